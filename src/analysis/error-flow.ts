@@ -1,0 +1,732 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { Variable } from '../util/ast.js';
+import { getCalleePath, getMethodName, isDeferredBoundary, isGlobalReference, isInside, skipTypeWrappers, skipWrappers } from '../util/ast.js';
+import type { CalleeMatcher } from '../util/callee-pattern.js';
+import type { ErrorHandler } from './handlers.js';
+import { getTypeServices } from './type-services.js';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** Calls that report an error when given the error object (`logger.error(e)`, `Sentry.captureException(e)`). */
+export const DEFAULT_REPORTERS: readonly string[] = [
+  'console.error',
+  'console.warn',
+  '*.error',
+  '*.warn',
+  '*.fatal',
+  '*.exception',
+  '*.captureException',
+  '*.recordException',
+  '*.notify',
+  'reportError',
+];
+
+/** Calls that hand the error on to someone who will handle it (`next(e)`, `reject(e)`, `emitter.emit('error', e)`). */
+export const DEFAULT_PROPAGATORS: readonly string[] = ['next', 'callback', 'cb', 'done', 'reject', '*.emit', 'set*Error'];
+
+/** The JSON schema of a list of callee patterns, shared by every option that takes them. */
+export const CALLEE_PATTERNS_SCHEMA = {
+  type: 'array',
+  items: { type: 'string', minLength: 1, pattern: '^[^.]+(\\.[^.]+)*$' },
+  uniqueItems: true,
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Which expressions are the caught error.
+
+/**
+ * Recognises the caught error inside a handler: references to its binding, and to `const` aliases of
+ * it declared in the handler (`const err = e as Error`).
+ */
+export interface ErrorReferences {
+  /** `node` is the error itself (type wrappers allowed). */
+  isError(node: TSESTree.Node): boolean;
+  /** `node` is the error, or is computed from it: `e.code`, `e?.response?.status`, `typeof e`, `String(e)`. */
+  isDerivedFromError(node: TSESTree.Node): boolean;
+  /** `node` carries the error object: the error, or an object, array or `new` expression holding it. */
+  holdsError(node: TSESTree.Node): boolean;
+}
+
+const errorReferencesCache = new WeakMap<Variable, ErrorReferences>();
+const NO_ERROR_REFERENCES = createErrorReferences(new Set());
+
+/** The references to the error held by `variable` (a handler's error binding). */
+export function getErrorReferences(sourceCode: TSESLint.SourceCode, variable: Variable | null): ErrorReferences {
+  if (!variable) return NO_ERROR_REFERENCES;
+  let references = errorReferencesCache.get(variable);
+  if (!references) {
+    const identifiers = new Set<TSESTree.Node>();
+    const seen = new Set<Variable>();
+    const pending = [variable];
+    for (let current = pending.pop(); current; current = pending.pop()) {
+      if (seen.has(current)) continue;
+      seen.add(current);
+      for (const reference of current.references) {
+        if (!reference.isRead()) continue;
+        identifiers.add(reference.identifier);
+        const alias = getConstAlias(sourceCode, reference.identifier);
+        if (alias) pending.push(alias);
+      }
+    }
+    references = createErrorReferences(identifiers);
+    errorReferencesCache.set(variable, references);
+  }
+  return references;
+}
+
+/** `const alias = error` / `const alias = error as Error`: the alias variable. */
+function getConstAlias(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Node): Variable | undefined {
+  let node: TSESTree.Node = identifier;
+  while (node.parent && isTypeWrapper(node.parent)) node = node.parent;
+  const declarator = node.parent;
+  if (
+    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    declarator.init !== node ||
+    declarator.id.type !== AST_NODE_TYPES.Identifier ||
+    declarator.parent.kind !== 'const'
+  ) {
+    return undefined;
+  }
+  return sourceCode.getDeclaredVariables(declarator)[0];
+}
+
+function isTypeWrapper(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.TSAsExpression ||
+    node.type === AST_NODE_TYPES.TSNonNullExpression ||
+    node.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    node.type === AST_NODE_TYPES.TSTypeAssertion
+  );
+}
+
+function createErrorReferences(identifiers: ReadonlySet<TSESTree.Node>): ErrorReferences {
+  const isError = (node: TSESTree.Node): boolean => identifiers.has(skipTypeWrappers(node));
+  const isDerivedFromError = (node: TSESTree.Node): boolean => {
+    const value = skipWrappers(node);
+    switch (value.type) {
+      case AST_NODE_TYPES.Identifier:
+        return identifiers.has(value);
+      case AST_NODE_TYPES.MemberExpression:
+        return isDerivedFromError(value.object);
+      case AST_NODE_TYPES.UnaryExpression:
+        return value.operator === 'typeof' && isDerivedFromError(value.argument);
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = skipWrappers(value.callee);
+        return (
+          (callee.type === AST_NODE_TYPES.MemberExpression && isDerivedFromError(callee.object)) ||
+          value.arguments.some((argument) => isDerivedFromError(argument))
+        );
+      }
+      default:
+        return false;
+    }
+  };
+  const holdsError = (node: TSESTree.Node): boolean => {
+    const value = skipTypeWrappers(node);
+    switch (value.type) {
+      case AST_NODE_TYPES.Identifier:
+        return identifiers.has(value);
+      case AST_NODE_TYPES.ObjectExpression:
+        return value.properties.some((property) => property.type === AST_NODE_TYPES.Property && holdsError(property.value));
+      case AST_NODE_TYPES.ArrayExpression:
+        return value.elements.some(
+          (element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && holdsError(element),
+        );
+      case AST_NODE_TYPES.NewExpression:
+        return value.arguments.some((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && holdsError(argument));
+      default:
+        return false;
+    }
+  };
+  return { isError, isDerivedFromError, holdsError };
+}
+
+/** The error references of a handler: its binding and the binding's `const` aliases. */
+export function getHandlerErrorReferences(context: Context, handler: ErrorHandler): ErrorReferences {
+  return getErrorReferences(context.sourceCode, handler.errorVariable);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Narrowing: which side of a condition knows what kind of error it has.
+
+export interface Narrowing {
+  /** The true side of the condition has narrowed the error. */
+  readonly whenTrue: boolean;
+  /** The false side has. */
+  readonly whenFalse: boolean;
+}
+
+const NOT_NARROWED: Narrowing = { whenTrue: false, whenFalse: false };
+
+/**
+ * Is `test` a test of the error, and on which side? Atoms are `instanceof`, `'code' in e`, a call
+ * taking the error (or calling a method of it), a comparison of the error or one of its properties,
+ * and a property read as a condition (`e.retryable`). Equality-like atoms are positive, `!==`/`!=`
+ * negative; `!` flips; `&&` and `||` combine as logic dictates.
+ */
+export function getNarrowing(references: ErrorReferences, test: TSESTree.Node, atoms?: TSESTree.Node[]): Narrowing {
+  const node = skipTypeWrappers(test);
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') {
+    const inner = getNarrowing(references, node.argument, atoms);
+    return { whenTrue: inner.whenFalse, whenFalse: inner.whenTrue };
+  }
+  if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator !== '??') {
+    const left = getNarrowing(references, node.left, atoms);
+    const right = getNarrowing(references, node.right, atoms);
+    return node.operator === '&&'
+      ? { whenTrue: left.whenTrue || right.whenTrue, whenFalse: left.whenFalse && right.whenFalse }
+      : { whenTrue: left.whenTrue && right.whenTrue, whenFalse: left.whenFalse || right.whenFalse };
+  }
+  const polarity = getAtomPolarity(references, node);
+  if (!polarity) return NOT_NARROWED;
+  atoms?.push(node);
+  return polarity === 'positive' ? { whenTrue: true, whenFalse: false } : { whenTrue: false, whenFalse: true };
+}
+
+function getAtomPolarity(references: ErrorReferences, node: TSESTree.Node): 'positive' | 'negative' | undefined {
+  switch (node.type) {
+    case AST_NODE_TYPES.BinaryExpression:
+      switch (node.operator) {
+        case 'instanceof':
+          return references.isDerivedFromError(node.left) ? 'positive' : undefined;
+        case 'in':
+          return references.isDerivedFromError(node.right) ? 'positive' : undefined;
+        case '===':
+        case '==':
+        case '<':
+        case '<=':
+        case '>':
+        case '>=':
+          return references.isDerivedFromError(node.left) || references.isDerivedFromError(node.right) ? 'positive' : undefined;
+        case '!==':
+        case '!=':
+          return references.isDerivedFromError(node.left) || references.isDerivedFromError(node.right) ? 'negative' : undefined;
+        default:
+          return undefined;
+      }
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.ChainExpression:
+      return references.isDerivedFromError(node) ? 'positive' : undefined;
+    case AST_NODE_TYPES.MemberExpression:
+      return references.isDerivedFromError(node) ? 'positive' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The paths through a handler.
+
+export interface ErrorFlowOptions {
+  readonly reporters: CalleeMatcher;
+  readonly propagators: CalleeMatcher;
+}
+
+export type SwallowKind = 'fallthrough' | 'return' | 'break' | 'continue';
+
+export interface SwallowingExit {
+  readonly kind: SwallowKind;
+  /** The statement that ends the path; for `fallthrough`, the handler's body block. */
+  readonly node: TSESTree.Node;
+  /** Where the path ends: the statement, or the closing brace of the body. */
+  readonly loc: TSESTree.SourceLocation;
+}
+
+export interface ErrorFlow {
+  /**
+   * Ends of paths that complete without having propagated, reported or narrowed the error, in source
+   * order. Empty when every path throws, hands the error on, reports it or first tests what it is.
+   */
+  readonly swallowingExits: readonly SwallowingExit[];
+  /** The tests of the error the handler makes on any path, in source order (for messages). */
+  readonly narrowingTests: readonly TSESTree.Node[];
+}
+
+// A path's state is a set of facts about it (bit flags); a set of states is a bitmask over the
+// eight possible states, so the analysis is a small finite dataflow and needs no path enumeration.
+const PROPAGATED = 1;
+const REPORTED = 2;
+const NARROWED = 4;
+const START: StateSet = 1; // only state 0 (no facts) is reachable
+const UNREACHABLE: StateSet = 0;
+type StateSet = number;
+
+function withFact(states: StateSet, fact: number): StateSet {
+  let result = 0;
+  for (let state = 0; state < 8; state++) {
+    if (states & (1 << state)) result |= 1 << (state | fact);
+  }
+  return result;
+}
+
+const CLEAN_STATE = 1; // bit of state 0: neither propagated, reported nor narrowed
+
+type ExitKind = 'return' | 'break' | 'continue' | 'throw';
+
+interface Exit {
+  readonly kind: ExitKind;
+  readonly label: string | null;
+  readonly node: TSESTree.Node;
+  states: StateSet;
+}
+
+interface Completion {
+  normal: StateSet;
+  exits: Exit[];
+}
+
+function mergeExits(target: Exit[], source: readonly Exit[]): void {
+  for (const exit of source) {
+    const existing = target.find((candidate) => candidate.node === exit.node && candidate.kind === exit.kind);
+    if (existing) existing.states |= exit.states;
+    else target.push({ ...exit });
+  }
+}
+
+const flowCache = new WeakMap<TSESTree.Node, WeakMap<ErrorFlowOptions, ErrorFlow>>();
+
+/**
+ * Follows every path through a handler's own code (nested functions excluded) and reports the paths
+ * that complete (fall off the end, return, break or continue) without having propagated the error
+ * (a throw, `return Promise.reject(…)` in a promise handler, a propagator call with the error,
+ * returning it or a literal holding it, assigning it outside the handler), reported it (a reporter
+ * call given the error object), or narrowed it (taken the positive side of a test of the error).
+ */
+export function getErrorFlow(context: Context, handler: ErrorHandler, options: ErrorFlowOptions): ErrorFlow {
+  const key = handler.kind === 'catch' ? handler.node : handler.resolvedCallback;
+  if (!key) return { swallowingExits: [], narrowingTests: [] };
+  let byOptions = flowCache.get(key);
+  const cached = byOptions?.get(options);
+  if (cached) return cached;
+  const flow = computeErrorFlow(context, handler, options);
+  if (!byOptions) {
+    byOptions = new WeakMap();
+    flowCache.set(key, byOptions);
+  }
+  byOptions.set(options, flow);
+  return flow;
+}
+
+function computeErrorFlow(context: Context, handler: ErrorHandler, options: ErrorFlowOptions): ErrorFlow {
+  const references = getHandlerErrorReferences(context, handler);
+  const services = getTypeServices(context);
+  const isPromiseHandler = handler.kind !== 'catch';
+  const handlerNode: TSESTree.Node | undefined = handler.kind === 'catch' ? handler.body : handler.resolvedCallback;
+  const atoms: TSESTree.Node[] = [];
+  const sourceCode = context.sourceCode;
+
+  const narrowing = (test: TSESTree.Node): Narrowing => getNarrowing(references, test, atoms);
+
+  const isPromiseReject = (node: TSESTree.Node): boolean => {
+    const value = skipWrappers(node);
+    if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipWrappers(value.callee);
+    return (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      callee.object.type === AST_NODE_TYPES.Identifier &&
+      callee.object.name === 'Promise' &&
+      getMethodName(value) === 'reject' &&
+      isGlobalReference(sourceCode, callee.object)
+    );
+  };
+
+  const isDeclaredOutsideHandler = (identifier: TSESTree.Identifier): boolean => {
+    const scope = sourceCode.getScope(identifier);
+    for (let current: typeof scope | null = scope; current; current = current.upper) {
+      const variable = current.set.get(identifier.name);
+      if (variable) {
+        const declaration = variable.defs[0]?.name;
+        return !declaration || !handlerNode || !isInside(declaration, handlerNode);
+      }
+    }
+    return true; // an implicit global
+  };
+
+  /** Whether a call never returns (`process.exit(…)`, or typed as returning `never`). */
+  const neverReturns = (call: TSESTree.CallExpression): boolean => {
+    const path = getCalleePath(call.callee);
+    if (path.length === 2 && path[0] === 'process' && path[1] === 'exit') return true;
+    if (!services) return false;
+    const tsNode = services.toTsNode(call);
+    if (!tsNode || !services.ts.isCallExpression(tsNode)) return false;
+    try {
+      const signature = services.checker.getResolvedSignature(tsNode);
+      const returnType = signature && services.checker.getReturnTypeOfSignature(signature);
+      return returnType !== undefined && (returnType.flags & services.ts.TypeFlags.Never) !== 0;
+    } catch {
+      return false;
+    }
+  };
+
+  /** Facts established by evaluating an expression's unconditional parts. */
+  const factsOf = (node: TSESTree.Node): number => {
+    let facts = 0;
+    const visit = (current: TSESTree.Node): void => {
+      if (isDeferredBoundary(current)) return;
+      switch (current.type) {
+        case AST_NODE_TYPES.CallExpression: {
+          if (current.arguments.some((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && references.holdsError(argument))) {
+            const path = getCalleePath(current.callee);
+            if (options.reporters.matches(path)) facts |= REPORTED;
+            if (options.propagators.matches(path)) facts |= PROPAGATED;
+          }
+          break;
+        }
+        case AST_NODE_TYPES.AssignmentExpression: {
+          if (current.operator === '=' && references.holdsError(current.right)) {
+            const target = skipTypeWrappers(current.left);
+            if (
+              target.type === AST_NODE_TYPES.MemberExpression ||
+              (target.type === AST_NODE_TYPES.Identifier && isDeclaredOutsideHandler(target))
+            ) {
+              facts |= PROPAGATED;
+            }
+          }
+          break;
+        }
+        case AST_NODE_TYPES.ConditionalExpression:
+          visit(current.test);
+          return;
+        case AST_NODE_TYPES.LogicalExpression:
+          visit(current.left);
+          return;
+        default:
+          break;
+      }
+      for (const child of childNodes(current)) visit(child);
+    };
+    visit(node);
+    return facts;
+  };
+
+  const evaluate = (node: TSESTree.Node | null | undefined, states: StateSet): Completion => {
+    if (!node || states === UNREACHABLE) return { normal: states, exits: [] };
+    const expression = skipTypeWrappers(node);
+    if (expression.type === AST_NODE_TYPES.ConditionalExpression) {
+      const test = evaluate(expression.test, states);
+      const narrowed = narrowing(expression.test);
+      const consequent = evaluate(expression.consequent, narrowed.whenTrue ? withFact(test.normal, NARROWED) : test.normal);
+      const alternate = evaluate(expression.alternate, narrowed.whenFalse ? withFact(test.normal, NARROWED) : test.normal);
+      const exits = [...test.exits];
+      mergeExits(exits, consequent.exits);
+      mergeExits(exits, alternate.exits);
+      return { normal: consequent.normal | alternate.normal, exits };
+    }
+    if (expression.type === AST_NODE_TYPES.LogicalExpression) {
+      const left = evaluate(expression.left, states);
+      const narrowed = expression.operator === '??' ? NOT_NARROWED : narrowing(expression.left);
+      const trueSide = narrowed.whenTrue ? withFact(left.normal, NARROWED) : left.normal;
+      const falseSide = narrowed.whenFalse ? withFact(left.normal, NARROWED) : left.normal;
+      // `a && b` evaluates b on a's true side; `a || b` and `a ?? b` on the other side.
+      const rightInput = expression.operator === '&&' ? trueSide : falseSide;
+      const skipped = expression.operator === '&&' ? falseSide : trueSide;
+      const right = evaluate(expression.right, rightInput);
+      const exits = [...left.exits];
+      mergeExits(exits, right.exits);
+      return { normal: skipped | right.normal, exits };
+    }
+    if (expression.type === AST_NODE_TYPES.AwaitExpression || expression.type === AST_NODE_TYPES.ChainExpression) {
+      const inner = expression.type === AST_NODE_TYPES.AwaitExpression ? expression.argument : expression.expression;
+      const innerType = skipTypeWrappers(inner).type;
+      if (innerType === AST_NODE_TYPES.ConditionalExpression || innerType === AST_NODE_TYPES.LogicalExpression) {
+        return evaluate(inner, states);
+      }
+    }
+    const facts = factsOf(expression);
+    const normal = facts ? withFact(states, facts) : states;
+    const call = skipWrappers(expression.type === AST_NODE_TYPES.AwaitExpression ? expression.argument : expression);
+    if (call.type === AST_NODE_TYPES.CallExpression && node.parent?.type === AST_NODE_TYPES.ExpressionStatement && neverReturns(call)) {
+      return { normal: UNREACHABLE, exits: [{ kind: 'throw', label: null, node, states: normal }] };
+    }
+    return { normal, exits: [] };
+  };
+
+  const labelsOf = (statement: TSESTree.Node): string[] => {
+    const labels: string[] = [];
+    for (let parent = statement.parent; parent?.type === AST_NODE_TYPES.LabeledStatement; parent = parent.parent) {
+      labels.push(parent.label.name);
+    }
+    return labels;
+  };
+
+  const executeAll = (statements: readonly TSESTree.Node[], states: StateSet): Completion => {
+    const exits: Exit[] = [];
+    let normal = states;
+    for (const statement of statements) {
+      if (normal === UNREACHABLE) break;
+      const completion = execute(statement, normal);
+      normal = completion.normal;
+      mergeExits(exits, completion.exits);
+    }
+    return { normal, exits };
+  };
+
+  /**
+   * A loop, iterated to a fixpoint over the finite state sets. `pre-test` checks its test before
+   * each iteration (`while`, `for`), `post-test` after (`do … while`), `iterate` may stop before any
+   * iteration (`for…of`, `for…in`).
+   */
+  const runLoop = (
+    loop: TSESTree.Node,
+    states: StateSet,
+    shape: { kind: 'pre-test' | 'post-test' | 'iterate'; test?: TSESTree.Node | null; update?: TSESTree.Node | null; body: TSESTree.Node },
+  ): Completion => {
+    const labels = labelsOf(loop);
+    const targetsThisLoop = (exit: Exit): boolean => exit.label === null || labels.includes(exit.label);
+    const test = shape.test ? skipTypeWrappers(shape.test) : undefined;
+    const alwaysTrue = shape.kind !== 'iterate' && (!test || (test.type === AST_NODE_TYPES.Literal && Boolean(test.value)));
+    const exits: Exit[] = [];
+    let leaving = UNREACHABLE;
+    let head = states;
+    for (let iteration = 0; iteration < 16; iteration++) {
+      let bodyInput = head;
+      if (shape.kind === 'pre-test') {
+        const tested = evaluate(shape.test, head);
+        mergeExits(exits, tested.exits);
+        if (!alwaysTrue) leaving |= tested.normal;
+        bodyInput = tested.normal;
+      } else if (shape.kind === 'iterate') {
+        leaving |= head;
+      }
+      const body = execute(shape.body, bodyInput);
+      let next = body.normal;
+      for (const exit of body.exits) {
+        if (exit.kind === 'continue' && targetsThisLoop(exit)) next |= exit.states;
+        else if (exit.kind === 'break' && targetsThisLoop(exit)) leaving |= exit.states;
+        else mergeExits(exits, [exit]);
+      }
+      const advanced = evaluate(shape.kind === 'post-test' ? shape.test : shape.update, next);
+      mergeExits(exits, advanced.exits);
+      if (shape.kind === 'post-test' && !alwaysTrue) leaving |= advanced.normal;
+      const widened = head | advanced.normal;
+      if (widened === head) break;
+      head = widened;
+    }
+    return { normal: leaving, exits };
+  };
+
+  const execute = (statement: TSESTree.Node, states: StateSet): Completion => {
+    switch (statement.type) {
+      case AST_NODE_TYPES.BlockStatement:
+      case AST_NODE_TYPES.StaticBlock:
+        return executeAll(statement.body, states);
+      case AST_NODE_TYPES.ExpressionStatement:
+        return evaluate(statement.expression, states);
+      case AST_NODE_TYPES.VariableDeclaration: {
+        const exits: Exit[] = [];
+        let normal = states;
+        for (const declarator of statement.declarations) {
+          const completion = evaluate(declarator.init, normal);
+          normal = completion.normal;
+          mergeExits(exits, completion.exits);
+        }
+        return { normal, exits };
+      }
+      case AST_NODE_TYPES.IfStatement: {
+        const test = evaluate(statement.test, states);
+        const narrowed = narrowing(statement.test);
+        const consequent = execute(statement.consequent, narrowed.whenTrue ? withFact(test.normal, NARROWED) : test.normal);
+        const alternateInput = narrowed.whenFalse ? withFact(test.normal, NARROWED) : test.normal;
+        const alternate = statement.alternate ? execute(statement.alternate, alternateInput) : { normal: alternateInput, exits: [] };
+        const exits = [...test.exits];
+        mergeExits(exits, consequent.exits);
+        mergeExits(exits, alternate.exits);
+        return { normal: consequent.normal | alternate.normal, exits };
+      }
+      case AST_NODE_TYPES.ReturnStatement: {
+        const value = evaluate(statement.argument, states);
+        const handsOn =
+          statement.argument !== null &&
+          (references.holdsError(statement.argument) || (isPromiseHandler && isPromiseReject(statement.argument)));
+        const exits = [...value.exits];
+        if (value.normal !== UNREACHABLE) {
+          mergeExits(exits, [{ kind: 'return', label: null, node: statement, states: handsOn ? withFact(value.normal, PROPAGATED) : value.normal }]);
+        }
+        return { normal: UNREACHABLE, exits };
+      }
+      case AST_NODE_TYPES.ThrowStatement: {
+        const value = evaluate(statement.argument, states);
+        const exits = [...value.exits];
+        if (value.normal !== UNREACHABLE) mergeExits(exits, [{ kind: 'throw', label: null, node: statement, states: value.normal }]);
+        return { normal: UNREACHABLE, exits };
+      }
+      case AST_NODE_TYPES.BreakStatement:
+      case AST_NODE_TYPES.ContinueStatement:
+        return {
+          normal: UNREACHABLE,
+          exits: [
+            {
+              kind: statement.type === AST_NODE_TYPES.BreakStatement ? 'break' : 'continue',
+              label: statement.label?.name ?? null,
+              node: statement,
+              states,
+            },
+          ],
+        };
+      case AST_NODE_TYPES.LabeledStatement: {
+        const body = execute(statement.body, states);
+        const isLoop = isLoopStatement(statement.body);
+        let normal = body.normal;
+        const exits: Exit[] = [];
+        for (const exit of body.exits) {
+          // A labelled non-loop block is left by `break label`; loops handle their own labels.
+          if (!isLoop && exit.kind === 'break' && exit.label === statement.label.name) normal |= exit.states;
+          else mergeExits(exits, [exit]);
+        }
+        return { normal, exits };
+      }
+      case AST_NODE_TYPES.WhileStatement:
+        return runLoop(statement, states, { kind: 'pre-test', test: statement.test, body: statement.body });
+      case AST_NODE_TYPES.DoWhileStatement:
+        return runLoop(statement, states, { kind: 'post-test', test: statement.test, body: statement.body });
+      case AST_NODE_TYPES.ForStatement: {
+        const init = statement.init ? (statement.init.type === AST_NODE_TYPES.VariableDeclaration ? execute(statement.init, states) : evaluate(statement.init, states)) : { normal: states, exits: [] };
+        const loop = runLoop(statement, init.normal, { kind: 'pre-test', test: statement.test, update: statement.update, body: statement.body });
+        mergeExits(loop.exits, init.exits);
+        return loop;
+      }
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement: {
+        const right = evaluate(statement.right, states);
+        const loop = runLoop(statement, right.normal, { kind: 'iterate', body: statement.body });
+        mergeExits(loop.exits, right.exits);
+        return loop;
+      }
+      case AST_NODE_TYPES.SwitchStatement: {
+        const discriminant = evaluate(statement.discriminant, states);
+        const discriminantNode = skipTypeWrappers(statement.discriminant);
+        const onTrue = discriminantNode.type === AST_NODE_TYPES.Literal && discriminantNode.value === true;
+        const onError = references.isDerivedFromError(statement.discriminant);
+        const exits = [...discriminant.exits];
+        let fallthrough = UNREACHABLE;
+        let leaving = statement.cases.some((switchCase) => switchCase.test === null) ? UNREACHABLE : discriminant.normal;
+        for (const switchCase of statement.cases) {
+          let entry = discriminant.normal;
+          if (switchCase.test) {
+            if (onError) {
+              entry = withFact(entry, NARROWED);
+              atoms.push(switchCase.test);
+            } else if (onTrue && narrowing(switchCase.test).whenTrue) {
+              entry = withFact(entry, NARROWED);
+            }
+          }
+          const body = executeAll(switchCase.consequent, entry | fallthrough);
+          fallthrough = body.normal;
+          for (const exit of body.exits) {
+            if (exit.kind === 'break' && exit.label === null) leaving |= exit.states;
+            else mergeExits(exits, [exit]);
+          }
+        }
+        return { normal: leaving | fallthrough, exits };
+      }
+      case AST_NODE_TYPES.TryStatement: {
+        const block = execute(statement.block, states);
+        let normal = block.normal;
+        const exits: Exit[] = [];
+        if (statement.handler) {
+          // The inner catch may be entered from anywhere in the block: from its entry at the latest.
+          let catchEntry = states | block.normal;
+          for (const exit of block.exits) {
+            if (exit.kind === 'throw') catchEntry |= exit.states;
+            else mergeExits(exits, [exit]);
+          }
+          const caught = execute(statement.handler.body, catchEntry);
+          normal |= caught.normal;
+          mergeExits(exits, caught.exits);
+        } else {
+          mergeExits(exits, block.exits);
+        }
+        if (!statement.finalizer) return { normal, exits };
+        const finalizer = statement.finalizer;
+        const afterFinally: Completion = { normal: UNREACHABLE, exits: [] };
+        const pass = (input: StateSet, resume: (output: StateSet) => void): void => {
+          const completion = execute(finalizer, input);
+          mergeExits(afterFinally.exits, completion.exits);
+          if (completion.normal !== UNREACHABLE) resume(completion.normal);
+        };
+        if (normal !== UNREACHABLE) pass(normal, (output) => (afterFinally.normal |= output));
+        for (const exit of exits) pass(exit.states, (output) => mergeExits(afterFinally.exits, [{ ...exit, states: output }]));
+        return afterFinally;
+      }
+      case AST_NODE_TYPES.WithStatement: {
+        const object = evaluate(statement.object, states);
+        const body = execute(statement.body, object.normal);
+        mergeExits(body.exits, object.exits);
+        return body;
+      }
+      default:
+        return { normal: states, exits: [] };
+    }
+  };
+
+  // Run the handler.
+  let completion: Completion;
+  let fallthroughNode: TSESTree.Node | undefined;
+  if (handler.kind === 'catch') {
+    completion = execute(handler.body, START);
+    fallthroughNode = handler.body;
+  } else {
+    const fn = handler.resolvedCallback;
+    if (!fn) return { swallowingExits: [], narrowingTests: [] };
+    if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
+      completion = execute(fn.body, START);
+      fallthroughNode = fn.body;
+    } else {
+      // A concise arrow returns its expression.
+      const value = evaluate(fn.body, START);
+      const handsOn = references.holdsError(fn.body) || isPromiseReject(fn.body);
+      completion = {
+        normal: UNREACHABLE,
+        exits: [...value.exits, { kind: 'return', label: null, node: fn.body, states: handsOn ? withFact(value.normal, PROPAGATED) : value.normal }],
+      };
+    }
+  }
+
+  const swallowingExits: SwallowingExit[] = [];
+  for (const exit of completion.exits) {
+    if (exit.kind !== 'throw' && exit.states & CLEAN_STATE) {
+      swallowingExits.push({ kind: exit.kind, node: exit.node, loc: exit.node.loc });
+    }
+  }
+  if (fallthroughNode && completion.normal & CLEAN_STATE) {
+    const end = fallthroughNode.loc.end;
+    swallowingExits.push({
+      kind: 'fallthrough',
+      node: fallthroughNode,
+      loc: { start: { line: end.line, column: end.column - 1 }, end },
+    });
+  }
+  swallowingExits.sort((a, b) => a.node.range[0] - b.node.range[0] || (a.kind === 'fallthrough' ? 1 : 0) - (b.kind === 'fallthrough' ? 1 : 0));
+  const narrowingTests = [...new Set(atoms)].sort((a, b) => a.range[0] - b.range[0]);
+  return { swallowingExits, narrowingTests };
+}
+
+function isLoopStatement(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.WhileStatement ||
+    node.type === AST_NODE_TYPES.DoWhileStatement ||
+    node.type === AST_NODE_TYPES.ForStatement ||
+    node.type === AST_NODE_TYPES.ForInStatement ||
+    node.type === AST_NODE_TYPES.ForOfStatement
+  );
+}
+
+/** The direct child nodes of `node` (by its enumerable AST properties). */
+function childNodes(node: TSESTree.Node): TSESTree.Node[] {
+  const children: TSESTree.Node[] = [];
+  for (const key of Object.keys(node)) {
+    if (key === 'parent' || key === 'loc' || key === 'range' || key === 'typeAnnotation' || key === 'typeArguments' || key === 'returnType') continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) children.push(item);
+    } else if (isNode(value)) {
+      children.push(value);
+    }
+  }
+  return children;
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}

@@ -1,0 +1,219 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+import {
+  getMethodName,
+  isFunctionNode,
+  isGlobalReference,
+  resolveFunction,
+  skipTypeWrappers,
+  skipWrappers,
+} from '../util/ast.js';
+import type { Ternary } from './error-hierarchy.js';
+import type { TypeServices } from './type-services.js';
+import { getTypeServices } from './type-services.js';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** A type whose every non-nullish part has a callable `then` (a Promise or any other thenable). */
+export function isThenableType(services: TypeServices, type: ts.Type): boolean {
+  const { checker, ts: typescript } = services;
+  const parts = type.isUnion() ? type.types : [type];
+  let sawThenable = false;
+  for (const part of parts) {
+    if (part.flags & (typescript.TypeFlags.Null | typescript.TypeFlags.Undefined | typescript.TypeFlags.Void)) continue;
+    const then = part.getProperty('then');
+    if (!then) return false;
+    let thenType: ts.Type;
+    try {
+      thenType = checker.getTypeOfSymbol(then);
+    } catch {
+      return false;
+    }
+    const callable = (thenType.isUnion() ? thenType.types : [thenType]).some((member) => member.getCallSignatures().length > 0);
+    if (!callable) return false;
+    sawThenable = true;
+  }
+  return sawThenable;
+}
+
+function isAnyOrUnknown(services: TypeServices, type: ts.Type): boolean {
+  return (type.flags & (services.ts.TypeFlags.Any | services.ts.TypeFlags.Unknown)) !== 0;
+}
+
+/** Is the value of `node` a thenable? `'unknown'` without type information or for `any`. */
+export function isThenable(context: Context, node: TSESTree.Node): Ternary {
+  const services = getTypeServices(context);
+  if (!services) return 'unknown';
+  const type = services.typeOf(node);
+  if (!type || isAnyOrUnknown(services, type)) return 'unknown';
+  return isThenableType(services, type) ? 'yes' : 'no';
+}
+
+/** An array or tuple whose elements are thenables (`[p1, p2]`, `items.map(async …)`). */
+export function isArrayOfThenables(context: Context, node: TSESTree.Node): boolean {
+  const services = getTypeServices(context);
+  if (!services) return false;
+  const type = services.typeOf(node);
+  if (!type) return false;
+  const { checker } = services;
+  if (!checker.isArrayType(type) && !checker.isTupleType(type)) return false;
+  const elements = checker.getTypeArguments(type as ts.TypeReference);
+  return elements.length > 0 && elements.every((element) => !isAnyOrUnknown(services, element) && isThenableType(services, element));
+}
+
+const PROMISE_STATICS = new Set(['all', 'allSettled', 'any', 'race', 'reject', 'resolve', 'try', 'withResolvers']);
+
+function isAsyncMethodOfEnclosingClass(member: TSESTree.MemberExpression): boolean {
+  if (member.object.type !== AST_NODE_TYPES.ThisExpression || member.property.type !== AST_NODE_TYPES.Identifier) return false;
+  const name = member.property.name;
+  for (let current: TSESTree.Node | undefined = member.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassBody) {
+      return current.body.some((element) => {
+        if (element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition) {
+          if (element.static || element.computed || element.key.type !== AST_NODE_TYPES.Identifier || element.key.name !== name) {
+            return false;
+          }
+          const value = element.value && skipTypeWrappers(element.value);
+          return isFunctionNode(value) && value.async;
+        }
+        return false;
+      });
+    }
+    // Arrow functions keep `this`; other functions and classes rebind it.
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration) return false;
+    if (current.type === AST_NODE_TYPES.FunctionExpression && current.parent.type !== AST_NODE_TYPES.MethodDefinition) return false;
+  }
+  return false;
+}
+
+/**
+ * Promise-valued by syntax alone: `new Promise(…)`, `Promise.all(…)` and the other statics, a call of
+ * a function or `this.method` declared `async` in the same file, or an unterminated `.then(…)` /
+ * `.finally(…)` chain.
+ */
+export function isKnownPromiseSyntax(sourceCode: TSESLint.SourceCode, expression: TSESTree.Node): boolean {
+  const node = skipWrappers(expression);
+  if (node.type === AST_NODE_TYPES.NewExpression) {
+    return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Promise' && isGlobalReference(sourceCode, node.callee);
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipWrappers(node.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = getMethodName(node);
+    if (
+      callee.object.type === AST_NODE_TYPES.Identifier &&
+      callee.object.name === 'Promise' &&
+      method !== undefined &&
+      PROMISE_STATICS.has(method) &&
+      isGlobalReference(sourceCode, callee.object)
+    ) {
+      return true;
+    }
+    if (method === 'then' && node.arguments.length < 2) return true;
+    if (method === 'finally') return true;
+    if (method === 'then' || method === 'catch') return isKnownPromiseSyntax(sourceCode, callee.object);
+    return isAsyncMethodOfEnclosingClass(callee);
+  }
+  const fn = resolveFunction(sourceCode, callee);
+  return fn?.async === true;
+}
+
+/** Is the value of `node` a promise? With types: any thenable; without: known promise syntax only. */
+export function isPromiseValued(context: Context, node: TSESTree.Node): Ternary {
+  const services = getTypeServices(context);
+  if (services) {
+    const type = services.typeOf(node);
+    if (type && !isAnyOrUnknown(services, type)) return isThenableType(services, type) ? 'yes' : 'no';
+  }
+  return isKnownPromiseSyntax(context.sourceCode, node) ? 'yes' : 'unknown';
+}
+
+/**
+ * What happens to a promise-valued expression's rejection, judged from where the expression sits:
+ * - `awaited`, `returned`: the rejection reaches the caller;
+ * - `caught`: `.catch(fn)` or `.then(f, r)` is attached (`.finally(…)` and `.then(f)` are transparent);
+ * - `voided`: only `void` is applied, which handles nothing;
+ * - `assigned`: stored in a variable or property, so its fate is decided elsewhere;
+ * - `passed`: handed to a function or used in an expression we do not follow;
+ * - `floating`: an expression statement; nothing will ever see the rejection.
+ */
+export type RejectionHandling = 'awaited' | 'returned' | 'caught' | 'voided' | 'assigned' | 'passed' | 'floating';
+
+export function getRejectionHandling(expression: TSESTree.Node): RejectionHandling {
+  let node: TSESTree.Node = expression;
+  for (;;) {
+    const parent: TSESTree.Node | undefined = node.parent;
+    if (!parent) return 'passed';
+    switch (parent.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+        return 'awaited';
+      case AST_NODE_TYPES.ReturnStatement:
+        return 'returned';
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        return parent.body === node ? 'returned' : 'passed';
+      case AST_NODE_TYPES.ExpressionStatement:
+        return 'floating';
+      case AST_NODE_TYPES.UnaryExpression:
+        return parent.operator === 'void' ? 'voided' : 'passed';
+      case AST_NODE_TYPES.VariableDeclarator:
+        return parent.init === node ? 'assigned' : 'passed';
+      case AST_NODE_TYPES.AssignmentExpression:
+        return parent.right === node ? 'assigned' : 'passed';
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.ChainExpression:
+        node = parent;
+        continue;
+      case AST_NODE_TYPES.SequenceExpression:
+        if (parent.expressions.at(-1) !== node) return 'floating';
+        node = parent;
+        continue;
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (parent.test === node) return 'passed';
+        node = parent;
+        continue;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (parent.left === node) return 'passed';
+        node = parent;
+        continue;
+      case AST_NODE_TYPES.MemberExpression: {
+        const call = parent.parent;
+        if (parent.object !== node || call.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) return 'passed';
+        const method = getMethodName(call);
+        if (method === 'catch') {
+          const handler = call.arguments[0];
+          return handler && !isUndefinedValue(handler) ? 'caught' : climb(call);
+        }
+        if (method === 'then') {
+          const onRejected = call.arguments[1];
+          if (onRejected && !isUndefinedValue(onRejected)) return 'caught';
+          node = call;
+          continue;
+        }
+        if (method === 'finally') {
+          node = call;
+          continue;
+        }
+        return 'passed';
+      }
+      default:
+        return 'passed';
+    }
+  }
+
+  function climb(call: TSESTree.CallExpression): RejectionHandling {
+    return getRejectionHandling(call);
+  }
+}
+
+function isUndefinedValue(node: TSESTree.Node): boolean {
+  const value = skipTypeWrappers(node);
+  return (
+    (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') ||
+    (value.type === AST_NODE_TYPES.Literal && value.raw === 'null') ||
+    (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === 'void')
+  );
+}

@@ -1,0 +1,116 @@
+import { createRequire } from 'node:module';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+
+/**
+ * Access to the TypeScript checker for one file. Only exists when the file was parsed with type
+ * information (typescript-eslint's `projectService` or `project`); every method is safe to call on
+ * any node and answers `undefined` instead of throwing.
+ */
+export interface TypeServices {
+  readonly ts: typeof ts;
+  readonly program: ts.Program;
+  readonly checker: ts.TypeChecker;
+  toTsNode(node: TSESTree.Node): ts.Node | undefined;
+  toEsNode(node: ts.Node): TSESTree.Node | undefined;
+  /** The type of an expression, `undefined` when the checker cannot answer. */
+  typeOf(node: TSESTree.Node): ts.Type | undefined;
+  /** The symbol at a node, with import aliases resolved. */
+  symbolOf(node: TSESTree.Node): ts.Symbol | undefined;
+}
+
+interface NodeMaps {
+  esTreeNodeToTSNodeMap: { get(key: TSESTree.Node): ts.Node | undefined };
+  tsNodeToESTreeNodeMap: { get(key: ts.Node): TSESTree.Node | undefined };
+}
+
+type LooseParserServices = Partial<NodeMaps> & { program?: ts.Program | null };
+
+let typescriptModule: typeof ts | null | undefined;
+
+/**
+ * Loads `typescript` on first use. A plain JavaScript project that lints with ESLint's default
+ * parser never reaches this, so it does not need TypeScript installed.
+ */
+function loadTypeScript(): typeof ts | undefined {
+  if (typescriptModule === undefined) {
+    try {
+      typescriptModule = createRequire(import.meta.url)('typescript') as typeof ts;
+    } catch {
+      typescriptModule = null;
+    }
+  }
+  return typescriptModule ?? undefined;
+}
+
+const servicesCache = new WeakMap<TSESLint.SourceCode, TypeServices | null>();
+
+function createTypeServices(parserServices: LooseParserServices | undefined): TypeServices | null {
+  const program = parserServices?.program;
+  const esToTs = parserServices?.esTreeNodeToTSNodeMap;
+  const tsToEs = parserServices?.tsNodeToESTreeNodeMap;
+  if (!program || typeof esToTs?.get !== 'function' || typeof tsToEs?.get !== 'function') return null;
+  const typescript = loadTypeScript();
+  if (!typescript) return null;
+  let checker: ts.TypeChecker;
+  try {
+    checker = program.getTypeChecker();
+  } catch {
+    return null;
+  }
+
+  const toTsNode = (node: TSESTree.Node): ts.Node | undefined => {
+    try {
+      return esToTs.get(node);
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    ts: typescript,
+    program,
+    checker,
+    toTsNode,
+    toEsNode(node) {
+      try {
+        return tsToEs.get(node);
+      } catch {
+        return undefined;
+      }
+    },
+    typeOf(node) {
+      const tsNode = toTsNode(node);
+      if (!tsNode) return undefined;
+      try {
+        return checker.getTypeAtLocation(tsNode);
+      } catch {
+        return undefined;
+      }
+    },
+    symbolOf(node) {
+      const tsNode = toTsNode(node);
+      if (!tsNode) return undefined;
+      try {
+        const symbol = checker.getSymbolAtLocation(tsNode);
+        if (symbol && symbol.flags & typescript.SymbolFlags.Alias) return checker.getAliasedSymbol(symbol);
+        return symbol;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/**
+ * The type services for the file being linted, or `undefined` when it has no type information
+ * (ESLint's default parser, or typescript-eslint's parser without a project). Never throws.
+ */
+export function getTypeServices(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TypeServices | undefined {
+  const sourceCode = context.sourceCode;
+  let services = servicesCache.get(sourceCode);
+  if (services === undefined) {
+    services = createTypeServices(sourceCode.parserServices as LooseParserServices | undefined);
+    servicesCache.set(sourceCode, services);
+  }
+  return services ?? undefined;
+}

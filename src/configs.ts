@@ -1,0 +1,53 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { PluginDocs } from './util/create-rule.js';
+
+export type ConfigName = 'recommended' | 'strict' | 'all';
+
+/**
+ * The public type of a shipped config: loose on purpose, so that ESLint's `defineConfig()` and
+ * typescript-eslint's `tseslint.config()` both accept it (their config types disagree in detail).
+ */
+export interface CompatibleConfig {
+  name?: string;
+  rules?: object;
+}
+
+type AnyRule = TSESLint.RuleModule<string, readonly unknown[], PluginDocs>;
+
+/** Options a config gives a rule instead of the rule's defaults. */
+const CONFIG_RULE_OPTIONS: Readonly<Record<string, Partial<Record<ConfigName, readonly unknown[]>>>> = {
+  // Silent fallbacks without a binding are common and visible; `recommended` reports the mishandled binding only.
+  'no-catch-all-without-rethrow': { recommended: [{ allowWithoutBinding: true }] },
+};
+
+/** Core rules that one of ours supersedes: a config that enables ours turns the core rule off. */
+export const SUPERSEDED_CORE_RULES: Readonly<Record<string, string>> = {
+  'no-return-in-finally': 'no-unsafe-finally',
+  'require-error-cause': 'preserve-caught-error',
+};
+
+function isInConfig(rule: AnyRule, config: ConfigName): boolean {
+  const level = rule.meta.docs?.recommended;
+  if (config === 'all') return true;
+  if (config === 'strict') return level === 'recommended' || level === 'strict';
+  return level === 'recommended';
+}
+
+/** Builds the flat config objects; each registers the plugin itself under `error-handling`. */
+export function buildConfigs(
+  plugin: { rules: Readonly<Record<string, AnyRule>> },
+  namespace: string,
+): Record<ConfigName, CompatibleConfig> {
+  const build = (config: ConfigName): CompatibleConfig => {
+    const rules: Record<string, TSESLint.SharedConfig.RuleEntry> = {};
+    for (const [name, rule] of Object.entries(plugin.rules).sort(([a], [b]) => a.localeCompare(b))) {
+      if (!isInConfig(rule, config)) continue;
+      const superseded = SUPERSEDED_CORE_RULES[name];
+      if (superseded) rules[superseded] = 'off';
+      const options = CONFIG_RULE_OPTIONS[name]?.[config];
+      rules[`${namespace}/${name}`] = options ? ['error', ...options] : 'error';
+    }
+    return { name: `${namespace}/${config}`, plugins: { [namespace]: plugin }, rules } as CompatibleConfig;
+  };
+  return { recommended: build('recommended'), strict: build('strict'), all: build('all') };
+}

@@ -1,0 +1,166 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+export type Scope = TSESLint.Scope.Scope;
+export type Variable = TSESLint.Scope.Variable;
+
+export function isFunctionNode(node: TSESTree.Node | null | undefined): node is FunctionNode {
+  return (
+    node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node?.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+/**
+ * Nodes whose bodies run at another time than the code around them: code inside them is not part
+ * of the enclosing handler's paths.
+ */
+export function isDeferredBoundary(node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionDeclaration:
+    case AST_NODE_TYPES.FunctionExpression:
+    case AST_NODE_TYPES.ClassBody:
+    case AST_NODE_TYPES.TSDeclareFunction:
+    case AST_NODE_TYPES.TSEmptyBodyFunctionExpression:
+    case AST_NODE_TYPES.TSModuleBlock:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Strips what TypeScript adds around an expression without changing its value: `as`, `!`, `satisfies`, `<T>x`. */
+export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSInstantiationExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** Strips type wrappers and an optional-chain wrapper: `(a?.b as T)` → the member expression. */
+export function skipWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = skipTypeWrappers(node);
+  while (current.type === AST_NODE_TYPES.ChainExpression) {
+    current = skipTypeWrappers(current.expression);
+  }
+  return current;
+}
+
+/** `obj.name`, `obj['name']`, `obj[`name`]` → `name`; computed non-literal keys → undefined. */
+export function getStaticMemberName(node: TSESTree.MemberExpression): string | undefined {
+  if (!node.computed) {
+    return node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : node.property.name;
+  }
+  const property = node.property;
+  if (property.type === AST_NODE_TYPES.Literal && typeof property.value === 'string') {
+    return property.value;
+  }
+  if (property.type === AST_NODE_TYPES.TemplateLiteral && property.expressions.length === 0) {
+    return property.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/** Placeholder for a callee path segment that is not a plain name (a call result, a computed key). */
+export const DYNAMIC_SEGMENT = '<dynamic>';
+
+/**
+ * The dotted path of a callee: `this.logger.error` → ['this', 'logger', 'error'];
+ * `getLogger().warn` → ['<dynamic>', 'warn']. Type wrappers and optional chaining are transparent.
+ */
+export function getCalleePath(callee: TSESTree.Node): string[] {
+  const segments: string[] = [];
+  let current = skipWrappers(callee);
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.MemberExpression) {
+      segments.push(getStaticMemberName(current) ?? DYNAMIC_SEGMENT);
+      current = skipWrappers(current.object);
+      continue;
+    }
+    if (current.type === AST_NODE_TYPES.Identifier) {
+      segments.push(current.name);
+    } else if (current.type === AST_NODE_TYPES.ThisExpression) {
+      segments.push('this');
+    } else if (current.type === AST_NODE_TYPES.Super) {
+      segments.push('super');
+    } else {
+      segments.push(DYNAMIC_SEGMENT);
+    }
+    return segments.reverse();
+  }
+}
+
+/** The method name of `x.name(…)` / `x?.name(…)` / `x['name'](…)`, else undefined. */
+export function getMethodName(call: TSESTree.CallExpression): string | undefined {
+  const callee = skipWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? getStaticMemberName(callee) : undefined;
+}
+
+/** The scope variable an identifier refers to, looked up from the identifier's own scope. */
+export function findVariable(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Identifier): Variable | null {
+  return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+}
+
+/** True when `identifier` refers to the global of that name (not shadowed by any declaration in the file). */
+export function isGlobalReference(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Identifier): boolean {
+  const variable = findVariable(sourceCode, identifier);
+  return variable === null || (variable.defs.length === 0 && variable.scope.type === 'global');
+}
+
+/** True when `inner` lies inside `outer` (by source range; both from the same file). */
+export function isInside(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
+  return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/**
+ * Resolves an expression to the function it names in the same file: a function expression itself,
+ * or an identifier bound to a function declaration or a `const` initialised with one.
+ */
+export function resolveFunction(
+  sourceCode: TSESLint.SourceCode,
+  expression: TSESTree.Node,
+): FunctionNode | undefined {
+  const node = skipTypeWrappers(expression);
+  if (isFunctionNode(node)) return node;
+  if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = findVariable(sourceCode, node);
+  if (variable?.defs.length !== 1) return undefined;
+  const def = variable.defs[0];
+  if (def === undefined) return undefined;
+  if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+  if (
+    def.node.type === AST_NODE_TYPES.VariableDeclarator &&
+    def.parent?.type === AST_NODE_TYPES.VariableDeclaration &&
+    def.parent.kind === 'const' &&
+    def.node.init
+  ) {
+    const init = skipTypeWrappers(def.node.init);
+    return isFunctionNode(init) ? init : undefined;
+  }
+  return undefined;
+}
+
+/** The innermost function that contains `node`, or undefined at module level. */
+export function getEnclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return current;
+  }
+  return undefined;
+}
