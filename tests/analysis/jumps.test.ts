@@ -81,6 +81,11 @@ throw new Error();`),
     ).toEqual(['return@2 -> function@2', 'throw@3 -> function@3', 'throw@3 -> none', 'throw@5 -> none']);
   });
 
+  it('sends a continue in a switch to the loop around the switch', () => {
+    expect(exitsOf('for (;;) {\n  try {} finally {\n    switch (x) { case 1: continue; }\n  }\n}')).toEqual(['continue@3 -> finally@2']);
+    expect(exitsOf('try {} finally {\n  for (;;) { switch (x) { case 1: continue; } }\n}')).toEqual(['continue@2 -> none']);
+  });
+
   it('reports the innermost finally block', () => {
     expect(exitsOf('try {} finally {\n  try {} finally {\n    throw x;\n  }\n}')).toEqual(['throw@3 -> finally@2']);
   });

@@ -6,7 +6,7 @@ import rule from '../../src/rules/no-return-in-finally.js';
 import { typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
-type Valid = ValidTestCase<Options>;
+type Valid = string | ValidTestCase<Options>;
 
 const withCatch = (line: number): string => `discards any error thrown by the catch block (line ${line}) and the try block's result`;
 const withoutCatch = (start: number, end = start): string =>
@@ -14,6 +14,12 @@ const withoutCatch = (start: number, end = start): string =>
 
 /** Declarations the typed cases need so that `p` is a real promise. */
 const PROMISE = 'declare const p: Promise<number>; declare function cleanup(): void;\n';
+
+/**
+ * The rule tester bundles its own copy of @typescript-eslint/utils (8.72.0) while the plugin resolves
+ * 8.73.0: the same at runtime, but distinct types, so the rule is passed untyped.
+ */
+const testedRule = rule as never;
 
 const valid: Valid[] = [
   // Cleanup that completes normally.
@@ -322,7 +328,7 @@ p?.finally(function () { if (failed) { throw new Error('y'); } });`,
 ];
 
 describe('no-return-in-finally (typed)', () => {
-  typedRuleTester.run('no-return-in-finally', rule, {
+  typedRuleTester.run<MessageIds, Options>('no-return-in-finally', testedRule, {
     valid: [
       ...valid,
       // With types only thenables have promise `.finally` callbacks: a builder's `finally` method is not one.
@@ -347,7 +353,7 @@ loadUser().finally(() => { throw new Error('x'); });`,
 });
 
 describe('no-return-in-finally (untyped)', () => {
-  untypedRuleTester.run('no-return-in-finally', rule, {
+  untypedRuleTester.run<MessageIds, Options>('no-return-in-finally', testedRule, {
     valid,
     invalid: [
       ...invalid,
