@@ -59,6 +59,18 @@ const valid: Valid[] = [
     options: [{ count: 'throwing', countNested: false, max: 1 }],
   },
   { code: 'try { a(); b(); c(); } finally { release(); }', options: [{ checkTryFinally: true }] },
+  // Unusual syntax: JSX (an element is not a call until it renders), #private, accessors, decorators.
+  {
+    code: `class Widget {
+  static accessor size = 1;
+  #count = 0;
+  @logged render() {
+    try { const label = <b>{this.#count}</b>; return <Panel size={Widget.size}>{label}</Panel>; } catch { return null; }
+  }
+}`,
+    filename: 'react.tsx',
+    options: [{ count: 'throwing', max: 1 }],
+  },
 ];
 
 const invalid: Invalid[] = [
