@@ -119,6 +119,19 @@ export function isKnownPromiseSyntax(sourceCode: TSESLint.SourceCode, expression
   return fn?.async === true;
 }
 
+/** `Promise.reject(…)` on the global `Promise` (type wrappers and optional chaining are transparent). */
+export function isPromiseRejectCall(sourceCode: TSESLint.SourceCode, expression: TSESTree.Node): boolean {
+  const node = skipWrappers(expression);
+  if (node.type !== AST_NODE_TYPES.CallExpression || getMethodName(node) !== 'reject') return false;
+  const callee = skipWrappers(node.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'Promise' &&
+    isGlobalReference(sourceCode, callee.object)
+  );
+}
+
 /** Is the value of `node` a promise? With types: any thenable; without: known promise syntax only. */
 export function isPromiseValued(context: Context, node: TSESTree.Node): Ternary {
   const services = getTypeServices(context);

@@ -1,0 +1,85 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { FunctionNode } from '../util/ast.js';
+import { isDeferredBoundary, isFunctionNode } from '../util/ast.js';
+
+/** A statement that transfers control elsewhere: `return`, `throw`, `break`, `continue`. */
+export type JumpStatement =
+  | TSESTree.BreakStatement
+  | TSESTree.ContinueStatement
+  | TSESTree.ReturnStatement
+  | TSESTree.ThrowStatement;
+
+/** A `try` statement that has a `finally` block. */
+export type TryFinallyStatement = TSESTree.TryStatement & { finalizer: TSESTree.BlockStatement };
+
+/**
+ * The first boundary that matters for error handling which a jump crosses on its way out:
+ * - `finally`: it leaves this `finally` block, so the block does not complete normally and whatever
+ *   was in flight when the block started (an error, a return value, another jump) is discarded;
+ * - `function`: it leaves this function (a `return`, or a `throw` that nothing in the function catches).
+ */
+export type JumpExit =
+  | { readonly kind: 'finally'; readonly tryStatement: TryFinallyStatement }
+  | { readonly kind: 'function'; readonly fn: FunctionNode };
+
+function isLoop(node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.DoWhileStatement:
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.ForStatement:
+    case AST_NODE_TYPES.WhileStatement:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Is `node` the statement a `break` / `continue` (with or without label) transfers control to? */
+function isJumpTarget(jump: TSESTree.BreakStatement | TSESTree.ContinueStatement, node: TSESTree.Node): boolean {
+  if (jump.label) {
+    return node.type === AST_NODE_TYPES.LabeledStatement && node.label.name === jump.label.name;
+  }
+  if (isLoop(node)) return true;
+  return jump.type === AST_NODE_TYPES.BreakStatement && node.type === AST_NODE_TYPES.SwitchStatement;
+}
+
+/**
+ * The statement a `break` / `continue` transfers control to: the labelled statement it names, or
+ * else the innermost loop (or, for `break`, `switch`) around it. Undefined only for invalid code.
+ */
+export function getJumpTarget(
+  jump: TSESTree.BreakStatement | TSESTree.ContinueStatement,
+): TSESTree.Statement | undefined {
+  for (let current: TSESTree.Node | undefined = jump.parent; current; current = current.parent) {
+    if (isJumpTarget(jump, current)) return current as TSESTree.Statement;
+    if (isFunctionNode(current) || isDeferredBoundary(current) || current.type === AST_NODE_TYPES.StaticBlock) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Where `jump` first leaves a `finally` block or its function, walking outwards from it.
+ *
+ * Undefined when it leaves neither: a `break` / `continue` whose target (loop, `switch` or label)
+ * is reached first, a `throw` caught by a `try … catch` around it, or code at module level or in a
+ * class static block. Nested functions and class bodies are boundaries: code in them runs at
+ * another time.
+ */
+export function getJumpExit(jump: JumpStatement): JumpExit | undefined {
+  let child: TSESTree.Node = jump;
+  for (let current: TSESTree.Node | undefined = jump.parent; current; child = current, current = current.parent) {
+    if (current.type === AST_NODE_TYPES.TryStatement) {
+      if (current.finalizer === child) return { kind: 'finally', tryStatement: current as TryFinallyStatement };
+      // A `throw` in a try block with a `catch` never leaves the try statement.
+      if (jump.type === AST_NODE_TYPES.ThrowStatement && current.block === child && current.handler) return undefined;
+    }
+    if ((jump.type === AST_NODE_TYPES.BreakStatement || jump.type === AST_NODE_TYPES.ContinueStatement) && isJumpTarget(jump, current)) {
+      return undefined;
+    }
+    if (isFunctionNode(current)) return { kind: 'function', fn: current };
+    if (isDeferredBoundary(current) || current.type === AST_NODE_TYPES.StaticBlock) return undefined;
+  }
+  return undefined;
+}
