@@ -4,9 +4,11 @@ import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tes
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import type { MessageIds, Options } from '../../src/rules/no-empty-catch.js';
-import rule from '../../src/rules/no-empty-catch.js';
+import ruleModule from '../../src/rules/no-empty-catch.js';
 import { fixturesDir, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
-import { withPreamble } from './preamble.js';
+import { asTestedRule, withPreamble } from './catch-rules-helpers.js';
+
+const rule = asTestedRule(ruleModule);
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
 type Valid = string | ValidTestCase<Options>;
@@ -601,7 +603,7 @@ describe('no-empty-catch', () => {
           {
             files: ['**/*.ts'],
             languageOptions: { parser: tsParser },
-            plugins: { 'error-handling': { rules: { 'no-empty-catch': rule as never } } },
+            plugins: { 'error-handling': { rules: { 'no-empty-catch': ruleModule as never } } },
             rules: { 'error-handling/no-empty-catch': ['error', options] },
           },
         ],

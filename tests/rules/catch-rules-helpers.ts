@@ -1,9 +1,12 @@
-import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import type { InvalidTestCase, RuleTester, ValidTestCase } from '@typescript-eslint/rule-tester';
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { PluginDocs } from '../../src/util/create-rule.js';
 
 /**
  * Prepends one line of declarations (`declare const p: Promise<string>; …`) to shared cases, so the
  * same case means the same thing with and without type information. Locations and outputs in the
  * cases are written for the code as shown; this shifts them down by the preamble's line.
+ * `shiftData` does the same for message data that names lines.
  */
 export function withPreamble<MessageIds extends string, Options extends readonly unknown[]>(
   preamble: string,
@@ -11,6 +14,7 @@ export function withPreamble<MessageIds extends string, Options extends readonly
     valid: readonly (string | ValidTestCase<Options>)[];
     invalid: readonly InvalidTestCase<MessageIds, Options>[];
   },
+  shiftData: (data: Readonly<Record<string, unknown>>) => Record<string, unknown> = (data) => ({ ...data }),
 ): { valid: ValidTestCase<Options>[]; invalid: InvalidTestCase<MessageIds, Options>[] } {
   if (preamble.includes('\n')) throw new Error('the preamble must be a single line');
   const prefix = `${preamble}\n`;
@@ -23,10 +27,20 @@ export function withPreamble<MessageIds extends string, Options extends readonly
       output: typeof item.output === 'string' ? prefix + item.output : item.output,
       errors: item.errors.map((error) => ({
         ...error,
+        data: error.data && shiftData(error.data),
         line: shift(error.line),
         endLine: shift(error.endLine),
         suggestions: error.suggestions?.map((suggestion) => ({ ...suggestion, output: prefix + suggestion.output })) ?? error.suggestions,
       })),
     })),
   };
+}
+
+/**
+ * The rule as `RuleTester#run` accepts it. The rule tester pins its own copy of
+ * `@typescript-eslint/utils` (8.72.0) while the plugin resolves 8.73.0, and their scope-manager
+ * classes are nominally different types: this bridges the two at compile time only.
+ */
+export function asTestedRule(rule: TSESLint.RuleModule<string, readonly unknown[], PluginDocs>): Parameters<RuleTester['run']>[1] {
+  return rule as unknown as Parameters<RuleTester['run']>[1];
 }
