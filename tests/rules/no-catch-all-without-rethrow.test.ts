@@ -68,6 +68,13 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
     { code: 'declare function track(e: unknown): void;\ntry { f(); } catch (e) { track(e); }', options: [{ reporters: ['track'] }] },
     { code: 'declare const bus: { forward(e: unknown): void };\ntry { f(); } catch (e) { bus.forward(e); }', options: [{ propagators: ['*.forward'] }] },
     { code: 'declare function setSaveError(e: unknown): void;\ntry { f(); } catch (e) { setSaveError(e); }', options: [{ propagators: ['set*Error'] }] },
+    // Unusual syntax around handlers.
+    'class Cache { static #last: unknown; static { try { f(); } catch (e) { Cache.#last = e; } } }',
+    'function* lines() { try { yield f(); } catch (e) { logger.error(e); } }',
+    'outer: for (;;) { try { f(); } catch (e) { logger.error(e); break outer; } }',
+    'declare function open(): Disposable;\n{ using handle = open(); try { f(); } catch (e) { throw e; } }',
+    'declare function logged(target: unknown, context: unknown): void;\nclass Job { @logged run() { try { f(); } catch (e) { next(e); } } }',
+    { code: 'const button = <button onClick={() => { try { f(); } catch (e) { logger.error(e); } }} />;', filename: 'react.tsx' },
   ],
   invalid: [
     {
@@ -449,6 +456,12 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           suggestions: [rethrowAtEnd('e', 'try { f(); } catch (e) { next(e); throw e; }')],
         },
       ],
+      output: null,
+    },
+    {
+      code: 'const button = <button onClick={() => p.catch((e) => <span>{String(e)}</span>)} />;',
+      filename: 'react.tsx',
+      errors: [{ messageId: 'swallowsEverything', data: { where: 'on the path ending at line 1' }, line: 1, column: 47, endLine: 1, endColumn: 50, suggestions: [] }],
       output: null,
     },
   ],

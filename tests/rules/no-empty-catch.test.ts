@@ -59,6 +59,13 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
     { code: 'try { f(); } catch { /* ignore: the cache is optional */ }', options: [{ commentPattern: '^ignore: ' }] },
     { code: 'p.catch(() => {\n  // ignore: best effort\n});', options: [{ commentPattern: '^ignore: ' }] },
     { code: 'try { f(); } catch (e) { report(e); }', options: [{ allowComments: false }] },
+    // Unusual syntax around handlers.
+    'class Cache { static #last: unknown; static { try { f(); } catch (e) { Cache.#last = e; } } }',
+    'function* lines() { try { yield f(); } catch (e) { yield e; } }',
+    'outer: for (;;) { try { f(); } catch { /* retry */ continue outer; } }',
+    'declare function open(): Disposable;\n{ using handle = open(); try { f(); } catch (e) { report(e); } }',
+    'declare function logged(target: unknown, context: unknown): void;\nclass Job { @logged run() { try { f(); } catch (e) { report(e); } } }',
+    { code: 'const button = <button onClick={() => p.catch((e) => report(e))} />;', filename: 'react.tsx' },
   ],
   invalid: [
     {
@@ -478,6 +485,22 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           endLine: 1,
           endColumn: 39,
           suggestions: [rethrow('error', 'p.catch((error) => { /* ignore - later */ throw error; });')],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'const button = <button onClick={() => p.catch(() => {})} />;',
+      filename: 'react.tsx',
+      errors: [
+        {
+          messageId: 'emptyRejectionHandler',
+          data: { method: 'catch', remedy: ADVICE },
+          line: 1,
+          column: 47,
+          endLine: 1,
+          endColumn: 55,
+          suggestions: [rethrow('error', 'const button = <button onClick={() => p.catch((error) => { throw error; })} />;')],
         },
       ],
       output: null,
