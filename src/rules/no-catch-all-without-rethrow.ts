@@ -25,18 +25,18 @@ const MAX_LISTED = 3;
 const MAX_CONDITION_LENGTH = 40;
 
 /** `a`, `a and b`, `a, b and c`, `a, b, c and 2 more`. */
-function formatList(items: readonly string[], conjunction: 'and' | 'or'): string {
+function formatList(items: readonly string[]): string {
   const shown = items.length > MAX_LISTED + 1 ? items.slice(0, MAX_LISTED) : items;
   const rest = items.length - shown.length;
-  const all = rest > 0 ? [...shown, `${rest} more`] : shown;
+  const all = rest > 0 ? [...shown, `${String(rest)} more`] : shown;
   if (all.length <= 1) return all.join('');
-  return `${all.slice(0, -1).join(', ')} ${conjunction} ${all.at(-1) ?? ''}`;
+  return `${all.slice(0, -1).join(', ')} and ${all.at(-1) ?? ''}`;
 }
 
 /** "on the path ending at line 12", "on the paths ending at lines 12 and 15". */
 function describeWhere(exits: readonly SwallowingExit[]): string {
   const lines = [...new Set(exits.map((exit) => exit.loc.start.line))].sort((a, b) => a - b).map(String);
-  return lines.length === 1 ? `on the path ending at line ${lines[0] ?? ''}` : `on the paths ending at lines ${formatList(lines, 'and')}`;
+  return lines.length === 1 ? `on the path ending at line ${lines[0] ?? ''}` : `on the paths ending at lines ${formatList(lines)}`;
 }
 
 /** Where a path ends in the source, to tell which tests of the error it may have passed. */
@@ -54,7 +54,7 @@ function describeUnmatched(sourceCode: Readonly<TSESLint.SourceCode>, tests: rea
     if (test.type !== AST_NODE_TYPES.BinaryExpression || test.operator !== 'instanceof') break;
     classes.push(sourceCode.getText(skipTypeWrappers(test.right)));
   }
-  if (classes.length === tests.length) return `Errors other than ${formatList([...new Set(classes)], 'and')}`;
+  if (classes.length === tests.length) return `Errors other than ${formatList([...new Set(classes)])}`;
   const conditions = [
     ...new Set(
       tests.map((test) => {
@@ -63,7 +63,7 @@ function describeUnmatched(sourceCode: Readonly<TSESLint.SourceCode>, tests: rea
       }),
     ),
   ];
-  return `Errors that match none of the checks (${formatList(conditions, 'and')})`;
+  return `Errors that match none of the checks (${formatList(conditions)})`;
 }
 
 export default createRule<Options, MessageIds>({

@@ -37,7 +37,7 @@ function compileCommentPattern(pattern: string): RegExp {
       regex = new RegExp(pattern, 'u');
     } catch (error) {
       throw new Error(
-        `error-handling/no-empty-catch: the option "commentPattern" (${JSON.stringify(pattern)}) is not a valid regular expression: ${(error as Error).message}`,
+        `The option "commentPattern" (${JSON.stringify(pattern)}) is not a valid regular expression: ${(error as Error).message}`,
         { cause: error },
       );
     }

@@ -27,7 +27,7 @@ export function getFreeErrorBindingName(sourceCode: SourceCode, owner: HandlerOw
   const used = namesUsedIn(sourceCode.getScope(owner));
   if (!used.has('error')) return 'error';
   for (let suffix = 2; ; suffix++) {
-    const candidate = `error${suffix}`;
+    const candidate = `error${String(suffix)}`;
     if (!used.has(candidate)) return candidate;
   }
 }

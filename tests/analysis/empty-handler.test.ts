@@ -12,8 +12,12 @@ function emptiness(code: string, typed: boolean): boolean[] {
       if (handler && handler.kind !== 'promise-finally') found.push({ start, empty: isEmptyHandler(context, handler) });
     };
     return {
-      CatchClause: (node: TSESTree.CatchClause) => record(getCatchClauseHandler(context, node), node.range[0]),
-      [PROMISE_HANDLER_CALL_SELECTOR]: (node: TSESTree.CallExpression) => record(getPromiseHandler(context, node), node.range[0]),
+      CatchClause(node: TSESTree.CatchClause) {
+        record(getCatchClauseHandler(context, node), node.range[0]);
+      },
+      [PROMISE_HANDLER_CALL_SELECTOR](node: TSESTree.CallExpression) {
+        record(getPromiseHandler(context, node), node.range[0]);
+      },
     };
   });
   return found.sort((a, b) => a.start - b.start).map((entry) => entry.empty);

@@ -21,7 +21,7 @@ function exitsOf(code: string, typed: boolean): string[] {
     },
   }));
   if (!exits) throw new Error('no handler found');
-  return exits.map((exit) => `${exit.kind}@${exit.loc.start.line - 1}${exit.onlySwallowing ? '!' : ''}`);
+  return exits.map((exit) => `${exit.kind}@${String(exit.loc.start.line - 1)}${exit.onlySwallowing ? '!' : ''}`);
 }
 
 describe.each(modes)('swallowing exits (%s)', (_mode, typed) => {

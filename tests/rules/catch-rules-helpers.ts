@@ -42,5 +42,6 @@ export function withPreamble<MessageIds extends string, Options extends readonly
  * classes are nominally different types: this bridges the two at compile time only.
  */
 export function asTestedRule(rule: TSESLint.RuleModule<string, readonly unknown[], PluginDocs>): Parameters<RuleTester['run']>[1] {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it (two copies of the utils types)
   return rule as unknown as Parameters<RuleTester['run']>[1];
 }

@@ -562,15 +562,27 @@ describe('no-catch-all-without-rethrow', () => {
     };
 
     it('accepts valid options', () => {
-      expect(() => lint({ reporters: ['*.error', 'Sentry.captureException'], propagators: ['next'], allowWithoutBinding: true })).not.toThrow();
+      expect(() => {
+        lint({ reporters: ['*.error', 'Sentry.captureException'], propagators: ['next'], allowWithoutBinding: true });
+      }).not.toThrow();
     });
 
     it('rejects malformed callee patterns and unknown options', () => {
-      expect(() => lint({ reporters: ['logger..error'] })).toThrow(/should match pattern/u);
-      expect(() => lint({ reporters: [''] })).toThrow(/should NOT be shorter than 1 characters/u);
-      expect(() => lint({ propagators: 'next' })).toThrow(/should be array/u);
-      expect(() => lint({ allowWithoutBinding: 1 })).toThrow(/should be boolean/u);
-      expect(() => lint({ reporter: [] })).toThrow(/should NOT have additional properties/u);
+      expect(() => {
+        lint({ reporters: ['logger..error'] });
+      }).toThrow(/should match pattern/u);
+      expect(() => {
+        lint({ reporters: [''] });
+      }).toThrow(/should NOT be shorter than 1 characters/u);
+      expect(() => {
+        lint({ propagators: 'next' });
+      }).toThrow(/should be array/u);
+      expect(() => {
+        lint({ allowWithoutBinding: 1 });
+      }).toThrow(/should be boolean/u);
+      expect(() => {
+        lint({ reporter: [] });
+      }).toThrow(/should NOT have additional properties/u);
     });
   });
 });

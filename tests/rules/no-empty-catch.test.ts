@@ -635,17 +635,27 @@ describe('no-empty-catch', () => {
     };
 
     it('accepts valid options', () => {
-      expect(() => lint({ allowComments: false, commentPattern: '^ignore: \\p{L}' })).not.toThrow();
+      expect(() => {
+        lint({ allowComments: false, commentPattern: '^ignore: \\p{L}' });
+      }).not.toThrow();
     });
 
     it('rejects unknown options and wrong types', () => {
-      expect(() => lint({ allowComment: true })).toThrow(/should NOT have additional properties/u);
-      expect(() => lint({ allowComments: 'yes' })).toThrow(/should be boolean/u);
-      expect(() => lint({ commentPattern: '' })).toThrow(/should NOT be shorter than 1 characters/u);
+      expect(() => {
+        lint({ allowComment: true });
+      }).toThrow(/should NOT have additional properties/u);
+      expect(() => {
+        lint({ allowComments: 'yes' });
+      }).toThrow(/should be boolean/u);
+      expect(() => {
+        lint({ commentPattern: '' });
+      }).toThrow(/should NOT be shorter than 1 characters/u);
     });
 
     it('rejects a commentPattern that is not a regular expression, naming the option', () => {
-      expect(() => lint({ commentPattern: '(ignore' })).toThrow(/the option "commentPattern" \("\(ignore"\) is not a valid regular expression/u);
+      expect(() => {
+        lint({ commentPattern: '(ignore' });
+      }).toThrow(/The option "commentPattern" \("\(ignore"\) is not a valid regular expression/u);
     });
   });
 });
