@@ -64,7 +64,12 @@ function functionOfDeclaration(typescript: typeof ts, declaration: ts.Declaratio
   ) {
     return declaration;
   }
-  if ((typescript.isVariableDeclaration(declaration) || typescript.isPropertyDeclaration(declaration)) && declaration.initializer) {
+  // Only bindings that cannot be reassigned: a `const`, a `readonly` field.
+  const isFixed =
+    (typescript.isVariableDeclaration(declaration) && (typescript.getCombinedNodeFlags(declaration) & typescript.NodeFlags.Const) !== 0) ||
+    (typescript.isPropertyDeclaration(declaration) &&
+      (typescript.getCombinedModifierFlags(declaration) & typescript.ModifierFlags.Readonly) !== 0);
+  if (isFixed && (typescript.isVariableDeclaration(declaration) || typescript.isPropertyDeclaration(declaration)) && declaration.initializer) {
     const init = skipTsWrappers(typescript, declaration.initializer);
     if (typescript.isArrowFunction(init) || typescript.isFunctionExpression(init)) return init;
   }

@@ -71,6 +71,11 @@ describe('isEmptyHandler across modules', () => {
     expect(emptiness(`${imports}p.catch(toUndefined);\nconst value = p.catch(toUndefined);`, true)).toEqual([true, false]);
   });
 
+  it('follows only bindings that cannot be reassigned', () => {
+    const code = "import { swappable, Handlers } from './lib/no-empty-catch/noop.js';\np.catch(swappable);\np.catch(Handlers.ignore);\np.catch(Handlers.replaceable);";
+    expect(emptiness(code, true)).toEqual([false, true, false]);
+  });
+
   it('knows a declared-only noop (lodash) by its name and void return type', () => {
     expect(emptiness(`${imports}p.catch(lodashNoop);\np.catch(_.noop);\np.catch(identity);\np.catch(_.identity);`, true)).toEqual([
       true,
