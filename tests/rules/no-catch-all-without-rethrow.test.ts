@@ -544,6 +544,24 @@ describe('no-catch-all-without-rethrow', () => {
     untypedRuleTester.run('no-catch-all-without-rethrow', rule, { valid, invalid });
   });
 
+  it("runs on JavaScript parsed by ESLint's default parser", () => {
+    const linter = new Linter({ configType: 'flat' });
+    const messages = linter.verify(
+      'try { f(); } catch (e) { if (e instanceof TypeError) g(); }\np.catch((e) => null);\np.catch((e) => { throw e; });',
+      [
+        {
+          plugins: { 'error-handling': { rules: { 'no-catch-all-without-rethrow': ruleModule as never } } },
+          rules: { 'error-handling/no-catch-all-without-rethrow': 'error' },
+        },
+      ],
+      { filename: 'file.js' },
+    );
+    expect(messages.map((message) => [message.messageId, message.line, message.column])).toEqual([
+      ['swallowsUnmatched', 1, 14],
+      ['swallowsEverything', 2, 9],
+    ]);
+  });
+
   describe('option validation', () => {
     const lint = (options: unknown): void => {
       const linter = new Linter({ configType: 'flat', cwd: fixturesDir });

@@ -617,6 +617,19 @@ describe('no-empty-catch', () => {
     untypedRuleTester.run('no-empty-catch', rule, { valid, invalid });
   });
 
+  it("runs on JavaScript parsed by ESLint's default parser", () => {
+    const linter = new Linter({ configType: 'flat' });
+    const messages = linter.verify(
+      'try { f(); } catch {}\np.catch(() => {});\np.catch(function (e) { /* optional */ });',
+      [{ plugins: { 'error-handling': { rules: { 'no-empty-catch': ruleModule as never } } }, rules: { 'error-handling/no-empty-catch': 'error' } }],
+      { filename: 'file.js' },
+    );
+    expect(messages.map((message) => [message.messageId, message.line, message.column])).toEqual([
+      ['emptyCatch', 1, 14],
+      ['emptyRejectionHandler', 2, 9],
+    ]);
+  });
+
   describe('option validation', () => {
     const lint = (options: unknown): void => {
       const linter = new Linter({ configType: 'flat', cwd: fixturesDir });
