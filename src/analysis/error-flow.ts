@@ -231,6 +231,11 @@ export interface SwallowingExit {
   readonly node: TSESTree.Node;
   /** Where the path ends: the statement, or the closing brace of the body. */
   readonly loc: TSESTree.SourceLocation;
+  /**
+   * Every path that ends here swallows the error. False when paths that did propagate, report or
+   * narrow it end here too (so code added at this point would also run on them).
+   */
+  readonly onlySwallowing: boolean;
 }
 
 export interface ErrorFlow {
@@ -289,7 +294,7 @@ const flowCache = new WeakMap<TSESTree.Node, WeakMap<ErrorFlowOptions, ErrorFlow
 /**
  * Follows every path through a handler's own code (nested functions excluded) and reports the paths
  * that complete (fall off the end, return, break or continue) without having propagated the error
- * (a throw, `return Promise.reject(…)` in a promise handler, a propagator call with the error,
+ * (a throw, `return Promise.reject(…)` (a rejection, like a throw, whatever the handler), a propagator call with the error,
  * returning it or a literal holding it, assigning it outside the handler), reported it (a reporter
  * call given the error object), or narrowed it (taken the positive side of a test of the error).
  */
@@ -311,7 +316,6 @@ export function getErrorFlow(context: Context, handler: ErrorHandler, options: E
 function computeErrorFlow(context: Context, handler: ErrorHandler, options: ErrorFlowOptions): ErrorFlow {
   const references = getHandlerErrorReferences(context, handler);
   const services = getTypeServices(context);
-  const isPromiseHandler = handler.kind !== 'catch';
   const handlerNode: TSESTree.Node | undefined = handler.kind === 'catch' ? handler.body : handler.resolvedCallback;
   const atoms: TSESTree.Node[] = [];
   const sourceCode = context.sourceCode;
@@ -538,7 +542,7 @@ function computeErrorFlow(context: Context, handler: ErrorHandler, options: Erro
         const value = evaluate(statement.argument, states);
         const handsOn =
           statement.argument !== null &&
-          (references.holdsError(statement.argument) || (isPromiseHandler && isPromiseReject(statement.argument)));
+          (references.holdsError(statement.argument) || isPromiseReject(statement.argument));
         const exits = [...value.exits];
         if (value.normal !== UNREACHABLE) {
           mergeExits(exits, [{ kind: 'return', label: null, node: statement, states: handsOn ? withFact(value.normal, PROPAGATED) : value.normal }]);
@@ -686,7 +690,7 @@ function computeErrorFlow(context: Context, handler: ErrorHandler, options: Erro
   const swallowingExits: SwallowingExit[] = [];
   for (const exit of completion.exits) {
     if (exit.kind !== 'throw' && exit.states & CLEAN_STATE) {
-      swallowingExits.push({ kind: exit.kind, node: exit.node, loc: exit.node.loc });
+      swallowingExits.push({ kind: exit.kind, node: exit.node, loc: exit.node.loc, onlySwallowing: exit.states === CLEAN_STATE });
     }
   }
   if (fallthroughNode && completion.normal & CLEAN_STATE) {
@@ -695,6 +699,7 @@ function computeErrorFlow(context: Context, handler: ErrorHandler, options: Erro
       kind: 'fallthrough',
       node: fallthroughNode,
       loc: { start: { line: end.line, column: end.column - 1 }, end },
+      onlySwallowing: completion.normal === CLEAN_STATE,
     });
   }
   swallowingExits.sort((a, b) => a.node.range[0] - b.node.range[0] || (a.kind === 'fallthrough' ? 1 : 0) - (b.kind === 'fallthrough' ? 1 : 0));

@@ -2,6 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { FunctionNode, Variable } from '../util/ast.js';
 import { getMethodName, isFunctionNode, isGlobalReference, resolveFunction, skipTypeWrappers, skipWrappers } from '../util/ast.js';
+import type { EmptyFunctionKind } from './empty-functions.js';
+import { getEmptyFunctionKindByType } from './empty-functions.js';
 import { isThenable } from './promises.js';
 import { getTypeServices } from './type-services.js';
 
@@ -137,7 +139,7 @@ export function getEnclosingHandler(
   return undefined;
 }
 
-/** `e;`, `void e;`, `;` and `{}`: statements written only to quiet a linter, which do nothing. */
+/** `e;`, `void e;`, `void 0;`, `;` and `{}`: statements written only to quiet a linter, which do nothing. */
 function isDoNothingStatement(statement: TSESTree.Statement, errorName: string | undefined): boolean {
   switch (statement.type) {
     case AST_NODE_TYPES.EmptyStatement:
@@ -148,6 +150,8 @@ function isDoNothingStatement(statement: TSESTree.Statement, errorName: string |
       let expression = skipTypeWrappers(statement.expression);
       if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void') {
         expression = skipTypeWrappers(expression.argument);
+        // `void 0;`
+        if (expression.type === AST_NODE_TYPES.Literal) return true;
       }
       return expression.type === AST_NODE_TYPES.Identifier && expression.name === errorName;
     }
@@ -205,12 +209,26 @@ function isTypeWrapperNode(node: TSESTree.Node): boolean {
   );
 }
 
+/** How a rejection callback does nothing (see `EmptyFunctionKind`), or undefined when it does something. */
+function getEmptyCallbackKind(context: Context, handler: PromiseHandler): EmptyFunctionKind | undefined {
+  const fn = handler.resolvedCallback;
+  if (!fn) return getEmptyFunctionKindByType(context, handler.argument);
+  const param = fn.params[0];
+  const name = param?.type === AST_NODE_TYPES.Identifier ? param.name : undefined;
+  if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
+    return fn.body.body.every((statement) => isDoNothingStatement(statement, name)) ? 'body' : undefined;
+  }
+  return isUndefinedExpression(context.sourceCode, fn.body, name) ? 'undefined' : undefined;
+}
+
 /**
  * An empty handler, as `no-empty-catch` reports it and every other rule leaves it alone:
  * - a `catch` block with no statements, or only `;`, `e;`, `void e;` (comments are not statements);
- * - a rejection callback (`.catch(cb)`, `.then(_, cb)`) in this file that does nothing: an empty body
- *   or `undefined` / `void 0` as its value, when the call's own result is thrown away (when the
- *   result is used, the handler turns the rejection into a fallback value the code then handles).
+ * - a rejection callback (`.catch(cb)`, `.then(_, cb)`) whose body does nothing (`() => {}`,
+ *   `function () {}`, a `noop` declared in this file or, with type information, in any module);
+ * - a rejection callback whose value is `undefined` (`() => undefined`, `() => void 0`), when the
+ *   call's own result is thrown away: when the result is used, the handler turns the rejection into
+ *   a fallback value the code then handles, which is not "doing nothing".
  */
 export function isEmptyHandler(context: Context, handler: ErrorHandler): boolean {
   if (handler.kind === 'catch') {
@@ -218,12 +236,6 @@ export function isEmptyHandler(context: Context, handler: ErrorHandler): boolean
     return handler.body.body.every((statement) => isDoNothingStatement(statement, name));
   }
   if (handler.kind === 'promise-finally') return false;
-  const fn = handler.resolvedCallback;
-  if (!fn || !isPromiseResultDiscarded(handler.call)) return false;
-  const param = fn.params[0];
-  const name = param?.type === AST_NODE_TYPES.Identifier ? param.name : undefined;
-  if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
-    return fn.body.body.every((statement) => isDoNothingStatement(statement, name));
-  }
-  return isUndefinedExpression(context.sourceCode, fn.body, name);
+  const kind = getEmptyCallbackKind(context, handler);
+  return kind === 'body' || (kind === 'undefined' && isPromiseResultDiscarded(handler.call));
 }

@@ -1,10 +1,14 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import maxTryStatements from './max-try-statements.js';
+import noCatchAllWithoutRethrow from './no-catch-all-without-rethrow.js';
+import noEmptyCatch from './no-empty-catch.js';
 import noReturnInFinally from './no-return-in-finally.js';
 
-/** Every rule of the plugin, by name (alphabetical). Each rule issue adds its rule here. */
+/** Every rule of the plugin, by name (alphabetical). */
 export const rules = {
   'max-try-statements': maxTryStatements,
+  'no-catch-all-without-rethrow': noCatchAllWithoutRethrow,
+  'no-empty-catch': noEmptyCatch,
   'no-return-in-finally': noReturnInFinally,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
 

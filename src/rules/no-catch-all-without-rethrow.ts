@@ -1,0 +1,171 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { ErrorFlow, ErrorFlowOptions, SwallowingExit } from '../analysis/error-flow.js';
+import { CALLEE_PATTERNS_SCHEMA, DEFAULT_PROPAGATORS, DEFAULT_REPORTERS, getErrorFlow } from '../analysis/error-flow.js';
+import type { ErrorHandler } from '../analysis/handlers.js';
+import { PROMISE_HANDLER_CALL_SELECTOR, getCatchClauseHandler, getPromiseHandler, isEmptyHandler } from '../analysis/handlers.js';
+import { skipTypeWrappers } from '../util/ast.js';
+import { compileCalleePatterns } from '../util/callee-pattern.js';
+import { createRule } from '../util/create-rule.js';
+import { getCatchHeadLoc, getFunctionHeadLoc, getParameterListLoc } from '../util/handler-location.js';
+import type { HandlerOwner } from '../util/rethrow-fix.js';
+import { getRethrowAtEndFix } from '../util/rethrow-fix.js';
+
+export type Options = [
+  {
+    reporters?: readonly string[];
+    propagators?: readonly string[];
+    allowWithoutBinding?: boolean;
+  },
+];
+
+export type MessageIds = 'swallowsEverything' | 'swallowsUnmatched' | 'rethrowAtEnd';
+
+const MAX_LISTED = 3;
+const MAX_CONDITION_LENGTH = 40;
+
+/** `a`, `a and b`, `a, b and c`, `a, b, c and 2 more`. */
+function formatList(items: readonly string[]): string {
+  const shown = items.length > MAX_LISTED + 1 ? items.slice(0, MAX_LISTED) : items;
+  const rest = items.length - shown.length;
+  const all = rest > 0 ? [...shown, `${String(rest)} more`] : shown;
+  if (all.length <= 1) return all.join('');
+  return `${all.slice(0, -1).join(', ')} and ${all.at(-1) ?? ''}`;
+}
+
+/** "on the path ending at line 12", "on the paths ending at lines 12 and 15". */
+function describeWhere(exits: readonly SwallowingExit[]): string {
+  const lines = [...new Set(exits.map((exit) => exit.loc.start.line))].sort((a, b) => a - b).map(String);
+  return lines.length === 1 ? `on the path ending at line ${lines[0] ?? ''}` : `on the paths ending at lines ${formatList(lines)}`;
+}
+
+/** Where a path ends in the source, to tell which tests of the error it may have passed. */
+function endOffset(exit: SwallowingExit): number {
+  return exit.node.range[1];
+}
+
+/**
+ * The errors that fall through, named by the handler's tests: "Errors other than NotFoundError",
+ * or "Errors that match none of the checks (`e.code === 'ENOENT'`)".
+ */
+function describeUnmatched(sourceCode: Readonly<TSESLint.SourceCode>, tests: readonly TSESTree.Node[]): string {
+  const classes: string[] = [];
+  for (const test of tests) {
+    if (test.type !== AST_NODE_TYPES.BinaryExpression || test.operator !== 'instanceof') break;
+    classes.push(sourceCode.getText(skipTypeWrappers(test.right)));
+  }
+  if (classes.length === tests.length) return `Errors other than ${formatList([...new Set(classes)])}`;
+  const conditions = [
+    ...new Set(
+      tests.map((test) => {
+        const text = sourceCode.getText(test).replace(/\s+/gu, ' ');
+        return `\`${text.length > MAX_CONDITION_LENGTH ? `${text.slice(0, MAX_CONDITION_LENGTH - 1)}…` : text}\``;
+      }),
+    ),
+  ];
+  return `Errors that match none of the checks (${formatList(conditions)})`;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-catch-all-without-rethrow',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require error handlers to rethrow, report, or narrow the error on every path',
+      recommended: 'recommended',
+      requiresTypeChecking: false,
+      usesTypeInformation: true,
+    },
+    messages: {
+      swallowsEverything:
+        'This handler catches every error, bugs included, but {{where}} it neither rethrows nor reports the error. Rethrow it, pass the error object to a reporter such as `logger.error`, or check what kind of error it is and rethrow the rest.',
+      swallowsUnmatched:
+        '{{unmatched}} are swallowed {{where}}: nothing rethrows or reports them. Rethrow them after the checks (`throw {{name}};`) or report them.',
+      rethrowAtEnd: 'Rethrow the error at the end of the handler (`throw {{name}};`).',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          reporters: {
+            ...CALLEE_PATTERNS_SCHEMA,
+            description:
+              'Callee patterns of calls that report the error when given the error object (or an object literal holding it), such as "*.error" or "Sentry.captureException". Replaces the default list.',
+          },
+          propagators: {
+            ...CALLEE_PATTERNS_SCHEMA,
+            description:
+              'Callee patterns of calls that hand the error on when given it, such as "next" or "*.emit". Replaces the default list.',
+          },
+          allowWithoutBinding: {
+            type: 'boolean',
+            description: 'Whether a handler without an error binding (`catch { … }`, `.catch(() => …)`) is a deliberate choice to ignore the error.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    hasSuggestions: true,
+    defaultOptions: [{ reporters: DEFAULT_REPORTERS, propagators: DEFAULT_PROPAGATORS, allowWithoutBinding: false }],
+  },
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const flowOptions: ErrorFlowOptions = {
+      reporters: compileCalleePatterns(options.reporters ?? DEFAULT_REPORTERS),
+      propagators: compileCalleePatterns(options.propagators ?? DEFAULT_PROPAGATORS),
+    };
+
+    const report = (handler: ErrorHandler, flow: ErrorFlow, loc: TSESTree.SourceLocation, owner: HandlerOwner | undefined): void => {
+      const exits = flow.swallowingExits;
+      const where = describeWhere(exits);
+      const testsBefore = (exit: SwallowingExit): TSESTree.Node[] => flow.narrowingTests.filter((test) => test.range[0] < endOffset(exit));
+      const neverNarrowed = exits.some((exit) => testsBefore(exit).length === 0);
+      const bindingName = handler.param?.type === AST_NODE_TYPES.Identifier ? handler.param.name : 'error';
+
+      // The end of the block is reached only by paths that swallow: append the rethrow there.
+      const fallthrough = exits.find((exit) => exit.kind === 'fallthrough');
+      const rethrow = fallthrough?.onlySwallowing && owner ? getRethrowAtEndFix(sourceCode, owner) : undefined;
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = rethrow
+        ? [{ messageId: 'rethrowAtEnd', data: { name: rethrow.name }, fix: rethrow.fix }]
+        : [];
+
+      if (neverNarrowed) {
+        context.report({ loc, messageId: 'swallowsEverything', data: { where }, suggest });
+        return;
+      }
+      const lastExit = exits.reduce((last, exit) => (endOffset(exit) > endOffset(last) ? exit : last));
+      context.report({
+        loc,
+        messageId: 'swallowsUnmatched',
+        data: { unmatched: describeUnmatched(sourceCode, testsBefore(lastExit)), where, name: bindingName },
+        suggest,
+      });
+    };
+
+    const check = (handler: ErrorHandler): ErrorFlow | undefined => {
+      if (handler.param === null && options.allowWithoutBinding) return undefined;
+      if (isEmptyHandler(context, handler)) return undefined;
+      const flow = getErrorFlow(context, handler, flowOptions);
+      return flow.swallowingExits.length > 0 ? flow : undefined;
+    };
+
+    return {
+      CatchClause(node) {
+        const handler = getCatchClauseHandler(context, node);
+        const flow = check(handler);
+        if (flow) report(handler, flow, getCatchHeadLoc(sourceCode, node), node);
+      },
+      [PROMISE_HANDLER_CALL_SELECTOR](call: TSESTree.CallExpression) {
+        const handler = getPromiseHandler(context, call);
+        if (!handler || handler.kind === 'promise-finally') return;
+        const flow = check(handler);
+        if (!flow) return;
+        const callback = handler.callback;
+        const loc = callback
+          ? (getParameterListLoc(sourceCode, callback) ?? getFunctionHeadLoc(sourceCode, callback))
+          : handler.argument.loc;
+        report(handler, flow, loc, callback);
+      },
+    };
+  },
+});

@@ -1,0 +1,145 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { PromiseHandler } from '../analysis/handlers.js';
+import { PROMISE_HANDLER_CALL_SELECTOR, getCatchClauseHandler, getPromiseHandler, isEmptyHandler } from '../analysis/handlers.js';
+import { getMethodName } from '../util/ast.js';
+import { createRule } from '../util/create-rule.js';
+import { getCatchHeadLoc } from '../util/handler-location.js';
+import type { HandlerOwner } from '../util/rethrow-fix.js';
+import { getRethrowAtEndFix } from '../util/rethrow-fix.js';
+
+export type Options = [
+  {
+    allowComments?: boolean;
+    commentPattern?: string;
+  },
+];
+
+export type MessageIds = 'emptyCatch' | 'emptyRejectionHandler' | 'rethrow';
+
+/** ESLint's own directive comments (`eslint-disable-line …`, `global …`): they silence a tool, they do not say why. */
+const DIRECTIVE = /^\s*(?:eslint(?:-enable|-disable(?:(?:-next)?-line)?)?|exported|globals?)(?:\s|$)/u;
+
+/** Does a comment say something? Blank comments do not, nor directives unless they carry a `-- reason`. */
+function isExplanation(comment: TSESTree.Comment): boolean {
+  const text = comment.value.trim();
+  if (text.length === 0) return false;
+  if (!DIRECTIVE.test(text)) return true;
+  const separator = text.indexOf(' --');
+  return separator !== -1 && text.slice(separator + 3).trim().length > 0;
+}
+
+const patternCache = new Map<string, RegExp>();
+
+function compileCommentPattern(pattern: string): RegExp {
+  let regex = patternCache.get(pattern);
+  if (!regex) {
+    try {
+      regex = new RegExp(pattern, 'u');
+    } catch (error) {
+      throw new Error(
+        `The option "commentPattern" (${JSON.stringify(pattern)}) is not a valid regular expression: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+    patternCache.set(pattern, regex);
+  }
+  return regex;
+}
+
+/** The comments that could excuse a rejection handler: inside the callback, or beside it within the call's parentheses. */
+function commentsOfPromiseHandler(sourceCode: Readonly<TSESLint.SourceCode>, handler: PromiseHandler): TSESTree.Comment[] {
+  return [
+    ...sourceCode.getCommentsBefore(handler.argument),
+    ...sourceCode.getCommentsInside(handler.argument),
+    ...sourceCode.getCommentsAfter(handler.argument),
+  ];
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-empty-catch',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow error handlers that silently discard the error',
+      recommended: 'recommended',
+      requiresTypeChecking: false,
+      usesTypeInformation: true,
+    },
+    messages: {
+      emptyCatch: 'Empty `catch` block: every error thrown in the `try` block, bugs included, disappears without a trace. {{remedy}}',
+      emptyRejectionHandler:
+        'This `.{{method}}()` rejection handler does nothing: every rejection of the promise, bugs included, disappears without a trace. {{remedy}}',
+      rethrow: 'Rethrow the error (`throw {{name}};`).',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allowComments: {
+            type: 'boolean',
+            description: 'Whether a comment inside the empty handler (saying why ignoring the error is safe) excuses it.',
+          },
+          commentPattern: {
+            type: 'string',
+            minLength: 1,
+            description:
+              'A regular expression (Unicode mode) that an excusing comment must match, such as "^ignore: ". Only used when `allowComments` is true.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    hasSuggestions: true,
+    defaultOptions: [{ allowComments: true }],
+  },
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const pattern = options.commentPattern === undefined ? undefined : compileCommentPattern(options.commentPattern);
+
+    /** The advice that ends the message, or undefined when a comment excuses the handler. */
+    const getRemedy = (comments: readonly TSESTree.Comment[]): string | undefined => {
+      if (!options.allowComments) return 'Handle the error or rethrow it.';
+      if (pattern) {
+        if (comments.some((comment) => pattern.test(comment.value.trim()))) return undefined;
+        return comments.length > 0
+          ? `Handle the error, rethrow it, or make the comment here match /${pattern.source}/ (the \`commentPattern\` option) to say why ignoring it is safe.`
+          : `Handle the error, rethrow it, or add a comment matching /${pattern.source}/ that says why ignoring it is safe.`;
+      }
+      if (comments.some(isExplanation)) return undefined;
+      return comments.length > 0
+        ? 'Handle the error, rethrow it, or add a comment saying why ignoring it is safe (a blank comment or a lint directive does not say why).'
+        : 'Handle the error, rethrow it, or add a comment saying why ignoring it is safe.';
+    };
+
+    const suggestRethrow = (owner: HandlerOwner | undefined): TSESLint.SuggestionReportDescriptor<MessageIds>[] => {
+      const rethrow = owner && getRethrowAtEndFix(sourceCode, owner);
+      return rethrow ? [{ messageId: 'rethrow', data: { name: rethrow.name }, fix: rethrow.fix }] : [];
+    };
+
+    return {
+      CatchClause(node) {
+        if (!isEmptyHandler(context, getCatchClauseHandler(context, node))) return;
+        const remedy = getRemedy(sourceCode.getCommentsInside(node.body));
+        if (remedy === undefined) return;
+        context.report({
+          loc: getCatchHeadLoc(sourceCode, node),
+          messageId: 'emptyCatch',
+          data: { remedy },
+          suggest: suggestRethrow(node),
+        });
+      },
+      [PROMISE_HANDLER_CALL_SELECTOR](call: TSESTree.CallExpression) {
+        const handler = getPromiseHandler(context, call);
+        if (!handler || handler.kind === 'promise-finally' || !isEmptyHandler(context, handler)) return;
+        const remedy = getRemedy(commentsOfPromiseHandler(sourceCode, handler));
+        if (remedy === undefined) return;
+        context.report({
+          node: handler.argument,
+          messageId: 'emptyRejectionHandler',
+          data: { method: getMethodName(call) ?? 'catch', remedy },
+          suggest: suggestRethrow(handler.callback),
+        });
+      },
+    };
+  },
+});

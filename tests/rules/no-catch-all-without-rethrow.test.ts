@@ -1,0 +1,606 @@
+import path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import type { MessageIds, Options } from '../../src/rules/no-catch-all-without-rethrow.js';
+import ruleModule from '../../src/rules/no-catch-all-without-rethrow.js';
+import { fixturesDir, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
+import { withPreamble } from './catch-rules-helpers.js';
+
+const rule = ruleModule;
+
+type Invalid = InvalidTestCase<MessageIds, Options>;
+type Valid = string | ValidTestCase<Options>;
+
+const PREAMBLE =
+  'declare const p: Promise<string>; declare function f(): string; declare const logger: { error(...args: unknown[]): void; info(...args: unknown[]): void }; declare function next(error?: unknown): void; declare const cond: boolean; class NotFoundError extends Error {} class GoneError extends Error {}';
+
+const rethrowAtEnd = (name: string, output: string): { messageId: 'rethrowAtEnd'; data: { name: string }; output: string } => ({
+  messageId: 'rethrowAtEnd',
+  data: { name },
+  output,
+});
+
+/** The preamble moves every line down by one, including the lines the messages name. */
+const shiftWhere = (data: Readonly<Record<string, unknown>>): Record<string, unknown> => ({
+  ...data,
+  where: String(data['where']).replace(/\d+/gu, (line) => String(Number(line) + 1)),
+});
+
+/** Cases that behave the same with and without type information. */
+const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
+  valid: [
+    'try { f(); } catch (e) { throw e; }',
+    'function load() { try { return f(); } catch (e) { logger.error(e); return null; } }',
+    'function load() { try { return f(); } catch (e) { if (e instanceof NotFoundError) return null; throw e; } }',
+    'function load() { try { return f(); } catch (e) { if (!(e instanceof NotFoundError)) throw e; return null; } }',
+    'function load() { try { return f(); } catch (e) { if (e instanceof NotFoundError) { return null; } else { throw e; } } }',
+    'try { f(); } catch (e: any) { if (e.code !== "ENOENT" && e.code !== "EACCES") throw e; }',
+    'function load() { try { return f(); } catch (e: any) { switch (e.code) { case "ENOENT": case "EACCES": return null; default: throw e; } } }',
+    'try { f(); } catch (e) { next(e); }',
+    'try { f(); } catch (err) { logger.error({ err }, "loading failed"); }',
+    'try { f(); } catch (e) { throw new Error("could not load", { cause: e }); }',
+    'function load() { try { return { ok: true, value: f() }; } catch (error) { return { ok: false, error }; } }',
+    'class Loader { lastError: unknown; run() { try { f(); } catch (error) { this.lastError = error; } } }',
+    'declare const emitter: { emit(name: string, value: unknown): void };\ntry { f(); } catch (e) { emitter.emit("error", e); }',
+    'declare function setLoadError(e: unknown): void;\ntry { f(); } catch (e) { setLoadError(e); }',
+    'declare const Sentry: { captureException(e: unknown): void };\ntry { f(); } catch (e) { Sentry.captureException(e); }',
+    'declare const process: { exit(code: number): never };\ntry { f(); } catch (e) { console.error(e); process.exit(1); }',
+    'function load() { try { return f(); } catch (e) { return Promise.reject(e); } }',
+    // Empty handlers are no-empty-catch's: never reported here.
+    'try { f(); } catch (e) {}',
+    'try { f(); } catch {}',
+    'try { f(); } catch (e) { /* the cache is optional */ }',
+    'p.catch(() => {});',
+    'p.catch(() => undefined);',
+    // Promise handlers.
+    'p.catch((e) => logger.error(e));',
+    'p.catch((e) => Promise.reject(e));',
+    'p.catch((e) => { if (e instanceof NotFoundError) return null; throw e; });',
+    'p.then((value) => value.length, (e) => { throw e; });',
+    'p.finally(() => { logger.info("done"); });',
+    'p.then(() => null);',
+    // allowWithoutBinding: a visible choice to ignore the error.
+    { code: 'function load() { try { return f(); } catch { return null; } }', options: [{ allowWithoutBinding: true }] },
+    { code: 'const items = p.catch(() => []);', options: [{ allowWithoutBinding: true }] },
+    // reporters and propagators.
+    { code: 'declare function track(e: unknown): void;\ntry { f(); } catch (e) { track(e); }', options: [{ reporters: ['track'] }] },
+    { code: 'declare const bus: { forward(e: unknown): void };\ntry { f(); } catch (e) { bus.forward(e); }', options: [{ propagators: ['*.forward'] }] },
+    { code: 'declare function setSaveError(e: unknown): void;\ntry { f(); } catch (e) { setSaveError(e); }', options: [{ propagators: ['set*Error'] }] },
+    // Unusual syntax around handlers.
+    'class Cache { static #last: unknown; static { try { f(); } catch (e) { Cache.#last = e; } } }',
+    'function* lines() { try { yield f(); } catch (e) { logger.error(e); } }',
+    'outer: for (;;) { try { f(); } catch (e) { logger.error(e); break outer; } }',
+    'declare function open(): Disposable;\n{ using handle = open(); try { f(); } catch (e) { throw e; } }',
+    'declare function logged(target: unknown, context: unknown): void;\nclass Job { @logged run() { try { f(); } catch (e) { next(e); } } }',
+    { code: 'const button = <button onClick={() => { try { f(); } catch (e) { logger.error(e); } }} />;', filename: 'react.tsx' },
+  ],
+  invalid: [
+    {
+      code: 'function load() {\n  try {\n    return f();\n  } catch (e) {\n    return null;\n  }\n}',
+      errors: [
+        {
+          messageId: 'swallowsEverything',
+          data: { where: 'on the path ending at line 5' },
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 14,
+          suggestions: [],
+        },
+      ],
+      output: null,
+    },
+    {
+      // The message is not the error: the stack and the cause are gone.
+      code: 'function load() {\n  try {\n    return f();\n  } catch (e) {\n    logger.info((e as Error).message);\n    return null;\n  }\n}',
+      errors: [
+        {
+          messageId: 'swallowsEverything',
+          data: { where: 'on the path ending at line 6' },
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 14,
+          suggestions: [],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'function load() {\n  try {\n    return f();\n  } catch (e) {\n    if (e instanceof NotFoundError) return null;\n  }\n}',
+      errors: [
+        {
+          messageId: 'swallowsUnmatched',
+          data: { unmatched: 'Errors other than NotFoundError', where: 'on the path ending at line 6', name: 'e' },
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 14,
+          suggestions: [
+            rethrowAtEnd(
+              'e',
+              'function load() {\n  try {\n    return f();\n  } catch (e) {\n    if (e instanceof NotFoundError) return null;\n    throw e;\n  }\n}',
+            ),
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'function load() {\n  try {\n    return f();\n  } catch (error: unknown) {\n    if (error instanceof NotFoundError) return null;\n    if (error instanceof GoneError) return undefined;\n  }\n}',
+      errors: [
+        {
+          messageId: 'swallowsUnmatched',
+          data: { unmatched: 'Errors other than NotFoundError and GoneError', where: 'on the path ending at line 7', name: 'error' },
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 27,
+          suggestions: [
+            rethrowAtEnd(
+              'error',
+              'function load() {\n  try {\n    return f();\n  } catch (error: unknown) {\n    if (error instanceof NotFoundError) return null;\n    if (error instanceof GoneError) return undefined;\n    throw error;\n  }\n}',
+            ),
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'function read() {\n  try {\n    return f();\n  } catch (e: any) {\n    if (e.code === "ENOENT") return "";\n  }\n}',
+      errors: [
+        {
+          messageId: 'swallowsUnmatched',
+          data: { unmatched: 'Errors that match none of the checks (`e.code === "ENOENT"`)', where: 'on the path ending at line 6', name: 'e' },
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 19,
+          suggestions: [rethrowAtEnd('e', 'function read() {\n  try {\n    return f();\n  } catch (e: any) {\n    if (e.code === "ENOENT") return "";\n    throw e;\n  }\n}')],
+        },
+      ],
+      output: null,
+    },
+    {
+      // The narrowed branch recovers and falls through too: appending a rethrow would undo the recovery, so no suggestion.
+      code: 'try {\n  f();\n} catch (e) {\n  if (e instanceof NotFoundError) {\n    logger.info("not found");\n  }\n}',
+      errors: [
+        {
+          messageId: 'swallowsUnmatched',
+          data: { unmatched: 'Errors other than NotFoundError', where: 'on the path ending at line 7', name: 'e' },
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 12,
+          suggestions: [],
+        },
+      ],
+      output: null,
+    },
+    {
+      // A throw in a nested function never runs as part of the handler.
+      code: 'try {\n  f();\n} catch (e) {\n  setTimeout(() => { throw e; });\n}',
+      errors: [
+        {
+          messageId: 'swallowsEverything',
+          data: { where: 'on the path ending at line 5' },
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 12,
+          suggestions: [rethrowAtEnd('e', 'try {\n  f();\n} catch (e) {\n  setTimeout(() => { throw e; });\n  throw e;\n}')],
+        },
+      ],
+      output: null,
+    },
+    {
+      // A conditional rethrow leaves the other path swallowing.
+      code: 'try {\n  f();\n} catch (e) {\n  if (cond) throw e;\n  logger.info("gave up");\n}',
+      errors: [
+        {
+          messageId: 'swallowsEverything',
+          data: { where: 'on the path ending at line 6' },
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 12,
+          suggestions: [rethrowAtEnd('e', 'try {\n  f();\n} catch (e) {\n  if (cond) throw e;\n  logger.info("gave up");\n  throw e;\n}')],
+        },
+      ],
+      output: null,
+    },
+    {
+      // A throw of an unrelated error on one path does not cover the others.
+      code: 'function load() {\n  try {\n    return f();\n  } catch (e) {\n    if (cond) return null;\n    if (e instanceof NotFoundError) return undefined;\n    throw new Error("failed");\n  }\n}',
+      errors: [
+        {
+          messageId: 'swallowsEverything',
+          data: { where: 'on the path ending at line 5' },
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 14,
+          suggestions: [],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'function pick() {\n  try {\n    return f();\n  } catch (e) {\n    if (cond) return "a";\n    logger.info(e);\n    if (!cond) return "b";\n  }\n}',
+      errors: [
+        {
+          messageId: 'swallowsEverything',
+          data: { where: 'on the paths ending at lines 5, 7 and 8' },
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 14,
+          // Only swallowing paths reach the end of the block, so a rethrow there is safe to suggest.
+          suggestions: [
+            rethrowAtEnd(
+              'e',
+              'function pick() {\n  try {\n    return f();\n  } catch (e) {\n    if (cond) return "a";\n    logger.info(e);\n    if (!cond) return "b";\n    throw e;\n  }\n}',
+            ),
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'for (const name of ["a", "b"]) {\n  try {\n    f();\n  } catch (e) {\n    continue;\n  }\n}',
+      errors: [
+        {
+          messageId: 'swallowsEverything',
+          data: { where: 'on the path ending at line 5' },
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 14,
+          suggestions: [],
+        },
+      ],
+      output: null,
+    },
+    {
+      // Reporting an object that does not hold the error is not reporting it.
+      code: 'try { f(); } catch (e) { logger.error({ message: String(e) }); }',
+      errors: [
+        {
+          messageId: 'swallowsEverything',
+          data: { where: 'on the path ending at line 1' },
+          line: 1,
+          column: 14,
+          endLine: 1,
+          endColumn: 23,
+          suggestions: [rethrowAtEnd('e', 'try { f(); } catch (e) { logger.error({ message: String(e) }); throw e; }')],
+        },
+      ],
+      output: null,
+    },
+    // Without a binding (reported by default; `allowWithoutBinding` lets them pass).
+    {
+      code: 'function load() {\n  try {\n    return f();\n  } catch {\n    return null;\n  }\n}',
+      errors: [
+        {
+          messageId: 'swallowsEverything',
+          data: { where: 'on the path ending at line 5' },
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 10,
+          suggestions: [],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'try { f(); } catch { logger.info("retrying"); }',
+      errors: [
+        {
+          messageId: 'swallowsEverything',
+          data: { where: 'on the path ending at line 1' },
+          line: 1,
+          column: 14,
+          endLine: 1,
+          endColumn: 19,
+          suggestions: [rethrowAtEnd('error', 'try { f(); } catch (error) { logger.info("retrying"); throw error; }')],
+        },
+      ],
+      output: null,
+    },
+    {
+      // The added binding shadows nothing the block uses.
+      code: 'const error = new Error("default");\ntry { f(); } catch {\n  logger.info(error.message);\n}',
+      errors: [
+        {
+          messageId: 'swallowsEverything',
+          data: { where: 'on the path ending at line 4' },
+          line: 2,
+          column: 14,
+          endLine: 2,
+          endColumn: 19,
+          suggestions: [
+            rethrowAtEnd('error2', 'const error = new Error("default");\ntry { f(); } catch (error2) {\n  logger.info(error.message);\n  throw error2;\n}'),
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'try { f(); } catch {\n  const error = 1, error2 = 2;\n  logger.info(error + error2);\n}',
+      errors: [
+        {
+          messageId: 'swallowsEverything',
+          data: { where: 'on the path ending at line 4' },
+          line: 1,
+          column: 14,
+          endLine: 1,
+          endColumn: 19,
+          suggestions: [
+            rethrowAtEnd('error3', 'try { f(); } catch (error3) {\n  const error = 1, error2 = 2;\n  logger.info(error + error2);\n  throw error3;\n}'),
+          ],
+        },
+      ],
+      output: null,
+    },
+    // Promise rejection handlers.
+    {
+      code: 'const items = p.catch(() => []);',
+      errors: [{ messageId: 'swallowsEverything', data: { where: 'on the path ending at line 1' }, line: 1, column: 23, endLine: 1, endColumn: 31, suggestions: [] }],
+      output: null,
+    },
+    {
+      // The result is used: `() => undefined` is a fallback value, judged here (not an empty handler).
+      code: 'async function read() {\n  const text = await p.catch(() => undefined);\n  return text ?? "";\n}',
+      errors: [{ messageId: 'swallowsEverything', data: { where: 'on the path ending at line 2' }, line: 2, column: 30, endLine: 2, endColumn: 45, suggestions: [] }],
+      output: null,
+    },
+    {
+      code: 'p.catch((e) => {\n  logger.info((e as Error).message);\n});',
+      errors: [
+        {
+          messageId: 'swallowsEverything',
+          data: { where: 'on the path ending at line 3' },
+          line: 1,
+          column: 9,
+          endLine: 1,
+          endColumn: 12,
+          suggestions: [rethrowAtEnd('e', 'p.catch((e) => {\n  logger.info((e as Error).message);\n  throw e;\n});')],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'p.catch(err => err.message);',
+      errors: [{ messageId: 'swallowsEverything', data: { where: 'on the path ending at line 1' }, line: 1, column: 9, endLine: 1, endColumn: 12, suggestions: [] }],
+      output: null,
+    },
+    {
+      code: 'p.then((value) => value.length, (e: unknown) => -1);',
+      errors: [{ messageId: 'swallowsEverything', data: { where: 'on the path ending at line 1' }, line: 1, column: 33, endLine: 1, endColumn: 45, suggestions: [] }],
+      output: null,
+    },
+    {
+      code: 'p.catch(function (e) {\n  if (e instanceof NotFoundError) return "";\n});',
+      errors: [
+        {
+          messageId: 'swallowsUnmatched',
+          data: { unmatched: 'Errors other than NotFoundError', where: 'on the path ending at line 3', name: 'e' },
+          line: 1,
+          column: 18,
+          endLine: 1,
+          endColumn: 21,
+          suggestions: [rethrowAtEnd('e', 'p.catch(function (e) {\n  if (e instanceof NotFoundError) return "";\n  throw e;\n});')],
+        },
+      ],
+      output: null,
+    },
+    {
+      // A callback without parameters: reported on its head, and the suggestion adds the parameter.
+      code: 'p.catch(async function () {\n  logger.info("failed");\n});',
+      errors: [
+        {
+          messageId: 'swallowsEverything',
+          data: { where: 'on the path ending at line 3' },
+          line: 1,
+          column: 9,
+          endLine: 1,
+          endColumn: 26,
+          suggestions: [rethrowAtEnd('error', 'p.catch(async function (error) {\n  logger.info("failed");\n  throw error;\n});')],
+        },
+      ],
+      output: null,
+    },
+    {
+      // A callback named in the same file is followed; reported where it is attached.
+      code: 'function fallback(e: unknown) {\n  return null;\n}\np.catch(fallback);',
+      errors: [{ messageId: 'swallowsEverything', data: { where: 'on the path ending at line 2' }, line: 4, column: 9, endLine: 4, endColumn: 17, suggestions: [] }],
+      output: null,
+    },
+    // Options.
+    {
+      code: 'function load() {\n  try {\n    return f();\n  } catch (e) {\n    return null;\n  }\n}',
+      options: [{ allowWithoutBinding: true }],
+      errors: [{ messageId: 'swallowsEverything', data: { where: 'on the path ending at line 5' }, line: 4, column: 5, endLine: 4, endColumn: 14, suggestions: [] }],
+      output: null,
+    },
+    {
+      code: 'try { f(); } catch (e) { logger.error(e); }',
+      options: [{ reporters: ['Sentry.captureException'] }],
+      errors: [
+        {
+          messageId: 'swallowsEverything',
+          data: { where: 'on the path ending at line 1' },
+          line: 1,
+          column: 14,
+          endLine: 1,
+          endColumn: 23,
+          suggestions: [rethrowAtEnd('e', 'try { f(); } catch (e) { logger.error(e); throw e; }')],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'try { f(); } catch (e) { next(e); }',
+      options: [{ propagators: [] }],
+      errors: [
+        {
+          messageId: 'swallowsEverything',
+          data: { where: 'on the path ending at line 1' },
+          line: 1,
+          column: 14,
+          endLine: 1,
+          endColumn: 23,
+          suggestions: [rethrowAtEnd('e', 'try { f(); } catch (e) { next(e); throw e; }')],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'const button = <button onClick={() => p.catch((e) => <span>{String(e)}</span>)} />;',
+      filename: 'react.tsx',
+      errors: [{ messageId: 'swallowsEverything', data: { where: 'on the path ending at line 1' }, line: 1, column: 47, endLine: 1, endColumn: 50, suggestions: [] }],
+      output: null,
+    },
+  ],
+}, shiftWhere);
+
+describe('no-catch-all-without-rethrow', () => {
+  describe('with type information', () => {
+    typedRuleTester.run('no-catch-all-without-rethrow', rule, shared);
+  });
+  describe('without type information', () => {
+    untypedRuleTester.run('no-catch-all-without-rethrow', rule, shared);
+  });
+
+  describe('with type information only', () => {
+    const valid: Valid[] = [
+      // Not a promise: an RxJS-like `.catch` on a stream is not a rejection handler.
+      "import { Stream } from './lib/no-empty-catch/observable.js';\nnew Stream([1]).catch((e) => null);",
+      'declare const anything: any;\nanything.catch((e: unknown) => null);',
+      // A call typed as returning `never` ends the path.
+      'declare function fail(error: unknown): never;\ntry { JSON.parse("{"); } catch (e) { fail(e); }',
+      // A type predicate is a test of the error.
+      "import { isHttpError } from './lib/errors.js';\nfunction load() { try { return JSON.parse('{'); } catch (e) { if (isHttpError(e)) return null; throw e; } }",
+    ];
+    const invalid: Invalid[] = [
+      {
+        code: "import { NotFoundError } from './lib/errors.js';\nfunction load() {\n  try {\n    return JSON.parse('{');\n  } catch (e) {\n    if (e instanceof NotFoundError) return null;\n  }\n}",
+        errors: [
+          {
+            messageId: 'swallowsUnmatched',
+            data: { unmatched: 'Errors other than NotFoundError', where: 'on the path ending at line 7', name: 'e' },
+            line: 5,
+            column: 5,
+            endLine: 5,
+            endColumn: 14,
+            suggestions: [
+              rethrowAtEnd(
+                'e',
+                "import { NotFoundError } from './lib/errors.js';\nfunction load() {\n  try {\n    return JSON.parse('{');\n  } catch (e) {\n    if (e instanceof NotFoundError) return null;\n    throw e;\n  }\n}",
+              ),
+            ],
+          },
+        ],
+        output: null,
+      },
+      {
+        code: "import type { Deferred } from './lib/no-empty-catch/observable.js';\ndeclare const d: Deferred<number>;\nd.catch((e) => 0);",
+        errors: [{ messageId: 'swallowsEverything', data: { where: 'on the path ending at line 3' }, line: 3, column: 9, endLine: 3, endColumn: 12, suggestions: [] }],
+        output: null,
+      },
+    ];
+    typedRuleTester.run('no-catch-all-without-rethrow', rule, { valid, invalid });
+  });
+
+  describe('without type information only (the syntactic fallback and its limits)', () => {
+    const valid: Valid[] = [];
+    const invalid: Invalid[] = [
+      {
+        // Without types every `.catch(cb)` is a promise handler, by name.
+        code: "import { Stream } from './lib/no-empty-catch/observable.js';\nnew Stream([1]).catch((e) => null);",
+        errors: [{ messageId: 'swallowsEverything', data: { where: 'on the path ending at line 2' }, line: 2, column: 23, endLine: 2, endColumn: 26, suggestions: [] }],
+        output: null,
+      },
+      {
+        // A function that never returns is only known from its type.
+        code: 'declare function fail(error: unknown): never;\ntry { JSON.parse("{"); } catch (e) { fail(e); }',
+        errors: [
+          {
+            messageId: 'swallowsEverything',
+            data: { where: 'on the path ending at line 2' },
+            line: 2,
+            column: 26,
+            endLine: 2,
+            endColumn: 35,
+            suggestions: [rethrowAtEnd('e', 'declare function fail(error: unknown): never;\ntry { JSON.parse("{"); } catch (e) { fail(e); throw e; }')],
+          },
+        ],
+        output: null,
+      },
+    ];
+    untypedRuleTester.run('no-catch-all-without-rethrow', rule, { valid, invalid });
+  });
+
+  it("runs on JavaScript parsed by ESLint's default parser", () => {
+    const linter = new Linter({ configType: 'flat' });
+    const messages = linter.verify(
+      'try { f(); } catch (e) { if (e instanceof TypeError) g(); }\np.catch((e) => null);\np.catch((e) => { throw e; });',
+      [
+        {
+          plugins: { 'error-handling': { rules: { 'no-catch-all-without-rethrow': ruleModule as never } } },
+          rules: { 'error-handling/no-catch-all-without-rethrow': 'error' },
+        },
+      ],
+      { filename: 'file.js' },
+    );
+    expect(messages.map((message) => [message.messageId, message.line, message.column])).toEqual([
+      ['swallowsUnmatched', 1, 14],
+      ['swallowsEverything', 2, 9],
+    ]);
+  });
+
+  describe('option validation', () => {
+    const lint = (options: unknown): void => {
+      const linter = new Linter({ configType: 'flat', cwd: fixturesDir });
+      linter.verify(
+        'try { f(); } catch (e) { next(e); }',
+        [
+          {
+            files: ['**/*.ts'],
+            languageOptions: { parser: tsParser },
+            plugins: { 'error-handling': { rules: { 'no-catch-all-without-rethrow': ruleModule as never } } },
+            rules: { 'error-handling/no-catch-all-without-rethrow': ['error', options] },
+          },
+        ],
+        { filename: path.join(fixturesDir, 'file.ts') },
+      );
+    };
+
+    it('accepts valid options', () => {
+      expect(() => {
+        lint({ reporters: ['*.error', 'Sentry.captureException'], propagators: ['next'], allowWithoutBinding: true });
+      }).not.toThrow();
+    });
+
+    it('rejects malformed callee patterns and unknown options', () => {
+      expect(() => {
+        lint({ reporters: ['logger..error'] });
+      }).toThrow(/should match pattern/u);
+      expect(() => {
+        lint({ reporters: [''] });
+      }).toThrow(/should NOT be shorter than 1 characters/u);
+      expect(() => {
+        lint({ propagators: 'next' });
+      }).toThrow(/should be array/u);
+      expect(() => {
+        lint({ allowWithoutBinding: 1 });
+      }).toThrow(/should be boolean/u);
+      expect(() => {
+        lint({ reporter: [] });
+      }).toThrow(/should NOT have additional properties/u);
+    });
+  });
+});

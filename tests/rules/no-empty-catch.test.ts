@@ -1,0 +1,674 @@
+import path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import type { MessageIds, Options } from '../../src/rules/no-empty-catch.js';
+import ruleModule from '../../src/rules/no-empty-catch.js';
+import { fixturesDir, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
+import { withPreamble } from './catch-rules-helpers.js';
+
+const rule = ruleModule;
+
+type Invalid = InvalidTestCase<MessageIds, Options>;
+type Valid = string | ValidTestCase<Options>;
+
+const PREAMBLE = 'declare const p: Promise<string>; declare function f(): void; declare function report(e: unknown): void;';
+
+const ADVICE = 'Handle the error, rethrow it, or add a comment saying why ignoring it is safe.';
+const ADVICE_AFTER_BLANK_COMMENT =
+  'Handle the error, rethrow it, or add a comment saying why ignoring it is safe (a blank comment or a lint directive does not say why).';
+const ADVICE_NO_COMMENTS = 'Handle the error or rethrow it.';
+const ADVICE_ADD_MATCHING = 'Handle the error, rethrow it, or add a comment matching /^ignore: / that says why ignoring it is safe.';
+const ADVICE_FIX_COMMENT =
+  'Handle the error, rethrow it, or make the comment here match /^ignore: / (the `commentPattern` option) to say why ignoring it is safe.';
+
+const rethrow = (name: string, output: string): { messageId: 'rethrow'; data: { name: string }; output: string } => ({
+  messageId: 'rethrow',
+  data: { name },
+  output,
+});
+
+/** Cases that behave the same with and without type information (the receivers are real promises). */
+const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
+  valid: [
+    'try { f(); } catch (e) { report(e); }',
+    'try { f(); } catch { /* best effort: the cache may be missing */ }',
+    'try {\n  f();\n} catch (e) {\n  // The directory may already exist.\n}',
+    'try { f(); } catch (e) { e.message; }',
+    'try { f(); } finally {}',
+    'try { f(); } catch (e) { { report(e); } }',
+    'p.catch((e) => report(e));',
+    'p.catch(() => { /* fire and forget: the server logs failures */ });',
+    'p.catch(/* optional: prefetch only */ () => {});',
+    'p.then(() => {});',
+    'p.then(() => {}, (e) => report(e));',
+    'p.finally(() => {});',
+    'p.catch();',
+    'p.catch(undefined);',
+    'const noop = () => {};\np.catch(/* prefetch only */ noop);',
+    'declare const handle: (e: unknown) => void;\np.catch(handle);',
+    // The result is used: `() => undefined` turns the rejection into a fallback value (no-catch-all-without-rethrow judges it).
+    'async function read() {\n  const text = await p.catch(() => undefined);\n  if (!text) throw new Error("missing");\n}',
+    'const value = p.catch(() => void 0);',
+    'function load() { return p.catch(() => undefined); }',
+    'p.catch(() => null);',
+    'p.catch((e) => { report(e); });',
+    // A directive with a `-- reason` says why.
+    'try { f(); } catch (e) { /* exported helper -- the step is optional */ }',
+    { code: 'try { f(); } catch { /* ignore: the cache is optional */ }', options: [{ commentPattern: '^ignore: ' }] },
+    { code: 'p.catch(() => {\n  // ignore: best effort\n});', options: [{ commentPattern: '^ignore: ' }] },
+    { code: 'try { f(); } catch (e) { report(e); }', options: [{ allowComments: false }] },
+    // Unusual syntax around handlers.
+    'class Cache { static #last: unknown; static { try { f(); } catch (e) { Cache.#last = e; } } }',
+    'function* lines() { try { yield f(); } catch (e) { yield e; } }',
+    'outer: for (;;) { try { f(); } catch { /* retry */ continue outer; } }',
+    'declare function open(): Disposable;\n{ using handle = open(); try { f(); } catch (e) { report(e); } }',
+    'declare function logged(target: unknown, context: unknown): void;\nclass Job { @logged run() { try { f(); } catch (e) { report(e); } } }',
+    { code: 'const button = <button onClick={() => p.catch((e) => report(e))} />;', filename: 'react.tsx' },
+  ],
+  invalid: [
+    {
+      code: 'try {\n  f();\n} catch (e) {}',
+      errors: [
+        {
+          messageId: 'emptyCatch',
+          data: { remedy: ADVICE },
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 12,
+          suggestions: [rethrow('e', 'try {\n  f();\n} catch (e) { throw e; }')],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'try { f(); } catch {}',
+      errors: [
+        {
+          messageId: 'emptyCatch',
+          data: { remedy: ADVICE },
+          line: 1,
+          column: 14,
+          endLine: 1,
+          endColumn: 19,
+          suggestions: [rethrow('error', 'try { f(); } catch (error) { throw error; }')],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'try { f(); } catch (e: unknown) {}',
+      errors: [
+        {
+          messageId: 'emptyCatch',
+          data: { remedy: ADVICE },
+          line: 1,
+          column: 14,
+          endLine: 1,
+          endColumn: 32,
+          suggestions: [rethrow('e', 'try { f(); } catch (e: unknown) { throw e; }')],
+        },
+      ],
+      output: null,
+    },
+    {
+      // Statements that only quiet an unused-variable warning do nothing.
+      code: 'try { f(); } catch (e) { e; }',
+      errors: [
+        {
+          messageId: 'emptyCatch',
+          data: { remedy: ADVICE },
+          line: 1,
+          column: 14,
+          endLine: 1,
+          endColumn: 23,
+          suggestions: [rethrow('e', 'try { f(); } catch (e) { e; throw e; }')],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'try { f(); } catch (err) { void err; ; void 0; }',
+      errors: [
+        {
+          messageId: 'emptyCatch',
+          data: { remedy: ADVICE },
+          line: 1,
+          column: 14,
+          endLine: 1,
+          endColumn: 25,
+          suggestions: [rethrow('err', 'try { f(); } catch (err) { void err; ; void 0; throw err; }')],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'try {\n  f();\n} catch (e) {\n}',
+      errors: [
+        {
+          messageId: 'emptyCatch',
+          data: { remedy: ADVICE },
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 12,
+          suggestions: [rethrow('e', 'try {\n  f();\n} catch (e) {\n  throw e;\n}')],
+        },
+      ],
+      output: null,
+    },
+    {
+      // An empty finally does not excuse an empty catch.
+      code: 'try { f(); } catch (e) {} finally { report(null); }',
+      errors: [
+        {
+          messageId: 'emptyCatch',
+          data: { remedy: ADVICE },
+          line: 1,
+          column: 14,
+          endLine: 1,
+          endColumn: 23,
+          suggestions: [rethrow('e', 'try { f(); } catch (e) { throw e; } finally { report(null); }')],
+        },
+      ],
+      output: null,
+    },
+    {
+      // A destructured binding has no whole error to rethrow: no suggestion.
+      code: 'try { f(); } catch ({ message }) {}',
+      errors: [{ messageId: 'emptyCatch', data: { remedy: ADVICE }, line: 1, column: 14, endLine: 1, endColumn: 33, suggestions: [] }],
+      output: null,
+    },
+    {
+      code: 'try { f(); } catch (e) { /* */ }',
+      errors: [
+        {
+          messageId: 'emptyCatch',
+          data: { remedy: ADVICE_AFTER_BLANK_COMMENT },
+          line: 1,
+          column: 14,
+          endLine: 1,
+          endColumn: 23,
+          suggestions: [rethrow('e', 'try { f(); } catch (e) { /* */ throw e; }')],
+        },
+      ],
+      output: null,
+    },
+    {
+      // A directive silences a tool; it does not say why the error may be ignored.
+      code: 'try { f(); } catch (e) {\n  /* global helper */\n}',
+      errors: [
+        {
+          messageId: 'emptyCatch',
+          data: { remedy: ADVICE_AFTER_BLANK_COMMENT },
+          line: 1,
+          column: 14,
+          endLine: 1,
+          endColumn: 23,
+          suggestions: [rethrow('e', 'try { f(); } catch (e) {\n  /* global helper */\n  throw e;\n}')],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'for (const x of [1]) {\n  try {\n    f();\n  } catch {\n  }\n}',
+      errors: [
+        {
+          messageId: 'emptyCatch',
+          data: { remedy: ADVICE },
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 10,
+          suggestions: [rethrow('error', 'for (const x of [1]) {\n  try {\n    f();\n  } catch (error) {\n    throw error;\n  }\n}')],
+        },
+      ],
+      output: null,
+    },
+    // Promise rejection handlers.
+    {
+      code: 'p.catch(() => {});',
+      errors: [
+        {
+          messageId: 'emptyRejectionHandler',
+          data: { method: 'catch', remedy: ADVICE },
+          line: 1,
+          column: 9,
+          endLine: 1,
+          endColumn: 17,
+          suggestions: [rethrow('error', 'p.catch((error) => { throw error; });')],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'p.catch(function () {});',
+      errors: [
+        {
+          messageId: 'emptyRejectionHandler',
+          data: { method: 'catch', remedy: ADVICE },
+          line: 1,
+          column: 9,
+          endLine: 1,
+          endColumn: 23,
+          suggestions: [rethrow('error', 'p.catch(function (error) { throw error; });')],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'p.catch((e) => {});',
+      errors: [
+        {
+          messageId: 'emptyRejectionHandler',
+          data: { method: 'catch', remedy: ADVICE },
+          line: 1,
+          column: 9,
+          endLine: 1,
+          endColumn: 18,
+          suggestions: [rethrow('e', 'p.catch((e) => { throw e; });')],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'p.catch(e => {});',
+      errors: [
+        {
+          messageId: 'emptyRejectionHandler',
+          data: { method: 'catch', remedy: ADVICE },
+          line: 1,
+          column: 9,
+          endLine: 1,
+          endColumn: 16,
+          suggestions: [rethrow('e', 'p.catch(e => { throw e; });')],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'p.catch(async () => {});',
+      errors: [
+        {
+          messageId: 'emptyRejectionHandler',
+          data: { method: 'catch', remedy: ADVICE },
+          line: 1,
+          column: 9,
+          endLine: 1,
+          endColumn: 23,
+          suggestions: [rethrow('error', 'p.catch(async (error) => { throw error; });')],
+        },
+      ],
+      output: null,
+    },
+    {
+      // The result is thrown away, so `undefined` is no fallback: nothing happens.
+      code: 'p.catch(() => undefined);',
+      errors: [
+        {
+          messageId: 'emptyRejectionHandler',
+          data: { method: 'catch', remedy: ADVICE },
+          line: 1,
+          column: 9,
+          endLine: 1,
+          endColumn: 24,
+          suggestions: [rethrow('error', 'p.catch((error) => { throw error; });')],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'async function run() {\n  await p.catch(() => (void 0));\n}',
+      errors: [
+        {
+          messageId: 'emptyRejectionHandler',
+          data: { method: 'catch', remedy: ADVICE },
+          line: 2,
+          column: 17,
+          endLine: 2,
+          endColumn: 31,
+          suggestions: [rethrow('error', 'async function run() {\n  await p.catch((error) => { throw error; });\n}')],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'void p.then((value) => value.length, () => {}).finally(() => report(null));',
+      errors: [
+        {
+          messageId: 'emptyRejectionHandler',
+          data: { method: 'then', remedy: ADVICE },
+          line: 1,
+          column: 38,
+          endLine: 1,
+          endColumn: 46,
+          suggestions: [rethrow('error', 'void p.then((value) => value.length, (error) => { throw error; }).finally(() => report(null));')],
+        },
+      ],
+      output: null,
+    },
+    {
+      // An empty body does nothing even when the result is used.
+      code: 'const text = p.catch(() => {});',
+      errors: [
+        {
+          messageId: 'emptyRejectionHandler',
+          data: { method: 'catch', remedy: ADVICE },
+          line: 1,
+          column: 22,
+          endLine: 1,
+          endColumn: 30,
+          suggestions: [rethrow('error', 'const text = p.catch((error) => { throw error; });')],
+        },
+      ],
+      output: null,
+    },
+    {
+      // A named do-nothing function: reported where it is used, no suggestion (the function may serve others).
+      code: 'const noop = () => {};\np.catch(noop);',
+      errors: [{ messageId: 'emptyRejectionHandler', data: { method: 'catch', remedy: ADVICE }, line: 2, column: 9, endLine: 2, endColumn: 13, suggestions: [] }],
+      output: null,
+    },
+    {
+      code: 'function ignore(_error: unknown) {}\np.then(undefined, ignore);',
+      errors: [{ messageId: 'emptyRejectionHandler', data: { method: 'then', remedy: ADVICE }, line: 2, column: 19, endLine: 2, endColumn: 25, suggestions: [] }],
+      output: null,
+    },
+    {
+      code: 'p.catch(() => {\n  //\n});',
+      errors: [
+        {
+          messageId: 'emptyRejectionHandler',
+          data: { method: 'catch', remedy: ADVICE_AFTER_BLANK_COMMENT },
+          line: 1,
+          column: 9,
+          endLine: 3,
+          endColumn: 2,
+          suggestions: [rethrow('error', 'p.catch((error) => {\n  //\n  throw error;\n});')],
+        },
+      ],
+      output: null,
+    },
+    {
+      // Handlers nested in handlers are each judged.
+      code: 'try { f(); } catch (e) {\n  p.catch(() => {});\n  report(e);\n}',
+      errors: [
+        {
+          messageId: 'emptyRejectionHandler',
+          data: { method: 'catch', remedy: ADVICE },
+          line: 2,
+          column: 11,
+          endLine: 2,
+          endColumn: 19,
+          suggestions: [rethrow('error', 'try { f(); } catch (e) {\n  p.catch((error) => { throw error; });\n  report(e);\n}')],
+        },
+      ],
+      output: null,
+    },
+    // Options.
+    {
+      code: 'try { f(); } catch (e) {\n  // the cache is optional\n}',
+      options: [{ allowComments: false }],
+      errors: [
+        {
+          messageId: 'emptyCatch',
+          data: { remedy: ADVICE_NO_COMMENTS },
+          line: 1,
+          column: 14,
+          endLine: 1,
+          endColumn: 23,
+          suggestions: [rethrow('e', 'try { f(); } catch (e) {\n  // the cache is optional\n  throw e;\n}')],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'p.catch(() => { /* best effort */ });',
+      options: [{ allowComments: false }],
+      errors: [
+        {
+          messageId: 'emptyRejectionHandler',
+          data: { method: 'catch', remedy: ADVICE_NO_COMMENTS },
+          line: 1,
+          column: 9,
+          endLine: 1,
+          endColumn: 36,
+          suggestions: [rethrow('error', 'p.catch((error) => { /* best effort */ throw error; });')],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'try { f(); } catch {\n  // TODO handle this\n}',
+      options: [{ commentPattern: '^ignore: ' }],
+      errors: [
+        {
+          messageId: 'emptyCatch',
+          data: { remedy: ADVICE_FIX_COMMENT },
+          line: 1,
+          column: 14,
+          endLine: 1,
+          endColumn: 19,
+          suggestions: [rethrow('error', 'try { f(); } catch (error) {\n  // TODO handle this\n  throw error;\n}')],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'try { f(); } catch {}',
+      options: [{ commentPattern: '^ignore: ' }],
+      errors: [
+        {
+          messageId: 'emptyCatch',
+          data: { remedy: ADVICE_ADD_MATCHING },
+          line: 1,
+          column: 14,
+          endLine: 1,
+          endColumn: 19,
+          suggestions: [rethrow('error', 'try { f(); } catch (error) { throw error; }')],
+        },
+      ],
+      output: null,
+    },
+    {
+      // With a pattern, only the pattern decides: a blank-looking directive that matches excuses, others do not.
+      code: 'p.catch(() => { /* ignore - later */ });',
+      options: [{ allowComments: true, commentPattern: '^ignore: ' }],
+      errors: [
+        {
+          messageId: 'emptyRejectionHandler',
+          data: { method: 'catch', remedy: ADVICE_FIX_COMMENT },
+          line: 1,
+          column: 9,
+          endLine: 1,
+          endColumn: 39,
+          suggestions: [rethrow('error', 'p.catch((error) => { /* ignore - later */ throw error; });')],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: 'const button = <button onClick={() => p.catch(() => {})} />;',
+      filename: 'react.tsx',
+      errors: [
+        {
+          messageId: 'emptyRejectionHandler',
+          data: { method: 'catch', remedy: ADVICE },
+          line: 1,
+          column: 47,
+          endLine: 1,
+          endColumn: 55,
+          suggestions: [rethrow('error', 'const button = <button onClick={() => p.catch((error) => { throw error; })} />;')],
+        },
+      ],
+      output: null,
+    },
+  ],
+});
+
+describe('no-empty-catch', () => {
+  describe('with type information', () => {
+    typedRuleTester.run('no-empty-catch', rule, shared);
+  });
+  describe('without type information', () => {
+    untypedRuleTester.run('no-empty-catch', rule, shared);
+  });
+
+  describe('with type information only', () => {
+    const valid: Valid[] = [
+      // RxJS-like `.catch` on a stream (no `then`): not a promise handler.
+      "import { Stream } from './lib/no-empty-catch/observable.js';\nnew Stream([1, 2]).catch(() => {});",
+      "import { Stream } from './lib/no-empty-catch/observable.js';\nconst stream = new Stream(['a']);\nstream.map((s) => s.length).catch(function () {});",
+      'class Query { catch(_handler: () => void): this { return this; } }\nnew Query().catch(() => {});',
+      // An `any` receiver may be anything: not reported.
+      'declare const anything: any;\nanything.catch(() => {});',
+      // Imported handlers that do something.
+      "import { logError } from './lib/no-empty-catch/noop.js';\ndeclare const p: Promise<string>;\np.catch(logError);",
+      "import _ from './lib/no-empty-catch/lodash.js';\ndeclare const p: Promise<string>;\np.catch(_.identity);",
+      "import { toUndefined } from './lib/no-empty-catch/noop.js';\ndeclare const p: Promise<string>;\nconst fallback = p.catch(toUndefined);",
+    ];
+    const invalid: Invalid[] = [
+      {
+        code: "import { noop } from './lib/no-empty-catch/noop.js';\ndeclare const p: Promise<string>;\np.catch(noop);",
+        errors: [{ messageId: 'emptyRejectionHandler', data: { method: 'catch', remedy: ADVICE }, line: 3, column: 9, endLine: 3, endColumn: 13, suggestions: [] }],
+        output: null,
+      },
+      {
+        code: "import { ignoreError as skip } from './lib/no-empty-catch/noop.js';\ndeclare const p: Promise<string>;\np.then(null, skip);",
+        errors: [{ messageId: 'emptyRejectionHandler', data: { method: 'then', remedy: ADVICE }, line: 3, column: 14, endLine: 3, endColumn: 18, suggestions: [] }],
+        output: null,
+      },
+      {
+        code: "import { toUndefined } from './lib/no-empty-catch/noop.js';\ndeclare const p: Promise<string>;\np.catch(toUndefined);",
+        errors: [{ messageId: 'emptyRejectionHandler', data: { method: 'catch', remedy: ADVICE }, line: 3, column: 9, endLine: 3, endColumn: 20, suggestions: [] }],
+        output: null,
+      },
+      {
+        // lodash's `noop` is declared without a body: known by its name and `void` return type.
+        code: "import { noop } from './lib/no-empty-catch/lodash.js';\ndeclare const p: Promise<string>;\np.catch(noop);",
+        errors: [{ messageId: 'emptyRejectionHandler', data: { method: 'catch', remedy: ADVICE }, line: 3, column: 9, endLine: 3, endColumn: 13, suggestions: [] }],
+        output: null,
+      },
+      {
+        code: "import _ from './lib/no-empty-catch/lodash.js';\ndeclare const p: Promise<string>;\np.catch(_.noop);",
+        errors: [{ messageId: 'emptyRejectionHandler', data: { method: 'catch', remedy: ADVICE }, line: 3, column: 9, endLine: 3, endColumn: 15, suggestions: [] }],
+        output: null,
+      },
+      {
+        // Any thenable counts, not only Promise.
+        code: "import type { Deferred } from './lib/no-empty-catch/observable.js';\ndeclare const d: Deferred<number>;\nd.catch(() => {});",
+        errors: [
+          {
+            messageId: 'emptyRejectionHandler',
+            data: { method: 'catch', remedy: ADVICE },
+            line: 3,
+            column: 9,
+            endLine: 3,
+            endColumn: 17,
+            suggestions: [rethrow('error', "import type { Deferred } from './lib/no-empty-catch/observable.js';\ndeclare const d: Deferred<number>;\nd.catch((error) => { throw error; });")],
+          },
+        ],
+        output: null,
+      },
+      {
+        code: 'async function load(): Promise<void> {}\nload().catch(() => {});',
+        errors: [
+          {
+            messageId: 'emptyRejectionHandler',
+            data: { method: 'catch', remedy: ADVICE },
+            line: 2,
+            column: 14,
+            endLine: 2,
+            endColumn: 22,
+            suggestions: [rethrow('error', 'async function load(): Promise<void> {}\nload().catch((error) => { throw error; });')],
+          },
+        ],
+        output: null,
+      },
+    ];
+    typedRuleTester.run('no-empty-catch', rule, { valid, invalid });
+  });
+
+  describe('without type information only (the syntactic fallback and its limits)', () => {
+    const valid: Valid[] = [
+      // An imported function cannot be followed without type information.
+      "import { noop } from './lib/no-empty-catch/noop.js';\ndeclare const p: Promise<string>;\np.catch(noop);",
+    ];
+    const invalid: Invalid[] = [
+      {
+        // Without types every `.catch(cb)` is taken as a promise handler, by name.
+        code: "import { Stream } from './lib/no-empty-catch/observable.js';\nnew Stream([1, 2]).catch(() => {});",
+        errors: [
+          {
+            messageId: 'emptyRejectionHandler',
+            data: { method: 'catch', remedy: ADVICE },
+            line: 2,
+            column: 26,
+            endLine: 2,
+            endColumn: 34,
+            suggestions: [rethrow('error', "import { Stream } from './lib/no-empty-catch/observable.js';\nnew Stream([1, 2]).catch((error) => { throw error; });")],
+          },
+        ],
+        output: null,
+      },
+    ];
+    untypedRuleTester.run('no-empty-catch', rule, { valid, invalid });
+  });
+
+  it("runs on JavaScript parsed by ESLint's default parser", () => {
+    const linter = new Linter({ configType: 'flat' });
+    const messages = linter.verify(
+      'try { f(); } catch {}\np.catch(() => {});\np.catch(function (e) { /* optional */ });',
+      [{ plugins: { 'error-handling': { rules: { 'no-empty-catch': ruleModule as never } } }, rules: { 'error-handling/no-empty-catch': 'error' } }],
+      { filename: 'file.js' },
+    );
+    expect(messages.map((message) => [message.messageId, message.line, message.column])).toEqual([
+      ['emptyCatch', 1, 14],
+      ['emptyRejectionHandler', 2, 9],
+    ]);
+  });
+
+  describe('option validation', () => {
+    const lint = (options: unknown): void => {
+      const linter = new Linter({ configType: 'flat', cwd: fixturesDir });
+      linter.verify(
+        'try { f(); } catch {}',
+        [
+          {
+            files: ['**/*.ts'],
+            languageOptions: { parser: tsParser },
+            plugins: { 'error-handling': { rules: { 'no-empty-catch': ruleModule as never } } },
+            rules: { 'error-handling/no-empty-catch': ['error', options] },
+          },
+        ],
+        { filename: path.join(fixturesDir, 'file.ts') },
+      );
+    };
+
+    it('accepts valid options', () => {
+      expect(() => {
+        lint({ allowComments: false, commentPattern: '^ignore: \\p{L}' });
+      }).not.toThrow();
+    });
+
+    it('rejects unknown options and wrong types', () => {
+      expect(() => {
+        lint({ allowComment: true });
+      }).toThrow(/should NOT have additional properties/u);
+      expect(() => {
+        lint({ allowComments: 'yes' });
+      }).toThrow(/should be boolean/u);
+      expect(() => {
+        lint({ commentPattern: '' });
+      }).toThrow(/should NOT be shorter than 1 characters/u);
+    });
+
+    it('rejects a commentPattern that is not a regular expression, naming the option', () => {
+      expect(() => {
+        lint({ commentPattern: '(ignore' });
+      }).toThrow(/The option "commentPattern" \("\(ignore"\) is not a valid regular expression/u);
+    });
+  });
+});
