@@ -36,7 +36,7 @@ type Suggestions = TSESLint.SuggestionReportDescriptor<MessageIds>[];
 const NODE_EXITS = 'the unhandled rejection ends a Node.js 15+ process';
 
 /** Where the promise floats, as the message says it: "in this finally block". */
-function describeHandler(handler: HandlerContext): string {
+function describeHandler(sourceCode: Readonly<TSESLint.SourceCode>, handler: HandlerContext): string {
   switch (handler.kind) {
     case 'catch':
       return 'in this catch block';
@@ -57,7 +57,7 @@ function describeHandler(handler: HandlerContext): string {
     case 'component-did-catch':
       return 'in componentDidCatch';
     case 'handler-callee':
-      return `in this \`${registrarName(handler)}\` callback`;
+      return `in this \`${registrarName(sourceCode, handler)}\` callback`;
   }
 }
 
@@ -69,24 +69,28 @@ function describeLoss(handler: HandlerContext): string {
       return 'the cleanup fails after the code around it has moved on, where nothing can catch it';
     case 'error-listener':
     case 'error-property':
-      return 'the error handler itself fails, and the error it was called for may never be reported';
+      return 'the error handler itself fails and the error it was called for may never be reported';
     default:
       return "the handler's own work (reporting, rolling back, responding) fails silently on top of the error it was handling";
   }
 }
 
-function registrarName(handler: FunctionHandlerContext): string {
+/** The callee a handler is registered with, as written (`process.on`, `new Emitter().on`), or `….on` when that is long. */
+function registrarName(sourceCode: Readonly<TSESLint.SourceCode>, handler: FunctionHandlerContext): string {
   const registration = handler.registration;
-  return registration.type === AST_NODE_TYPES.CallExpression ? getCalleePath(registration.callee).join('.') : '';
+  if (registration.type !== AST_NODE_TYPES.CallExpression) return '';
+  const text = sourceCode.getText(registration.callee);
+  if (text.length <= 40 && !text.includes('\n')) return text;
+  return `….${getCalleePath(registration.callee).at(-1) ?? ''}`;
 }
 
 /** "'error' listener" and who ignores its return value: "`socket.on()`". */
-function describeListener(handler: FunctionHandlerContext): { listener: string; caller: string } {
+function describeListener(sourceCode: Readonly<TSESLint.SourceCode>, handler: FunctionHandlerContext): { listener: string; caller: string } {
   if (handler.kind === 'component-did-catch') return { listener: 'componentDidCatch', caller: 'React' };
   if (handler.kind === 'error-property') {
     return { listener: `\`${handler.event ?? 'onerror'}\` handler`, caller: 'the code that fires the event' };
   }
-  return { listener: `'${handler.event ?? 'error'}' listener`, caller: `\`${registrarName(handler)}()\`` };
+  return { listener: `'${handler.event ?? 'error'}' listener`, caller: `\`${registrarName(sourceCode, handler)}()\`` };
 }
 
 /** Can `await` be written at `node`: inside an async function, not in a class field or static block in between. */
@@ -251,7 +255,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function report(handler: HandlerContext, unhandled: UnhandledPromise, target: TSESTree.Expression, suggest: Suggestions): void {
-      const data = { where: describeHandler(handler), loss: describeLoss(handler) };
+      const data = { where: describeHandler(sourceCode, handler), loss: describeLoss(handler) };
       const messageId = unhandled.kind === 'array' ? 'floatingArray' : unhandled.voided ? 'floatingVoid' : 'floating';
       context.report({ node: voidOperatorAround(unhandled, target), messageId, data, suggest });
     }
@@ -287,7 +291,7 @@ export default createRule<Options, MessageIds>({
       context.report({
         node: value,
         messageId: 'storedNeverHandled',
-        data: { name, where: describeHandler(handler), loss: describeLoss(handler) },
+        data: { name, where: describeHandler(sourceCode, handler), loss: describeLoss(handler) },
         suggest,
       });
     }
@@ -299,7 +303,7 @@ export default createRule<Options, MessageIds>({
       if (!handler?.returnIgnored) return;
       const unhandled = findUnhandledPromise(context, value, promiseOptions);
       if (!unhandled || listenerReturnAcceptsPromise(context, fn)) return;
-      context.report({ node: unhandled.node, messageId: 'returnedToListener', data: describeListener(handler) });
+      context.report({ node: unhandled.node, messageId: 'returnedToListener', data: describeListener(sourceCode, handler) });
     }
 
     return {
@@ -362,7 +366,7 @@ export default createRule<Options, MessageIds>({
       ':function[async=true]'(fn: FunctionNode) {
         const handler = finder.ofFunction(fn);
         if (!handler?.returnIgnored || listenerReturnAcceptsPromise(context, fn)) return;
-        context.report({ loc: functionHeadLoc(sourceCode, fn), messageId: 'asyncListener', data: describeListener(handler) });
+        context.report({ loc: functionHeadLoc(sourceCode, fn), messageId: 'asyncListener', data: describeListener(sourceCode, handler) });
       },
     };
   },
