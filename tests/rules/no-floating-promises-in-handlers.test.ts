@@ -1,7 +1,12 @@
+import path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import { Linter } from 'eslint';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
 import type { MessageIds, Options } from '../../src/rules/no-floating-promises-in-handlers.js';
-import plugRule from '../../src/rules/no-floating-promises-in-handlers.js';
-import { typedRuleTester, untypedRuleTester } from '../rule-tester.js';
+import rule from '../../src/rules/no-floating-promises-in-handlers.js';
+import { fixturesDir, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 
 type Valid = ValidTestCase<Options> | string;
 type Invalid = InvalidTestCase<MessageIds, Options>;
@@ -69,10 +74,6 @@ function invalid(code: string, errors: ErrorSpec[], options?: Options[0]): Inval
     ),
   };
 }
-
-// The rule tester bundles its own @typescript-eslint/utils (8.72.0) while `^8.72.0` resolved to a newer
-// copy at the top level: the two `RuleModule` types differ only in private members.
-const rule = plugRule as unknown as Parameters<typeof typedRuleTester.run<MessageIds, Options>>[1];
 
 const awaitIt = (output: string): ExpectedSuggestion => ({ messageId: 'suggestAwait', output });
 const returnIt = (output: string): ExpectedSuggestion => ({ messageId: 'suggestReturn', output });
@@ -444,4 +445,141 @@ untypedRuleTester.run('no-floating-promises-in-handlers (syntactic limits)', rul
 untypedRuleTester.run('no-floating-promises-in-handlers (options)', rule, {
   valid: [{ code: 'notify();', options: [{ ignoreVoid: false, handlerCallees: ['bus.onError', '*.onFailure', 'Sentry.*'] }] }],
   invalid: [],
+});
+
+// ---------------------------------------------------------------------------------------------
+// Beyond the rule tester: option validation, suggestions that type-check, and what the checker is asked.
+
+const fixtureFile = path.join(fixturesDir, 'file.ts');
+
+function lintMessages(code: string, options: unknown, typed: boolean, ruleModule: unknown = rule): Linter.LintMessage[] {
+  const linter = new Linter({ configType: 'flat', cwd: fixturesDir });
+  return linter.verify(
+    code,
+    [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser, parserOptions: typed ? { projectService: true, tsconfigRootDir: fixturesDir } : {} },
+        plugins: { 'error-handling': { rules: { 'no-floating-promises-in-handlers': ruleModule as never } } },
+        rules: { 'error-handling/no-floating-promises-in-handlers': ['error', options] },
+      },
+    ],
+    { filename: fixtureFile },
+  );
+}
+
+/** The configuration error ESLint raises for `options` (what the CLI, the editor and the rule tester print), or ''. */
+function optionsError(options: unknown): string {
+  try {
+    lintMessages('export {};', options, false);
+    return '';
+  } catch (error) {
+    return String(error);
+  }
+}
+
+describe('no-floating-promises-in-handlers options', () => {
+  it('accepts both options', () => {
+    expect(optionsError({ ignoreVoid: true, handlerCallees: ['bus.onError', '*.onFailure', 'Sentry.*'] })).toBe('');
+    expect(optionsError({})).toBe('');
+  });
+
+  // ESLint's validator names the rule and the offending value; it names a property only when it is unknown.
+  it('rejects invalid options', () => {
+    expect(optionsError({ ignoreVoid: 'yes' })).toMatch(/no-floating-promises-in-handlers":\s+Value "yes" should be boolean/);
+    expect(optionsError({ handlerCallees: ['bus..onError'] })).toMatch(/Value "bus\.\.onError" should match pattern/);
+    expect(optionsError({ handlerCallees: [''] })).toMatch(/Value "" should NOT be shorter than 1 characters/);
+    expect(optionsError({ handlerCallees: 'bus.onError' })).toMatch(/Value "bus\.onError" should be array/);
+    expect(optionsError({ handlerCallees: ['a', 'a'] })).toMatch(/should NOT have duplicate items/);
+    expect(optionsError({ checkThenables: true })).toMatch(/Unexpected property "checkThenables"\. Expected properties: "ignoreVoid", "handlerCallees"/);
+  });
+});
+
+/** Syntax and type errors of `code` compiled as `tests/fixtures/file.ts` with the fixture project's options. */
+const typeErrors = (() => {
+  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(fixturesDir, 'tsconfig.json'), {}, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    },
+  });
+  if (!parsed) throw new Error('cannot read the fixture tsconfig');
+  const sourceFiles = new Map<string, ts.SourceFile | undefined>();
+  return (code: string): string[] => {
+    const host = ts.createCompilerHost(parsed.options);
+    const readSourceFile = host.getSourceFile.bind(host);
+    host.getSourceFile = (fileName, languageVersion, onError) => {
+      if (fileName === fixtureFile) return ts.createSourceFile(fileName, code, languageVersion, true);
+      if (!sourceFiles.has(fileName)) sourceFiles.set(fileName, readSourceFile(fileName, languageVersion, onError));
+      return sourceFiles.get(fileName);
+    };
+    const program = ts.createProgram({ rootNames: [fixtureFile], options: parsed.options, host });
+    const file = program.getSourceFile(fixtureFile);
+    return [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)].map((diagnostic) =>
+      ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'),
+    );
+  };
+})();
+
+describe('no-floating-promises-in-handlers suggestions', () => {
+  const samples = [
+    `${API}export async function f() { try { db.closeSync(); } catch (e) { notify(e); } finally { db.close(); } }`,
+    `${API}export async function f() { try { db.closeSync(); } catch (e) { void notify(e); } }`,
+    `${API}export async function f() { try { db.closeSync(); } catch (e) { const p = notify(e); } }`,
+    `${API}export async function f(flag: boolean) { try { db.closeSync(); } catch (e) { flag ? notify(e) : db.close(); } }`,
+    `${API}export async function f() { try { db.closeSync(); } catch (e) { notify(e) as Promise<void>; } }`,
+    `${API}export async function f() { let p: Promise<void> | undefined; try { db.closeSync(); } finally { p = db.close(); } }`,
+    `${API}Promise.resolve(1).catch(async (e: unknown) => { notify(e); });`,
+    `${API}Promise.resolve(1).then((value) => value, (e: unknown) => void notify(e));`,
+    `${API}Promise.resolve(1).finally(() => { db.close(); });`,
+    `${API}export class Service { async componentDidCatch(error: unknown) { notify(error); } }`,
+  ];
+
+  it.each(samples)('every suggestion output type-checks: %s', (code) => {
+    expect(typeErrors(code)).toEqual([]);
+    const suggestions = lintMessages(code, {}, true).flatMap((message) => message.suggestions ?? []);
+    expect(suggestions.length).toBeGreaterThan(0);
+    for (const suggestion of suggestions) {
+      const output = code.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + code.slice(suggestion.fix.range[1]);
+      expect({ output, errors: typeErrors(output) }).toEqual({ output, errors: [] });
+    }
+  });
+});
+
+describe('no-floating-promises-in-handlers performance', () => {
+  /** How often the rule asks the checker about a node while linting `code`. */
+  function checkerQuestions(code: string): number {
+    let questions = 0;
+    const counting = {
+      meta: rule.meta,
+      create(context: Parameters<typeof rule.create>[0]) {
+        const checker = (context.sourceCode.parserServices as { program: ts.Program }).program.getTypeChecker();
+        for (const method of ['getTypeAtLocation', 'getContextualType', 'getSymbolAtLocation'] as const) {
+          const original = checker[method] as (...args: unknown[]) => unknown;
+          if ((original as { counted?: boolean }).counted) continue;
+          const wrapped = Object.assign((...args: unknown[]) => {
+            questions++;
+            return original.apply(checker, args);
+          }, { counted: true });
+          (checker as unknown as Record<string, unknown>)[method] = wrapped;
+        }
+        return rule.create(context);
+      },
+    };
+    const messages = lintMessages(code, {}, true, counting);
+    expect(messages.filter((message) => message.fatal)).toEqual([]);
+    return questions;
+  }
+
+  it('asks the checker only about statements inside handlers, however much other code there is', () => {
+    const handlers = `\ntry { db.closeSync(); } catch (e) { notify(e); }\nPromise.resolve(1).catch(() => { db.close(); });\n`;
+    const otherCode = Array.from(
+      { length: 300 },
+      (_, index) => `notify(${index}); db.close(); const v${index} = notify(${index}); Promise.resolve(${index}).then(() => { db.close(); });`,
+    ).join('\n');
+    const few = checkerQuestions(`${API}${handlers}`);
+    expect(few).toBeGreaterThan(0);
+    expect(few).toBeLessThan(10);
+    expect(checkerQuestions(`${API}${otherCode}${handlers}`)).toBe(few);
+  });
 });
