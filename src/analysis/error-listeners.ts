@@ -34,11 +34,10 @@ export type HandlerContextKind =
   | 'component-did-catch'
   | 'handler-callee';
 
-/** A `catch` or `finally` block. */
-export interface BlockHandlerContext {
-  readonly kind: 'catch' | 'finally';
-  readonly block: TSESTree.BlockStatement;
-}
+/** A `catch` or `finally` block (one member per kind, so that `kind` narrows the union). */
+export type BlockHandlerContext =
+  | { readonly kind: 'catch'; readonly block: TSESTree.BlockStatement }
+  | { readonly kind: 'finally'; readonly block: TSESTree.BlockStatement };
 
 /** A function that runs as an error handler. */
 export interface FunctionHandlerContext {

@@ -327,7 +327,8 @@ export default createRule<Options, MessageIds>({
         const end = semicolon?.value === ';' ? semicolon.range[0] : statement.range[1];
         // Returning a statement that is not the callback's last would skip the statements after it.
         const isLastOfCallback =
-          'fn' in handler &&
+          handler.kind !== 'catch' &&
+          handler.kind !== 'finally' &&
           handler.fn.body.type === AST_NODE_TYPES.BlockStatement &&
           handler.fn.body.body.at(-1) === statement;
         const returnText = isLastOfCallback ? (value: string) => `return ${value}` : undefined;
