@@ -48,6 +48,11 @@ export interface FunctionHandlerContext {
    * the class member for `componentDidCatch`.
    */
   readonly registration: TSESTree.CallExpression | TSESTree.AssignmentExpression | TSESTree.MethodDefinition | TSESTree.PropertyDefinition;
+  /**
+   * The expression that registers it: the function itself when written inline, or the reference
+   * (`onCrash` in `process.on('uncaughtException', onCrash)`) when registered by name.
+   */
+  readonly registeredAs: TSESTree.Node;
   /** The event (`'error'`, `'uncaughtException'`, …) or the property (`onerror`) for listeners. */
   readonly event: string | undefined;
   /**
@@ -124,7 +129,7 @@ function outermostValue(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
-type Registration = Omit<FunctionHandlerContext, 'fn'>;
+type Registration = Omit<FunctionHandlerContext, 'fn' | 'registeredAs'>;
 
 /** What passing `fn` (written as `argument`) to `call` makes of it. */
 function registrationByCall(
@@ -220,14 +225,14 @@ function variableNaming(sourceCode: TSESLint.SourceCode, fn: FunctionNode): Vari
 
 function findFunctionHandler(context: Context, fn: FunctionNode, options: HandlerContextOptions): FunctionHandlerContext | undefined {
   const inline = componentDidCatchOf(fn) ?? registrationAt(context, fn, fn, options);
-  if (inline) return { ...inline, fn };
+  if (inline) return { ...inline, fn, registeredAs: fn };
   // A handler declared once and registered by name: `app.use(errorHandler)`, `.catch(onFailure)`.
   const variable = variableNaming(context.sourceCode, fn);
   if (!variable) return undefined;
   for (const reference of variable.references) {
     if (reference.init || !reference.isRead()) continue;
     const registration = registrationAt(context, reference.identifier, fn, options);
-    if (registration) return { ...registration, fn };
+    if (registration) return { ...registration, fn, registeredAs: reference.identifier };
   }
   return undefined;
 }
@@ -274,15 +279,16 @@ export function createHandlerContextFinder(context: Context, options: HandlerCon
 }
 
 /**
- * With type information: true when the type the listener is passed as declares a return type that
+ * With type information: true when the type a listener is registered as declares a return type that
  * accepts a promise (`(error: Error) => void | Promise<void>`), so its caller may well await what it
- * returns. False without type information, for `void` / `any` return types, and when there is no
- * contextual type (a declaration registered by name, a class method).
+ * returns. `registeredAs` is the expression passed or assigned (`FunctionHandlerContext.registeredAs`).
+ * False without type information, for `void` / `any` return types, and where there is no contextual
+ * type (a class method).
  */
-export function listenerReturnAcceptsPromise(context: Context, fn: FunctionNode): boolean {
+export function listenerReturnAcceptsPromise(context: Context, registeredAs: TSESTree.Node): boolean {
   const services = getTypeServices(context);
-  if (!services || fn.type === AST_NODE_TYPES.FunctionDeclaration) return false;
-  const tsNode = services.toTsNode(fn);
+  if (!services || registeredAs.type === AST_NODE_TYPES.FunctionDeclaration) return false;
+  const tsNode = services.toTsNode(registeredAs);
   if (!tsNode) return false;
   let contextual: ts.Type | undefined;
   try {
@@ -302,4 +308,3 @@ export function listenerReturnAcceptsPromise(context: Context, fn: FunctionNode)
     }),
   );
 }
-

@@ -302,7 +302,7 @@ export default createRule<Options, MessageIds>({
       const handler = finder.ofFunction(fn);
       if (!handler?.returnIgnored) return;
       const unhandled = findUnhandledPromise(context, value, promiseOptions);
-      if (!unhandled || listenerReturnAcceptsPromise(context, fn)) return;
+      if (!unhandled || listenerReturnAcceptsPromise(context, handler.registeredAs)) return;
       context.report({ node: unhandled.node, messageId: 'returnedToListener', data: describeListener(sourceCode, handler) });
     }
 
@@ -366,7 +366,7 @@ export default createRule<Options, MessageIds>({
 
       ':function[async=true]'(fn: FunctionNode) {
         const handler = finder.ofFunction(fn);
-        if (!handler?.returnIgnored || listenerReturnAcceptsPromise(context, fn)) return;
+        if (!handler?.returnIgnored || listenerReturnAcceptsPromise(context, handler.registeredAs)) return;
         context.report({ loc: functionHeadLoc(sourceCode, fn), messageId: 'asyncListener', data: describeListener(sourceCode, handler) });
       },
     };

@@ -198,15 +198,21 @@ describe('handler contexts with type information', () => {
 });
 
 describe('listenerReturnAcceptsPromise', () => {
-  /** The answer for every function whose first parameter is `marked`. */
+  /** The answer for every registered handler function whose first parameter is `marked`. */
   function answers(code: string, typed: boolean): boolean[] {
     const found: boolean[] = [];
-    runProbe(code, typed, (context) => ({
-      ':function'(fn: FunctionNode) {
-        const first = fn.params[0];
-        if (first?.type === 'Identifier' && first.name === 'marked') found.push(listenerReturnAcceptsPromise(context, fn));
-      },
-    }));
+    runProbe(code, typed, (context) => {
+      const finder = createHandlerContextFinder(context, { handlerCallees: compileCalleePatterns(['on*']) });
+      return {
+        ':function'(fn: FunctionNode) {
+          const first = fn.params[0];
+          const handler = finder.ofFunction(fn);
+          if (first?.type === 'Identifier' && first.name === 'marked' && handler) {
+            found.push(listenerReturnAcceptsPromise(context, handler.registeredAs));
+          }
+        },
+      };
+    });
     return found;
   }
 
@@ -221,14 +227,17 @@ describe('listenerReturnAcceptsPromise', () => {
     'onEither(async (marked: Error) => {});',
     'async function declared(marked: Error) {}',
     'onAsync(declared);',
+    'async function declaredVoid(marked: Error) {}',
+    'onVoid(declaredVoid);',
     'declare const untyped: any; untyped.on("error", async (marked: unknown) => {});',
+    'declare const typedWindow: { onerror: ((e: unknown) => void) | null }; typedWindow.onerror = async (marked) => {};',
   ].join('\n');
 
   it('is true only where the listener type accepts a promise', () => {
-    expect(answers(code, true)).toEqual([false, true, false, true, false, false]);
+    expect(answers(code, true)).toEqual([false, true, false, true, true, false, false, false]);
   });
 
   it('is false without type information', () => {
-    expect(answers(code, false)).toEqual([false, false, false, false, false, false]);
+    expect(answers(code, false)).toEqual([false, false, false, false, false, false, false, false]);
   });
 });

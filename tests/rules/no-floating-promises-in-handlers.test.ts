@@ -354,6 +354,14 @@ const sharedInvalid: Invalid[] = [
   invalid(`${PRELUDE}async function f() { class A { static { try { log(); } catch { close(); } } } return A; }`, [
     { messageId: 'floating', at: 'close()', occurrence: 1, data: inCatch },
   ]),
+  // JSX in a .tsx file.
+  {
+    ...invalid(`${PRELUDE}export class Boundary {\n  componentDidCatch(error: unknown) { notify(error); }\n  render() { return <button onClick={() => { try { log(); } finally { close(); } }} />; }\n}`, [
+      { messageId: 'floating', at: 'notify(error)', data: inDidCatch },
+      { messageId: 'floating', at: 'close()', occurrence: 1, data: inFinally },
+    ]),
+    filename: 'react.tsx',
+  },
   invalid(`${PRELUDE}async function f() { try { log(); } catch (e) { label: { notify(e); break label; } } }`, [
     {
       messageId: 'floating',
@@ -383,6 +391,7 @@ typedRuleTester.run('no-floating-promises-in-handlers (type information)', rule,
     // The listener's type accepts a promise: this emitter awaits its error listeners.
     `${API}new AwaitingEmitter().on('error', async (error) => { await notify(error); });`,
     `${API}new AwaitingEmitter().on('error', (error) => notify(error));`,
+    `${API}async function onError(error: Error) { await notify(error); }\nnew AwaitingEmitter().on('error', onError);`,
     // A `.catch` method on something that is not a thenable is not a promise handler.
     `${API}const query = { catch(callback: () => void) { callback(); } }; query.catch(() => { notify(1); });`,
   ],
