@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import type { FunctionNode, Variable } from '../util/ast.js';
-import { getCalleePath, getMethodName, getStaticMemberName, skipWrappers } from '../util/ast.js';
+import { getCalleePath, getMethodName, getStaticMemberName, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import type { CalleeMatcher } from '../util/callee-pattern.js';
 import { getPromiseHandler } from './handlers.js';
 import { isThenableType } from './promises.js';
@@ -113,19 +113,10 @@ function declaredLength(fn: FunctionNode): number {
   return length;
 }
 
-function isTypeWrapper(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.TSAsExpression ||
-    node.type === AST_NODE_TYPES.TSNonNullExpression ||
-    node.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    node.type === AST_NODE_TYPES.TSTypeAssertion
-  );
-}
-
 /** The outermost node that is `node` wrapped only in type assertions (`(cb as Listener)`). */
 function outermostValue(node: TSESTree.Node): TSESTree.Node {
   let current = node;
-  while (current.parent && isTypeWrapper(current.parent)) current = current.parent;
+  while (current.parent && skipTypeWrappers(current.parent) !== current.parent) current = current.parent;
   return current;
 }
 

@@ -24,21 +24,25 @@ export interface UnhandledPromiseOptions {
 
 type Verdict = UnhandledPromise | 'handled' | 'not-a-promise';
 
+/** Expressions whose own value may be a promise (or an array of them): calls, references, `new`, `import()`, array literals. */
+const VALUE_NODES: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.NewExpression,
+  AST_NODE_TYPES.Identifier,
+  AST_NODE_TYPES.MemberExpression,
+  AST_NODE_TYPES.TaggedTemplateExpression,
+  AST_NODE_TYPES.ImportExpression,
+  AST_NODE_TYPES.ArrayExpression,
+]);
+
 /**
  * A cheap syntactic pre-filter: can the value of `expression` be a promise at all? False for
  * literals, assignments, `await`, arithmetic, functions, …, so the checker is never asked about them.
  */
 export function mayHoldPromise(expression: TSESTree.Node): boolean {
   const node = skipWrappers(expression);
+  if (VALUE_NODES.has(node.type)) return true;
   switch (node.type) {
-    case AST_NODE_TYPES.CallExpression:
-    case AST_NODE_TYPES.NewExpression:
-    case AST_NODE_TYPES.Identifier:
-    case AST_NODE_TYPES.MemberExpression:
-    case AST_NODE_TYPES.TaggedTemplateExpression:
-    case AST_NODE_TYPES.ImportExpression:
-    case AST_NODE_TYPES.ArrayExpression:
-      return true;
     case AST_NODE_TYPES.UnaryExpression:
       return node.operator === 'void' && mayHoldPromise(node.argument);
     case AST_NODE_TYPES.ConditionalExpression:
@@ -136,15 +140,8 @@ function judgeDiscarded(context: Context, expression: TSESTree.Node, options: Un
       }
       return judgeValue(context, node, voided);
     }
-    case AST_NODE_TYPES.NewExpression:
-    case AST_NODE_TYPES.Identifier:
-    case AST_NODE_TYPES.MemberExpression:
-    case AST_NODE_TYPES.TaggedTemplateExpression:
-    case AST_NODE_TYPES.ImportExpression:
-    case AST_NODE_TYPES.ArrayExpression:
-      return judgeValue(context, node, voided);
     default:
-      return 'not-a-promise';
+      return VALUE_NODES.has(node.type) ? judgeValue(context, node as TSESTree.Expression, voided) : 'not-a-promise';
   }
 }
 

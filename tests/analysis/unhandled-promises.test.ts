@@ -111,19 +111,22 @@ describe('mayHoldPromise', () => {
   });
 });
 
+/** `isStoredPromiseUsed` for the variable `p` declared in `code`. */
+function storedPromiseUsed(code: string, typed: boolean, options = defaults): boolean {
+  let answer: boolean | undefined;
+  runProbe(code, typed, (context) => ({
+    'VariableDeclarator[id.name="p"]'(declarator: TSESTree.VariableDeclarator) {
+      const variable = context.sourceCode.getDeclaredVariables(declarator)[0];
+      if (variable) answer = isStoredPromiseUsed(variable, options);
+    },
+  }));
+  if (answer === undefined) throw new Error('no variable p');
+  return answer;
+}
+
 describe.each(modes)('isStoredPromiseUsed (%s)', (_mode, typed) => {
-  /** The answer for the variable `p` declared in each snippet. */
-  function used(snippet: string, options = defaults): boolean {
-    let answer: boolean | undefined;
-    runProbe(`${PRELUDE}async function f(): Promise<unknown> { ${snippet} }`, typed, (context) => ({
-      'VariableDeclarator[id.name="p"]'(declarator: TSESTree.VariableDeclarator) {
-        const variable = context.sourceCode.getDeclaredVariables(declarator)[0];
-        if (variable) answer = isStoredPromiseUsed(variable, options);
-      },
-    }));
-    if (answer === undefined) throw new Error('no variable p');
-    return answer;
-  }
+  const used = (snippet: string, options = defaults): boolean =>
+    storedPromiseUsed(`${PRELUDE}async function f(): Promise<unknown> { ${snippet} }`, typed, options);
 
   it('counts awaiting, returning, a rejection handler, and handing the promise on', () => {
     expect(used('const p = notify(); log(); await p; return;')).toBe(true);
@@ -153,14 +156,8 @@ describe.each(modes)('isStoredPromiseUsed (%s)', (_mode, typed) => {
 
 describe('isStoredPromiseUsed for variables other modules can read', () => {
   it('counts an exported variable as handed on', () => {
-    let answer: boolean | undefined;
-    runProbe(`${PRELUDE}export let p: Promise<void> | undefined; p = notify();`, false, (context) => ({
-      'VariableDeclarator[id.name="p"]'(declarator: TSESTree.VariableDeclarator) {
-        const variable = context.sourceCode.getDeclaredVariables(declarator)[0];
-        if (variable) answer = isStoredPromiseUsed(variable, defaults);
-      },
-    }));
-    expect(answer).toBe(true);
+    expect(storedPromiseUsed(`${PRELUDE}export let p: Promise<void> | undefined; p = notify();`, false)).toBe(true);
+    expect(storedPromiseUsed(`${PRELUDE}let p: Promise<void> | undefined; p = notify();`, false)).toBe(false);
   });
 });
 
