@@ -360,8 +360,9 @@ export default createRule<Options, MessageIds>({
       },
 
       ReturnStatement(statement) {
-        const fn = statement.argument && getEnclosingFunction(statement);
-        if (fn && statement.argument) checkReturnedToListener(fn, statement.argument);
+        if (!statement.argument || !mayHoldPromise(statement.argument)) return;
+        const fn = getEnclosingFunction(statement);
+        if (fn) checkReturnedToListener(fn, statement.argument);
       },
 
       ':function[async=true]'(fn: FunctionNode) {
