@@ -66,15 +66,15 @@ const PROMISE_STATICS = new Set(['all', 'allSettled', 'any', 'race', 'reject', '
 
 function isAsyncMethodOfEnclosingClass(member: TSESTree.MemberExpression): boolean {
   if (member.object.type !== AST_NODE_TYPES.ThisExpression || member.computed) return false;
-  // `this.close()` and `this.#close()` name different members: compare the key's kind as well as its name.
-  const keyType = member.property.type;
+  // `this.close()` and `this.#close()` name different members: compare whether the key is private as well as its name.
+  const isPrivate = member.property.type === AST_NODE_TYPES.PrivateIdentifier;
   const name = member.property.name;
   for (let current: TSESTree.Node | undefined = member.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.ClassBody) {
       return current.body.some((element) => {
         if (element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition) {
           const key = element.key;
-          if (element.static || element.computed || key.type !== keyType) return false;
+          if (element.static || element.computed || (key.type === AST_NODE_TYPES.PrivateIdentifier) !== isPrivate) return false;
           if ((key.type !== AST_NODE_TYPES.Identifier && key.type !== AST_NODE_TYPES.PrivateIdentifier) || key.name !== name) {
             return false;
           }

@@ -1,5 +1,5 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
 import type { Variable } from '../util/ast.js';
 import { getMethodName, resolveFunction, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import { getRejectionHandling, isArrayOfThenables, isKnownPromiseSyntax, isPromiseValued, isUndefinedValue } from './promises.js';
@@ -161,6 +161,15 @@ function firstUnhandled(verdicts: readonly (() => Verdict)[]): Verdict {
   return handled ? 'handled' : 'not-a-promise';
 }
 
+/** `export let p …` / `export function f …`: a declaration other modules can read. */
+function isExported(declaration: TSESTree.Node): boolean {
+  for (let node: TSESTree.Node | undefined = declaration.parent; node; node = node.parent) {
+    if (node.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
+    if (node.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+  }
+  return false;
+}
+
 /** Reads that only test the value (`if (p)`, `!p`, `p === q`, `` `${p}` ``) and do nothing with the promise. */
 function isMereTest(identifier: TSESTree.Node): boolean {
   let node: TSESTree.Node = identifier;
@@ -198,8 +207,8 @@ function isMereTest(identifier: TSESTree.Node): boolean {
  * a script) count as handed on.
  */
 export function isStoredPromiseUsed(variable: Variable, options: UnhandledPromiseOptions): boolean {
-  if (variable.scope.type === 'global') return true;
-  if (variable.defs.some((def) => def.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration)) return true;
+  if (variable.scope.type === TSESLint.Scope.ScopeType.global) return true;
+  if (variable.defs.some((def) => isExported(def.node))) return true;
   return variable.references.some((reference) => {
     if (reference.init || !reference.isRead()) return false;
     switch (getRejectionHandling(reference.identifier)) {

@@ -29,7 +29,6 @@ export type MessageIds =
   | 'suggestAwaitStored'
   | 'suggestReturn';
 
-type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 type Fixer = TSESLint.RuleFixer;
 type Suggestions = TSESLint.SuggestionReportDescriptor<MessageIds>[];
 

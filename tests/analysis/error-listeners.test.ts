@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import type { HandlerContext, HandlerContextOptions } from '../../src/analysis/error-listeners.js';
 import { createHandlerContextFinder, listenerReturnAcceptsPromise } from '../../src/analysis/error-listeners.js';
@@ -38,8 +39,8 @@ function contextsOfMarkedFunctions(code: string, typed: boolean): string[] {
     const finder = createHandlerContextFinder(context);
     return {
       ':function'(fn: FunctionNode) {
-        const first = fn.params.find((param) => !(param.type === 'Identifier' && param.name === 'this'));
-        if (first?.type === 'Identifier' && first.name === 'marked') found.push(summarize(finder.ofFunction(fn)));
+        const first = fn.params.find((param) => !(param.type === AST_NODE_TYPES.Identifier && param.name === 'this'));
+        if (first?.type === AST_NODE_TYPES.Identifier && first.name === 'marked') found.push(summarize(finder.ofFunction(fn)));
       },
     };
   });
@@ -207,7 +208,7 @@ describe('listenerReturnAcceptsPromise', () => {
         ':function'(fn: FunctionNode) {
           const first = fn.params[0];
           const handler = finder.ofFunction(fn);
-          if (first?.type === 'Identifier' && first.name === 'marked' && handler) {
+          if (first?.type === AST_NODE_TYPES.Identifier && first.name === 'marked' && handler) {
             found.push(listenerReturnAcceptsPromise(context, handler.registeredAs));
           }
         },

@@ -39,7 +39,7 @@ function span(code: string, text: string, occurrence = 0): { line: number; colum
   let index = -1;
   for (let seen = 0; seen <= occurrence; seen++) {
     index = code.indexOf(text, index + 1);
-    if (index < 0) throw new Error(`${JSON.stringify(text)} (occurrence ${occurrence}) is not in the test code`);
+    if (index < 0) throw new Error(`${JSON.stringify(text)} (occurrence ${String(occurrence)}) is not in the test code`);
   }
   const position = (offset: number) => {
     const lines = code.slice(0, offset).split('\n');
@@ -563,14 +563,17 @@ describe('no-floating-promises-in-handlers performance', () => {
       meta: rule.meta,
       create(context: Parameters<typeof rule.create>[0]) {
         const checker = (context.sourceCode.parserServices as { program: ts.Program }).program.getTypeChecker();
-        for (const method of ['getTypeAtLocation', 'getContextualType', 'getSymbolAtLocation'] as const) {
-          const original = checker[method] as (...args: unknown[]) => unknown;
-          if ((original as { counted?: boolean }).counted) continue;
-          const wrapped = Object.assign((...args: unknown[]) => {
-            questions++;
-            return original.apply(checker, args);
-          }, { counted: true });
-          (checker as unknown as Record<string, unknown>)[method] = wrapped;
+        const methods = checker as unknown as Record<string, ((...args: unknown[]) => unknown) & { counted?: boolean }>;
+        for (const method of ['getTypeAtLocation', 'getContextualType', 'getSymbolAtLocation']) {
+          const original = methods[method];
+          if (!original || original.counted) continue;
+          methods[method] = Object.assign(
+            (...args: unknown[]) => {
+              questions++;
+              return original.apply(checker, args);
+            },
+            { counted: true },
+          );
         }
         return rule.create(context);
       },
@@ -584,7 +587,7 @@ describe('no-floating-promises-in-handlers performance', () => {
     const handlers = `\ntry { db.closeSync(); } catch (e) { notify(e); }\nPromise.resolve(1).catch(() => { db.close(); });\n`;
     const otherCode = Array.from(
       { length: 300 },
-      (_, index) => `notify(${index}); db.close(); const v${index} = notify(${index}); Promise.resolve(${index}).then(() => { db.close(); });`,
+      (_, index) => `notify(${String(index)}); db.close(); const v${String(index)} = notify(${String(index)}); Promise.resolve(${String(index)}).then(() => { db.close(); });`,
     ).join('\n');
     const few = checkerQuestions(`${API}${handlers}`);
     expect(few).toBeGreaterThan(0);
