@@ -65,13 +65,17 @@ export function isArrayOfThenables(context: Context, node: TSESTree.Node): boole
 const PROMISE_STATICS = new Set(['all', 'allSettled', 'any', 'race', 'reject', 'resolve', 'try', 'withResolvers']);
 
 function isAsyncMethodOfEnclosingClass(member: TSESTree.MemberExpression): boolean {
-  if (member.object.type !== AST_NODE_TYPES.ThisExpression || member.property.type !== AST_NODE_TYPES.Identifier) return false;
+  if (member.object.type !== AST_NODE_TYPES.ThisExpression || member.computed) return false;
+  // `this.close()` and `this.#close()` name different members: compare whether the key is private as well as its name.
+  const isPrivate = member.property.type === AST_NODE_TYPES.PrivateIdentifier;
   const name = member.property.name;
   for (let current: TSESTree.Node | undefined = member.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.ClassBody) {
       return current.body.some((element) => {
         if (element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition) {
-          if (element.static || element.computed || element.key.type !== AST_NODE_TYPES.Identifier || element.key.name !== name) {
+          const key = element.key;
+          if (element.static || element.computed || (key.type === AST_NODE_TYPES.PrivateIdentifier) !== isPrivate) return false;
+          if ((key.type !== AST_NODE_TYPES.Identifier && key.type !== AST_NODE_TYPES.PrivateIdentifier) || key.name !== name) {
             return false;
           }
           const value = element.value && skipTypeWrappers(element.value);
@@ -88,12 +92,13 @@ function isAsyncMethodOfEnclosingClass(member: TSESTree.MemberExpression): boole
 }
 
 /**
- * Promise-valued by syntax alone: `new Promise(…)`, `Promise.all(…)` and the other statics, a call of
- * a function or `this.method` declared `async` in the same file, or an unterminated `.then(…)` /
- * `.finally(…)` chain.
+ * Promise-valued by syntax alone: `new Promise(…)`, `Promise.all(…)` and the other statics, a dynamic
+ * `import(…)`, a call of a function or `this.method` / `this.#method` declared `async` in the same
+ * file, or an unterminated `.then(…)` / `.finally(…)` chain.
  */
 export function isKnownPromiseSyntax(sourceCode: TSESLint.SourceCode, expression: TSESTree.Node): boolean {
   const node = skipWrappers(expression);
+  if (node.type === AST_NODE_TYPES.ImportExpression) return true;
   if (node.type === AST_NODE_TYPES.NewExpression) {
     return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Promise' && isGlobalReference(sourceCode, node.callee);
   }
@@ -222,7 +227,8 @@ export function getRejectionHandling(expression: TSESTree.Node): RejectionHandli
   }
 }
 
-function isUndefinedValue(node: TSESTree.Node): boolean {
+/** `undefined`, `null` or `void …` as written: an argument that attaches no callback. */
+export function isUndefinedValue(node: TSESTree.Node): boolean {
   const value = skipTypeWrappers(node);
   return (
     (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') ||

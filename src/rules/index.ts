@@ -2,6 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import maxTryStatements from './max-try-statements.js';
 import noCatchAllWithoutRethrow from './no-catch-all-without-rethrow.js';
 import noEmptyCatch from './no-empty-catch.js';
+import noFloatingPromisesInHandlers from './no-floating-promises-in-handlers.js';
 import noReturnInFinally from './no-return-in-finally.js';
 
 /** Every rule of the plugin, by name (alphabetical). */
@@ -9,6 +10,7 @@ export const rules = {
   'max-try-statements': maxTryStatements,
   'no-catch-all-without-rethrow': noCatchAllWithoutRethrow,
   'no-empty-catch': noEmptyCatch,
+  'no-floating-promises-in-handlers': noFloatingPromisesInHandlers,
   'no-return-in-finally': noReturnInFinally,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
 
