@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import type { CompatibleConfig, ConfigName } from './configs.js';
 import { buildConfigs } from './configs.js';
-import type { RuleName } from './rules/index.js';
 import { rules } from './rules/index.js';
 
 export type { CompatibleConfig, ConfigName } from './configs.js';
@@ -33,11 +32,11 @@ export interface CompatibleRule {
 /** The public shape of the plugin: loose rule and config types that every flat-config helper accepts. */
 export interface ErrorHandlingPlugin {
   meta: { name: string; version: string; namespace: string };
-  rules: Readonly<Record<RuleName, CompatibleRule>>;
+  rules: Readonly<Record<string, CompatibleRule>>;
   configs: Record<ConfigName, CompatibleConfig>;
 }
 
 // Everything but the rules is checked as it is; the rules are published under their loose type.
-const checkedPlugin: Omit<ErrorHandlingPlugin, 'rules'> & { rules: Readonly<Record<RuleName, unknown>> } = plugin;
+const checkedPlugin: Omit<ErrorHandlingPlugin, 'rules'> & { rules: Readonly<Record<string, unknown>> } = plugin;
 const publicPlugin = checkedPlugin as ErrorHandlingPlugin;
 export default publicPlugin;
