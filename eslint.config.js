@@ -39,7 +39,7 @@ export default defineConfig(
   },
   {
     name: 'project/rule-tests',
-    files: ['tests/rules/**/*.ts'],
+    files: ['tests/**/*.ts'],
     extends: [eslintPlugin.configs['tests-recommended']],
   },
   {

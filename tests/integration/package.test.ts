@@ -170,6 +170,23 @@ describe.each(MAJORS)('%s', (_major, loadESLint) => {
     }
   });
 
+  it('applies autofixes (fix: true) whose output parses and has nothing left to fix', async () => {
+    for (const [configFile, pattern] of [
+      ['all.typed.config.js', 'src/*.ts'],
+      ['all.untyped.config.js', 'src/sample.js'],
+    ] as const) {
+      const eslint = new ESLint({ cwd: project.dir, overrideConfigFile: configFile, fix: true });
+      for (const result of await eslint.lintFiles([pattern])) {
+        expect(result.messages.filter((message) => message.fatal)).toEqual([]);
+        if (result.output === undefined) continue;
+        // ESLint already re-lints fixed code until it is stable: what remains must be a problem without a fix.
+        const relinted = await eslint.lintText(result.output, { filePath: result.filePath });
+        expect(relinted[0]?.messages.filter((message) => message.fatal)).toEqual([]);
+        expect(relinted[0]?.output).toBeUndefined();
+      }
+    }
+  });
+
   it('lints plain JavaScript with the default parser (espree), no type information and every rule on', async () => {
     const eslint = new ESLint({ cwd: project.dir, overrideConfigFile: 'all.untyped.config.js' });
     const [result] = await eslint.lintFiles(['src/sample.js']);
