@@ -17,12 +17,26 @@ const plugin = {
 };
 Object.assign(plugin.configs, buildConfigs(plugin, namespace));
 
-/** The public shape of the plugin: loose config types that every flat-config helper accepts. */
+/**
+ * The public type of a rule: loose on purpose. Our rules are typescript-eslint `RuleModule`s, whose
+ * `create(context)` ESLint's own `Plugin` type rejects, so `plugins: { 'error-handling': plugin }` would not
+ * compile in `defineConfig()`; this shape fits ESLint 9's and 10's `Plugin` and typescript-eslint's.
+ */
+export interface CompatibleRule {
+  meta?: object;
+  // ESLint's `RuleVisitor` takes `any` arguments; nothing narrower is assignable to it.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  create(context: unknown): Record<string, ((...args: any[]) => void) | undefined>;
+}
+
+/** The public shape of the plugin: loose rule and config types that every flat-config helper accepts. */
 export interface ErrorHandlingPlugin {
   meta: { name: string; version: string; namespace: string };
-  rules: typeof rules;
+  rules: Readonly<Record<string, CompatibleRule>>;
   configs: Record<ConfigName, CompatibleConfig>;
 }
 
-const publicPlugin: ErrorHandlingPlugin = plugin;
+// Everything but the rules is checked as it is; the rules are published under their loose type.
+const checkedPlugin: Omit<ErrorHandlingPlugin, 'rules'> & { rules: Readonly<Record<string, unknown>> } = plugin;
+const publicPlugin = checkedPlugin as ErrorHandlingPlugin;
 export default publicPlugin;

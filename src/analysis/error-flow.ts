@@ -649,8 +649,14 @@ function computeErrorFlow(context: Context, handler: ErrorHandler, options: Erro
           mergeExits(afterFinally.exits, completion.exits);
           if (completion.normal !== UNREACHABLE) resume(completion.normal);
         };
-        if (normal !== UNREACHABLE) pass(normal, (output) => (afterFinally.normal |= output));
-        for (const exit of exits) pass(exit.states, (output) => mergeExits(afterFinally.exits, [{ ...exit, states: output }]));
+        if (normal !== UNREACHABLE) pass(normal, (output) => {
+            afterFinally.normal |= output;
+          });
+        for (const exit of exits) {
+          pass(exit.states, (output) => {
+            mergeExits(afterFinally.exits, [{ ...exit, states: output }]);
+          });
+        }
         return afterFinally;
       }
       case AST_NODE_TYPES.WithStatement: {

@@ -1,5 +1,5 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import type { Variable } from '../util/ast.js';
 import { findVariable, resolveFunction, skipTypeWrappers } from '../util/ast.js';
@@ -368,7 +368,7 @@ function createSyntacticBackend(sourceCode: TSESLint.SourceCode): Backend {
 
   const classOfIdentifier = (identifier: TSESTree.Identifier): ErrorClass | undefined => {
     const variable = findVariable(sourceCode, identifier);
-    if (variable === null || (variable.defs.length === 0 && variable.scope.type === 'global')) {
+    if (variable === null || (variable.defs.length === 0 && variable.scope.type === TSESLint.Scope.ScopeType.global)) {
       return builtinClasses.get(identifier.name);
     }
     if (variable.defs.length !== 1) return undefined;
@@ -415,7 +415,7 @@ function createSyntacticBackend(sourceCode: TSESLint.SourceCode): Backend {
     classesOfTypePredicate(call, argumentIndex) {
       const fn = resolveFunction(sourceCode, call.callee);
       const predicate = fn?.returnType?.typeAnnotation;
-      if (predicate?.type !== AST_NODE_TYPES.TSTypePredicate || predicate.asserts || !predicate.typeAnnotation) return undefined;
+      if (predicate?.type !== AST_NODE_TYPES.TSTypePredicate || predicate.asserts) return undefined;
       const parameter = fn?.params[argumentIndex];
       const parameterName =
         parameter?.type === AST_NODE_TYPES.Identifier

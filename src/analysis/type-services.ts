@@ -109,7 +109,7 @@ export function getTypeServices(context: Readonly<TSESLint.RuleContext<string, r
   const sourceCode = context.sourceCode;
   let services = servicesCache.get(sourceCode);
   if (services === undefined) {
-    services = createTypeServices(sourceCode.parserServices as LooseParserServices | undefined);
+    services = createTypeServices(sourceCode.parserServices);
     servicesCache.set(sourceCode, services);
   }
   return services ?? undefined;

@@ -1,5 +1,5 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint } from '@typescript-eslint/utils';
 
 export type FunctionNode =
   | TSESTree.ArrowFunctionExpression
@@ -121,7 +121,7 @@ export function findVariable(sourceCode: TSESLint.SourceCode, identifier: TSESTr
 /** True when `identifier` refers to the global of that name (not shadowed by any declaration in the file). */
 export function isGlobalReference(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Identifier): boolean {
   const variable = findVariable(sourceCode, identifier);
-  return variable === null || (variable.defs.length === 0 && variable.scope.type === 'global');
+  return variable === null || (variable.defs.length === 0 && variable.scope.type === TSESLint.Scope.ScopeType.global);
 }
 
 /** True when `inner` lies inside `outer` (by source range; both from the same file). */

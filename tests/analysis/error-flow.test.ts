@@ -22,13 +22,17 @@ function flowOf(code: string, typed = false): FlowSummary {
       if (!handler || summary) return;
       const flow = getErrorFlow(context, handler, options);
       summary = {
-        swallows: flow.swallowingExits.map((exit) => `${exit.kind}@${exit.loc.start.line - 1}`),
+        swallows: flow.swallowingExits.map((exit) => `${exit.kind}@${String(exit.loc.start.line - 1)}`),
         narrowing: flow.narrowingTests.map((test) => context.sourceCode.getText(test)),
       };
     };
     return {
-      CatchClause: (node: TSESTree.CatchClause) => record(getCatchClauseHandler(context, node)),
-      [PROMISE_HANDLER_CALL_SELECTOR]: (node: TSESTree.CallExpression) => record(getPromiseHandler(context, node)),
+      CatchClause: (node: TSESTree.CatchClause) => {
+        record(getCatchClauseHandler(context, node));
+      },
+      [PROMISE_HANDLER_CALL_SELECTOR]: (node: TSESTree.CallExpression) => {
+        record(getPromiseHandler(context, node));
+      },
     };
   });
   if (!summary) throw new Error('no handler found');
