@@ -1,0 +1,209 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { ClassTest, Shadowing } from '../analysis/class-tests.js';
+import { createClassTestReader, findShadowing, findUnreachableTests, isErrorTest } from '../analysis/class-tests.js';
+import { getHandlerErrorReferences } from '../analysis/error-flow.js';
+import { getErrorHierarchy } from '../analysis/error-hierarchy.js';
+import type { ErrorHandler } from '../analysis/handlers.js';
+import { PROMISE_HANDLER_CALL_SELECTOR, getCatchClauseHandler, getPromiseHandler } from '../analysis/handlers.js';
+import type { TestOwner } from '../analysis/test-chains.js';
+import { caseNeverFallsThrough, getTestChains } from '../analysis/test-chains.js';
+import { createRule } from '../util/create-rule.js';
+
+export type Options = [];
+export type MessageIds = 'shadowedBySuperclass' | 'shadowedBySameClass' | 'duplicateTest' | 'moveBranchAbove';
+
+const MAX_QUOTED_LENGTH = 80;
+
+/** Source text for a message: whitespace collapsed, long text shortened. */
+function quote(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): string {
+  const text = sourceCode.getText(node).replace(/\s+/g, ' ');
+  return text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH - 1)}…` : text;
+}
+
+function joinNames(names: readonly string[]): string {
+  const unique = [...new Set(names)];
+  return unique.length <= 1 ? (unique[0] ?? '') : `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1] ?? ''}`;
+}
+
+/** "NotFoundError extends ClientError, which extends HttpError", for each path that climbs. */
+function explainPaths(shadowing: Shadowing): string {
+  const sentences = new Set<string>();
+  for (const path of shadowing.paths) {
+    const [first, ...rest] = path;
+    if (!first || rest.length === 0) continue;
+    sentences.add(`${first.name} extends ${rest.map((cls) => cls.name).join(', which extends ')}`);
+  }
+  return [...sentences].join(', and ');
+}
+
+function testedClassNames(shadowing: Shadowing): string {
+  return joinNames(shadowing.paths.map((path) => path[0]?.name ?? ''));
+}
+
+/** The arms of one `if` / `else if` chain from `first` to `last`, or undefined when `last` is not in `first`'s chain. */
+function armsBetween(first: TSESTree.IfStatement, last: TSESTree.IfStatement): TSESTree.IfStatement[] | undefined {
+  const arms: TSESTree.IfStatement[] = [];
+  for (let arm: TSESTree.Node | null = first; arm?.type === AST_NODE_TYPES.IfStatement; arm = arm.alternate) {
+    arms.push(arm);
+    if (arm === last) return arms;
+  }
+  return undefined;
+}
+
+/** A statement that ends with an `if` lacking an `else`, which would capture an `else` written after it. */
+function endsWithOpenIf(statement: TSESTree.Statement): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.IfStatement:
+      return statement.alternate === null || endsWithOpenIf(statement.alternate);
+    case AST_NODE_TYPES.ForStatement:
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.LabeledStatement:
+    case AST_NODE_TYPES.WithStatement:
+      return endsWithOpenIf(statement.body);
+    default:
+      return false;
+  }
+}
+
+function hasCommentsBetween(sourceCode: TSESLint.SourceCode, left: TSESTree.Node, right: TSESTree.Node): boolean {
+  return sourceCode.getTokensBetween(left, right, { includeComments: true }).some((token) => token.type === 'Block' || token.type === 'Line');
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'catch-order',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow error handler branches that an earlier, broader test already makes unreachable',
+      recommended: 'recommended',
+      requiresTypeChecking: false,
+      usesTypeInformation: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      shadowedBySuperclass:
+        '`{{test}}` can never be true here: `{{earlier}}` (line {{line}}) already matched {{matched}}, because {{explanation}}. {{advice}}',
+      shadowedBySameClass: '`{{test}}` can never be true here: `{{earlier}}` (line {{line}}) already matched every {{className}}. {{advice}}',
+      duplicateTest: '`{{test}}` can never be true here: it repeats `{{earlier}}` (line {{line}}), which was already false when this test runs. {{advice}}',
+      moveBranchAbove: 'Move this branch above the branch on line {{line}}.',
+    },
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    const sourceCode = context.sourceCode;
+    const reported = new Set<TSESTree.Node>();
+    const checkedCallbacks = new Set<TSESTree.Node>();
+
+    /** Moves the arm or case owning `laterTest` above the one owning `earlierTest`, when that is exact. */
+    const moveFix = (
+      readTest: (test: TSESTree.Node) => ClassTest,
+      earlierOwner: TestOwner,
+      laterOwner: TestOwner,
+    ): TSESLint.ReportFixFunction | undefined => {
+      const isPure = (test: TSESTree.Node | null): boolean => test === null || readTest(test).key !== undefined;
+
+      if (earlierOwner.type === AST_NODE_TYPES.IfStatement && laterOwner.type === AST_NODE_TYPES.IfStatement) {
+        const arms = armsBetween(earlierOwner, laterOwner);
+        const beforeLater = arms?.[arms.length - 2];
+        if (!arms || !beforeLater || !arms.every((arm) => isPure(arm.test))) return undefined;
+        // The later arm's body is followed by `else` after the move; a comment before it would change sides.
+        if (endsWithOpenIf(laterOwner.consequent) || hasCommentsBetween(sourceCode, beforeLater.consequent, laterOwner)) return undefined;
+        const text = sourceCode.text;
+        const moved = text.slice(laterOwner.range[0], laterOwner.consequent.range[1]);
+        const separator = text.slice(beforeLater.consequent.range[1], laterOwner.range[0]);
+        const rest = text.slice(earlierOwner.range[0], beforeLater.consequent.range[1]);
+        return (fixer) => fixer.replaceTextRange([earlierOwner.range[0], laterOwner.consequent.range[1]], moved + separator + rest);
+      }
+
+      if (
+        earlierOwner.type === AST_NODE_TYPES.SwitchCase &&
+        laterOwner.type === AST_NODE_TYPES.SwitchCase &&
+        earlierOwner.parent === laterOwner.parent
+      ) {
+        const cases = earlierOwner.parent.cases;
+        const first = cases.indexOf(earlierOwner);
+        const last = cases.indexOf(laterOwner);
+        const beforeLater = cases[last - 1];
+        const beforeFirst = cases[first - 1];
+        if (first < 0 || last <= first || !beforeLater) return undefined;
+        if (!cases.slice(first, last + 1).every((switchCase) => isPure(switchCase.test))) return undefined;
+        // Every case keeps what it falls into: none falls into the moved case, out of it, or into the first one.
+        const keyed = sourceCode.visitorKeys;
+        if (!caseNeverFallsThrough(keyed, laterOwner) || !caseNeverFallsThrough(keyed, beforeLater)) return undefined;
+        if (beforeFirst && !caseNeverFallsThrough(keyed, beforeFirst)) return undefined;
+        if (hasCommentsBetween(sourceCode, beforeLater, laterOwner)) return undefined;
+        const text = sourceCode.text;
+        const moved = text.slice(laterOwner.range[0], laterOwner.range[1]);
+        const separator = text.slice(beforeLater.range[1], laterOwner.range[0]);
+        const rest = text.slice(earlierOwner.range[0], beforeLater.range[1]);
+        return (fixer) => fixer.replaceTextRange([earlierOwner.range[0], laterOwner.range[1]], moved + separator + rest);
+      }
+      return undefined;
+    };
+
+    const check = (handler: ErrorHandler): void => {
+      const variable = handler.errorVariable;
+      const root = handler.kind === 'catch' ? handler.body : handler.resolvedCallback?.body;
+      if (!variable || !root) return;
+      // A reassigned binding no longer holds the error the earlier tests looked at.
+      if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return;
+      if (handler.kind !== 'catch') {
+        if (checkedCallbacks.has(root)) return;
+        checkedCallbacks.add(root);
+      }
+
+      const hierarchy = getErrorHierarchy(context);
+      const readTest = createClassTestReader(sourceCode, hierarchy, getHandlerErrorReferences(context, handler));
+      for (const chained of getTestChains(sourceCode, root, (test) => isErrorTest(readTest(test)))) {
+        if (chained.earlier.length === 0) continue;
+        const later = readTest(chained.test);
+        const earlier = chained.earlier.map((entry) => ({ test: readTest(entry.test), adjacent: entry.adjacent }));
+        for (const { part, earlierIndex, shadowing } of findUnreachableTests(hierarchy, later, earlier)) {
+          const earlierEntry = chained.earlier[earlierIndex];
+          const earlierTest = earlier[earlierIndex]?.test;
+          if (!earlierEntry || !earlierTest || reported.has(part.node)) continue;
+          reported.add(part.node);
+
+          const line = shadowing.by.node.loc.start.line;
+          const branchLine = earlierEntry.test.loc.start.line;
+          const whole = part === later;
+          // Narrower than the earlier test: it belongs above it. The same test: it belongs nowhere.
+          const narrower = findShadowing(hierarchy, earlierTest, part) === undefined;
+          let advice: string;
+          if (!whole) {
+            advice = shadowing.kind === 'superclass' ? `Remove this alternative, or handle ${testedClassNames(shadowing)} in a branch above line ${branchLine}.` : 'Remove this alternative.';
+          } else if (narrower) {
+            advice = `Move this branch above line ${branchLine}.`;
+          } else {
+            advice = `Remove this branch, or merge its handling into the branch on line ${branchLine}.`;
+          }
+          const fix = whole && narrower ? moveFix(readTest, earlierEntry.owner, chained.owner) : undefined;
+          const data = { test: quote(sourceCode, part.node), earlier: quote(sourceCode, shadowing.by.node), line, advice };
+          const suggest = fix ? [{ messageId: 'moveBranchAbove' as const, data: { line: branchLine }, fix }] : [];
+          if (shadowing.kind === 'superclass') {
+            const matched = part.kind === 'class' || part.kind === 'or' ? 'it' : `every ${testedClassNames(shadowing)}`;
+            context.report({ node: part.node, messageId: 'shadowedBySuperclass', data: { ...data, matched, explanation: explainPaths(shadowing) }, suggest });
+          } else if (shadowing.kind === 'same-class') {
+            context.report({ node: part.node, messageId: 'shadowedBySameClass', data: { ...data, className: testedClassNames(shadowing) }, suggest });
+          } else {
+            context.report({ node: part.node, messageId: 'duplicateTest', data, suggest });
+          }
+        }
+      }
+    };
+
+    return {
+      CatchClause(node) {
+        check(getCatchClauseHandler(context, node));
+      },
+      [PROMISE_HANDLER_CALL_SELECTOR](node: TSESTree.CallExpression) {
+        const handler = getPromiseHandler(context, node);
+        if (handler && handler.kind !== 'promise-finally') check(handler);
+      },
+    };
+  },
+});
