@@ -277,7 +277,11 @@ function coverClass(hierarchy: ErrorHierarchy, earlier: ClassTest, cls: ErrorCla
       if (check === 'predicate' && earlier.check !== 'predicate' && !hierarchy.existsAtRuntime(cls)) return undefined;
       for (const candidate of earlier.classes) {
         const path = hierarchy.superclassPath(cls, candidate);
-        if (Array.isArray(path)) return { by: earlier, path };
+        if (!Array.isArray(path)) continue;
+        // A predicate for the very class an `instanceof` just rejected is there for what `instanceof`
+        // misses: errors from another realm, or look-alikes (`util.types.isNativeError(e)`, lodash `isError`).
+        if (check === 'predicate' && earlier.check === 'instanceof' && path.length === 1) continue;
+        return { by: earlier, path };
       }
       return undefined;
     }
