@@ -73,6 +73,15 @@ function invalid(code: string, errors: (code: string) => Error[], extra: Partial
   return { code, output: null, errors: errors(code), ...extra };
 }
 
+/** Imported classes: only the typed hierarchy knows them. */
+const TYPED_IMPORTS = `import { HttpError, ClientError, NotFoundError, ServerError, Weird, TimestampedNotFound, isHttpError, isClientOrServer } from './lib/errors.js';
+import DefaultError from './lib/errors.js';
+import { MissingError, errors, Aliased } from './lib/reexports.js';
+import { VendorError, VendorTimeoutError, isVendorError } from 'vendor-errors';
+declare function run(): unknown;
+declare function log(...values: unknown[]): void;
+`;
+
 const NOT_FOUND_EXTENDS = 'NotFoundError extends ClientError, which extends HttpError';
 
 // ---------------------------------------------------------------------------------------------
@@ -748,6 +757,16 @@ try { run(); } catch (error: any) {
       },
     ],
   ),
+  // The same imported class twice is a duplicate whatever the class is, with or without types.
+  invalid(
+    `${TYPED_IMPORTS}
+try { run(); } catch (error) {
+  if (error instanceof ServerError) log(1);
+  else if (error instanceof HttpError) log(2);
+  else if (error instanceof ServerError) log(3);
+}`,
+    (code) => [duplicate(code, { test: 'error instanceof ServerError', occurrence: 2, earlier: 'error instanceof ServerError', advice: merge })],
+  ),
   // A duplicate alternative.
   invalid(
     `${PRELUDE}
@@ -762,13 +781,14 @@ try { run(); } catch (error: any) {
 // ---------------------------------------------------------------------------------------------
 // With type information: imported classes, re-exports, .d.ts files, imported predicates.
 
-const TYPED_IMPORTS = `import { HttpError, ClientError, NotFoundError, ServerError, Weird, TimestampedNotFound, isHttpError, isClientOrServer } from './lib/errors.js';
-import DefaultError from './lib/errors.js';
-import { MissingError, errors, Aliased } from './lib/reexports.js';
-import { VendorError, VendorTimeoutError, isVendorError } from 'vendor-errors';
-declare function run(): unknown;
-declare function log(...values: unknown[]): void;
-`;
+
+/** A `.catch` method of something that is not a promise. */
+const STREAM_CATCH = `${TYPED_IMPORTS}
+declare const stream: { catch(handler: (error: unknown) => void): void };
+stream.catch((error) => {
+  if (error instanceof Error) log(1);
+  else if (error instanceof TypeError) log(2);
+});`;
 
 const typedValid: Valid[] = [
   // Structurally identical classes are not subclasses of each other.
@@ -801,12 +821,7 @@ try { run(); } catch (error) {
   else if (error instanceof TypeError) log(2);
 }`,
   // With types, .catch on something that is not a promise is not a rejection handler.
-  `${TYPED_IMPORTS}
-declare const stream: { catch(handler: (error: unknown) => void): void };
-stream.catch((error) => {
-  if (error instanceof Error) log(1);
-  else if (error instanceof TypeError) log(2);
-});`,
+  STREAM_CATCH,
 ];
 
 const typedInvalid: Invalid[] = [
@@ -937,16 +952,6 @@ try { run(); } catch (error) {
       }),
     ],
   ),
-  // The untyped fallback's unknowns are known with types.
-  invalid(
-    `${TYPED_IMPORTS}
-try { run(); } catch (error) {
-  if (error instanceof ServerError) log(1);
-  else if (error instanceof HttpError) log(2);
-  else if (error instanceof ServerError) log(3);
-}`,
-    (code) => [duplicate(code, { test: 'error instanceof ServerError', occurrence: 2, earlier: 'error instanceof ServerError', advice: merge })],
-  ),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -971,24 +976,9 @@ try { run(); } catch (error) {
 ];
 
 const untypedInvalid: Invalid[] = [
-  // The same imported class twice is a duplicate whatever the class is.
-  invalid(
-    `${TYPED_IMPORTS}
-try { run(); } catch (error) {
-  if (error instanceof ServerError) log(1);
-  else if (error instanceof HttpError) log(2);
-  else if (error instanceof ServerError) log(3);
-}`,
-    (code) => [duplicate(code, { test: 'error instanceof ServerError', occurrence: 2, earlier: 'error instanceof ServerError', advice: merge })],
-  ),
   // Without types, every .catch(cb) counts as a rejection handler.
   invalid(
-    `${TYPED_IMPORTS}
-declare const stream: { catch(handler: (error: unknown) => void): void };
-stream.catch((error) => {
-  if (error instanceof Error) log(1);
-  else if (error instanceof TypeError) log(2);
-});`,
+    STREAM_CATCH,
     (code) => [
       superclass(code, {
         test: 'error instanceof TypeError',
