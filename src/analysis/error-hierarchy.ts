@@ -426,6 +426,15 @@ function createSyntacticBackend(sourceCode: TSESLint.SourceCode): Backend {
     return undefined;
   };
 
+  /** `declare function isHttpError(value: unknown): value is HttpError;` (a single signature, no overloads). */
+  const resolveDeclaredFunction = (callee: TSESTree.Node): TSESTree.TSDeclareFunction | undefined => {
+    const node = skipTypeWrappers(callee);
+    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const defs = findVariable(sourceCode, node)?.defs;
+    const declaration = defs?.length === 1 ? defs[0]?.node : undefined;
+    return declaration?.type === AST_NODE_TYPES.TSDeclareFunction ? declaration : undefined;
+  };
+
   const classOfConstructor = (expression: TSESTree.Node): ErrorClass | undefined => {
     const node = skipTypeWrappers(expression);
     return node.type === AST_NODE_TYPES.Identifier ? classOfIdentifier(node) : undefined;
@@ -436,7 +445,7 @@ function createSyntacticBackend(sourceCode: TSESLint.SourceCode): Backend {
     errorClass: builtinClasses.get('Error'),
     classOfConstructor,
     classesOfTypePredicate(call, argumentIndex) {
-      const fn = resolveFunction(sourceCode, call.callee);
+      const fn = resolveFunction(sourceCode, call.callee) ?? resolveDeclaredFunction(call.callee);
       const predicate = fn?.returnType?.typeAnnotation;
       if (predicate?.type !== AST_NODE_TYPES.TSTypePredicate || predicate.asserts || !predicate.typeAnnotation) return undefined;
       const parameter = fn?.params[argumentIndex];

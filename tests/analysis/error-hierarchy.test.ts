@@ -226,8 +226,12 @@ describe('error hierarchy without type information', () => {
       function isHttp(value: unknown): value is HttpError { return value instanceof HttpError; }
       const isEither = (x: unknown): x is HttpError | NotFound => true;
       function check(value: unknown): asserts value is HttpError {}
+      declare function isDeclared(value: unknown): value is NotFound;
+      function overloaded(value: string): value is 'a';
+      function overloaded(value: unknown): value is NotFound;
+      function overloaded(value: unknown): boolean { return true; }
       declare const e: unknown;
-      isHttp(e); isEither(e); check(e); isHttp();
+      isHttp(e); isEither(e); check(e); isHttp(); isDeclared(e); overloaded(e);
       `,
       false,
       (context) => ({
@@ -236,7 +240,8 @@ describe('error hierarchy without type information', () => {
         },
       }),
     );
-    expect(classes).toEqual([['HttpError'], ['HttpError', 'NotFound'], undefined, ['HttpError']]);
+    // Overloads are not read: which signature applies is the checker's call.
+    expect(classes).toEqual([['HttpError'], ['HttpError', 'NotFound'], undefined, ['HttpError'], ['NotFound'], undefined]);
   });
 });
 
