@@ -1,6 +1,5 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type { TSESLint } from '@typescript-eslint/utils';
 import { getMethodName, getStaticMemberName, isGlobalReference, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import type { ErrorClass, ErrorHierarchy } from './error-hierarchy.js';
 import type { ErrorReferences } from './error-flow.js';

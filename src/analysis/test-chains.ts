@@ -52,15 +52,7 @@ function breaksTo(visitorKeys: TSESLint.SourceCode.VisitorKeys, node: TSESTree.N
   return false;
 }
 
-/**
- * Whether `statement` never completes normally: every path returns, throws, or breaks or continues
- * to a target outside it. Conservative: loops, `switch` and calls count as completing.
- */
-export function alwaysLeaves(
-  visitorKeys: TSESLint.SourceCode.VisitorKeys,
-  statement: TSESTree.Statement,
-  context: LeaveContext = OUTSIDE,
-): boolean {
+function leaves(visitorKeys: TSESLint.SourceCode.VisitorKeys, statement: TSESTree.Statement, context: LeaveContext): boolean {
   switch (statement.type) {
     case AST_NODE_TYPES.ReturnStatement:
     case AST_NODE_TYPES.ThrowStatement:
@@ -71,19 +63,15 @@ export function alwaysLeaves(
       return statement.label ? !context.labels.includes(statement.label.name) : !context.inLoop;
     case AST_NODE_TYPES.BlockStatement:
       // Statements before the leaving one either complete or leave too (labels inside are checked below).
-      return statement.body.some((inner) => alwaysLeaves(visitorKeys, inner, context));
+      return statement.body.some((inner) => leaves(visitorKeys, inner, context));
     case AST_NODE_TYPES.IfStatement:
-      return (
-        statement.alternate !== null &&
-        alwaysLeaves(visitorKeys, statement.consequent, context) &&
-        alwaysLeaves(visitorKeys, statement.alternate, context)
-      );
+      return statement.alternate !== null && leaves(visitorKeys, statement.consequent, context) && leaves(visitorKeys, statement.alternate, context);
     case AST_NODE_TYPES.TryStatement:
-      if (statement.finalizer && alwaysLeaves(visitorKeys, statement.finalizer, context)) return true;
-      return alwaysLeaves(visitorKeys, statement.block, context) && (!statement.handler || alwaysLeaves(visitorKeys, statement.handler.body, context));
+      if (statement.finalizer && leaves(visitorKeys, statement.finalizer, context)) return true;
+      return leaves(visitorKeys, statement.block, context) && (!statement.handler || leaves(visitorKeys, statement.handler.body, context));
     case AST_NODE_TYPES.LabeledStatement:
       return (
-        alwaysLeaves(visitorKeys, statement.body, { ...context, labels: [...context.labels, statement.label.name] }) &&
+        leaves(visitorKeys, statement.body, { ...context, labels: [...context.labels, statement.label.name] }) &&
         !breaksTo(visitorKeys, statement.body, statement.label.name)
       );
     default:
@@ -91,10 +79,17 @@ export function alwaysLeaves(
   }
 }
 
-/** Whether the statements of a `switch` case never fall through to the next case. */
+/**
+ * Whether `statement` never completes normally: every path returns, throws, or breaks or continues
+ * to a target outside it. Conservative: loops, `switch` and calls count as completing.
+ */
+export function alwaysLeaves(visitorKeys: TSESLint.SourceCode.VisitorKeys, statement: TSESTree.Statement): boolean {
+  return leaves(visitorKeys, statement, OUTSIDE);
+}
+
+/** Whether the statements of a `switch` case never fall through to the next case (a `break` leaves the switch). */
 export function caseNeverFallsThrough(visitorKeys: TSESLint.SourceCode.VisitorKeys, switchCase: TSESTree.SwitchCase): boolean {
-  const inSwitch: LeaveContext = { inLoop: false, inBreakable: false, labels: [] };
-  return switchCase.consequent.some((statement) => alwaysLeaves(visitorKeys, statement, inSwitch));
+  return switchCase.consequent.some((statement) => leaves(visitorKeys, statement, OUTSIDE));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type { ClassTest, Shadowing } from '../analysis/class-tests.js';
+import type { Shadowing } from '../analysis/class-tests.js';
 import { createClassTestReader, findShadowing, findUnreachableTests, isErrorTest } from '../analysis/class-tests.js';
 import { getHandlerErrorReferences } from '../analysis/error-flow.js';
 import { getErrorHierarchy } from '../analysis/error-hierarchy.js';
@@ -68,8 +68,67 @@ function endsWithOpenIf(statement: TSESTree.Statement): boolean {
   }
 }
 
-function hasCommentsBetween(sourceCode: TSESLint.SourceCode, left: TSESTree.Node, right: TSESTree.Node): boolean {
-  return sourceCode.getTokensBetween(left, right, { includeComments: true }).some((token) => token.type === 'Block' || token.type === 'Line');
+/**
+ * Moves the `if` arm or `switch (true)` case `later` above `earlier` (both of one chain), when that is
+ * exact: every test involved is free of side effects (`isPure`), no comment sits where the two are
+ * cut apart, no case falls through into, out of or around the moved one, and no `else` would change
+ * the `if` it belongs to.
+ */
+function moveBranchAbove(
+  sourceCode: TSESLint.SourceCode,
+  isPure: (test: TSESTree.Expression | null) => boolean,
+  earlier: TestOwner,
+  later: TestOwner,
+): TSESLint.ReportFixFunction | undefined {
+  let first: TSESTree.Node;
+  let beforeLast: TSESTree.Node;
+  let last: TSESTree.Node;
+  if (earlier.type === AST_NODE_TYPES.IfStatement && later.type === AST_NODE_TYPES.IfStatement) {
+    const arms = armsBetween(earlier, later);
+    const beforeLater = arms?.[arms.length - 2];
+    if (!arms || !beforeLater || !arms.every((arm) => isPure(arm.test))) return undefined;
+    // After the move the later arm's body is followed by `else`.
+    if (endsWithOpenIf(later.consequent)) return undefined;
+    first = earlier;
+    beforeLast = beforeLater.consequent;
+    last = later.consequent;
+  } else if (earlier.type === AST_NODE_TYPES.SwitchCase && later.type === AST_NODE_TYPES.SwitchCase && earlier.parent === later.parent) {
+    const cases = earlier.parent.cases;
+    const firstIndex = cases.indexOf(earlier);
+    const lastIndex = cases.indexOf(later);
+    const beforeLater = cases[lastIndex - 1];
+    const beforeEarlier = cases[firstIndex - 1];
+    if (firstIndex < 0 || lastIndex <= firstIndex || !beforeLater) return undefined;
+    if (!cases.slice(firstIndex, lastIndex + 1).every((switchCase) => isPure(switchCase.test))) return undefined;
+    const keys = sourceCode.visitorKeys;
+    if (!caseNeverFallsThrough(keys, later) || !caseNeverFallsThrough(keys, beforeLater)) return undefined;
+    if (beforeEarlier && !caseNeverFallsThrough(keys, beforeEarlier)) return undefined;
+    first = earlier;
+    beforeLast = beforeLater;
+    last = later;
+  } else {
+    return undefined;
+  }
+  // A comment between the two would end up describing the other branch.
+  const laterStart = later.range[0];
+  if (sourceCode.getTokensBetween(beforeLast, later, { includeComments: true }).some((token) => token.type === 'Block' || token.type === 'Line')) {
+    return undefined;
+  }
+  const text = sourceCode.text;
+  const moved = text.slice(laterStart, last.range[1]);
+  const separator = text.slice(beforeLast.range[1], laterStart);
+  const rest = text.slice(first.range[0], beforeLast.range[1]);
+  return (fixer) => fixer.replaceTextRange([first.range[0], last.range[1]], moved + separator + rest);
+}
+
+/** What to do about an unreachable test, for the message. */
+function adviceFor(shadowing: Shadowing, whole: boolean, narrower: boolean, line: number): string {
+  if (!whole) {
+    return shadowing.kind === 'superclass'
+      ? `Remove this alternative, or handle ${testedClassNames(shadowing)} in a branch above line ${line}.`
+      : 'Remove this alternative.';
+  }
+  return narrower ? `Move this branch above line ${line}.` : `Remove this branch, or merge its handling into the branch on line ${line}.`;
 }
 
 export default createRule<Options, MessageIds>({
@@ -98,53 +157,6 @@ export default createRule<Options, MessageIds>({
     const reported = new Set<TSESTree.Node>();
     const checkedCallbacks = new Set<TSESTree.Node>();
 
-    /** Moves the arm or case owning `laterTest` above the one owning `earlierTest`, when that is exact. */
-    const moveFix = (
-      readTest: (test: TSESTree.Node) => ClassTest,
-      earlierOwner: TestOwner,
-      laterOwner: TestOwner,
-    ): TSESLint.ReportFixFunction | undefined => {
-      const isPure = (test: TSESTree.Node | null): boolean => test === null || readTest(test).key !== undefined;
-
-      if (earlierOwner.type === AST_NODE_TYPES.IfStatement && laterOwner.type === AST_NODE_TYPES.IfStatement) {
-        const arms = armsBetween(earlierOwner, laterOwner);
-        const beforeLater = arms?.[arms.length - 2];
-        if (!arms || !beforeLater || !arms.every((arm) => isPure(arm.test))) return undefined;
-        // The later arm's body is followed by `else` after the move; a comment before it would change sides.
-        if (endsWithOpenIf(laterOwner.consequent) || hasCommentsBetween(sourceCode, beforeLater.consequent, laterOwner)) return undefined;
-        const text = sourceCode.text;
-        const moved = text.slice(laterOwner.range[0], laterOwner.consequent.range[1]);
-        const separator = text.slice(beforeLater.consequent.range[1], laterOwner.range[0]);
-        const rest = text.slice(earlierOwner.range[0], beforeLater.consequent.range[1]);
-        return (fixer) => fixer.replaceTextRange([earlierOwner.range[0], laterOwner.consequent.range[1]], moved + separator + rest);
-      }
-
-      if (
-        earlierOwner.type === AST_NODE_TYPES.SwitchCase &&
-        laterOwner.type === AST_NODE_TYPES.SwitchCase &&
-        earlierOwner.parent === laterOwner.parent
-      ) {
-        const cases = earlierOwner.parent.cases;
-        const first = cases.indexOf(earlierOwner);
-        const last = cases.indexOf(laterOwner);
-        const beforeLater = cases[last - 1];
-        const beforeFirst = cases[first - 1];
-        if (first < 0 || last <= first || !beforeLater) return undefined;
-        if (!cases.slice(first, last + 1).every((switchCase) => isPure(switchCase.test))) return undefined;
-        // Every case keeps what it falls into: none falls into the moved case, out of it, or into the first one.
-        const keyed = sourceCode.visitorKeys;
-        if (!caseNeverFallsThrough(keyed, laterOwner) || !caseNeverFallsThrough(keyed, beforeLater)) return undefined;
-        if (beforeFirst && !caseNeverFallsThrough(keyed, beforeFirst)) return undefined;
-        if (hasCommentsBetween(sourceCode, beforeLater, laterOwner)) return undefined;
-        const text = sourceCode.text;
-        const moved = text.slice(laterOwner.range[0], laterOwner.range[1]);
-        const separator = text.slice(beforeLater.range[1], laterOwner.range[0]);
-        const rest = text.slice(earlierOwner.range[0], beforeLater.range[1]);
-        return (fixer) => fixer.replaceTextRange([earlierOwner.range[0], laterOwner.range[1]], moved + separator + rest);
-      }
-      return undefined;
-    };
-
     const check = (handler: ErrorHandler): void => {
       const variable = handler.errorVariable;
       const root = handler.kind === 'catch' ? handler.body : handler.resolvedCallback?.body;
@@ -158,6 +170,7 @@ export default createRule<Options, MessageIds>({
 
       const hierarchy = getErrorHierarchy(context);
       const readTest = createClassTestReader(sourceCode, hierarchy, getHandlerErrorReferences(context, handler));
+      const isPure = (test: TSESTree.Expression | null): boolean => test === null || readTest(test).key !== undefined;
       for (const chained of getTestChains(sourceCode, root, (test) => isErrorTest(readTest(test)))) {
         if (chained.earlier.length === 0) continue;
         const later = readTest(chained.test);
@@ -171,18 +184,10 @@ export default createRule<Options, MessageIds>({
           const line = shadowing.by.node.loc.start.line;
           const branchLine = earlierEntry.test.loc.start.line;
           const whole = part === later;
-          // Narrower than the earlier test: it belongs above it. The same test: it belongs nowhere.
+          // Narrower than the earlier test, it belongs above it; the same test belongs nowhere.
           const narrower = findShadowing(hierarchy, earlierTest, part) === undefined;
-          let advice: string;
-          if (!whole) {
-            advice = shadowing.kind === 'superclass' ? `Remove this alternative, or handle ${testedClassNames(shadowing)} in a branch above line ${branchLine}.` : 'Remove this alternative.';
-          } else if (narrower) {
-            advice = `Move this branch above line ${branchLine}.`;
-          } else {
-            advice = `Remove this branch, or merge its handling into the branch on line ${branchLine}.`;
-          }
-          const fix = whole && narrower ? moveFix(readTest, earlierEntry.owner, chained.owner) : undefined;
-          const data = { test: quote(sourceCode, part.node), earlier: quote(sourceCode, shadowing.by.node), line, advice };
+          const fix = whole && narrower ? moveBranchAbove(sourceCode, isPure, earlierEntry.owner, chained.owner) : undefined;
+          const data = { test: quote(sourceCode, part.node), earlier: quote(sourceCode, shadowing.by.node), line, advice: adviceFor(shadowing, whole, narrower, branchLine) };
           const suggest = fix ? [{ messageId: 'moveBranchAbove' as const, data: { line: branchLine }, fix }] : [];
           if (shadowing.kind === 'superclass') {
             const matched = part.kind === 'class' || part.kind === 'or' ? 'it' : `every ${testedClassNames(shadowing)}`;
