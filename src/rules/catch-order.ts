@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/utils';
 import type { Shadowing } from '../analysis/class-tests.js';
 import { createClassTestReader, findShadowing, findUnreachableTests, isErrorTest } from '../analysis/class-tests.js';
 import { getHandlerErrorReferences } from '../analysis/error-flow.js';
@@ -111,7 +111,7 @@ function moveBranchAbove(
   }
   // A comment between the two would end up describing the other branch.
   const laterStart = later.range[0];
-  if (sourceCode.getTokensBetween(beforeLast, later, { includeComments: true }).some((token) => token.type === 'Block' || token.type === 'Line')) {
+  if (sourceCode.getTokensBetween(beforeLast, later, { includeComments: true }).some((token) => token.type === AST_TOKEN_TYPES.Block || token.type === AST_TOKEN_TYPES.Line)) {
     return undefined;
   }
   const text = sourceCode.text;
@@ -125,10 +125,11 @@ function moveBranchAbove(
 function adviceFor(shadowing: Shadowing, whole: boolean, narrower: boolean, line: number): string {
   if (!whole) {
     return shadowing.kind === 'superclass'
-      ? `Remove this alternative, or handle ${testedClassNames(shadowing)} in a branch above line ${line}.`
+      ? `Remove this alternative, or handle ${testedClassNames(shadowing)} in a branch above line ${String(line)}.`
       : 'Remove this alternative.';
   }
-  return narrower ? `Move this branch above line ${line}.` : `Remove this branch, or merge its handling into the branch on line ${line}.`;
+  const at = String(line);
+  return narrower ? `Move this branch above line ${at}.` : `Remove this branch, or merge its handling into the branch on line ${at}.`;
 }
 
 export default createRule<Options, MessageIds>({
@@ -150,7 +151,6 @@ export default createRule<Options, MessageIds>({
       moveBranchAbove: 'Move this branch above the branch on line {{line}}.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     const sourceCode = context.sourceCode;
@@ -187,15 +187,27 @@ export default createRule<Options, MessageIds>({
           // Narrower than the earlier test, it belongs above it; the same test belongs nowhere.
           const narrower = findShadowing(hierarchy, earlierTest, part) === undefined;
           const fix = whole && narrower ? moveBranchAbove(sourceCode, isPure, earlierEntry.owner, chained.owner) : undefined;
-          const data = { test: quote(sourceCode, part.node), earlier: quote(sourceCode, shadowing.by.node), line, advice: adviceFor(shadowing, whole, narrower, branchLine) };
+          const test = quote(sourceCode, part.node);
+          const earlierText = quote(sourceCode, shadowing.by.node);
+          const advice = adviceFor(shadowing, whole, narrower, branchLine);
           const suggest = fix ? [{ messageId: 'moveBranchAbove' as const, data: { line: branchLine }, fix }] : [];
           if (shadowing.kind === 'superclass') {
             const matched = part.kind === 'class' || part.kind === 'or' ? 'it' : `every ${testedClassNames(shadowing)}`;
-            context.report({ node: part.node, messageId: 'shadowedBySuperclass', data: { ...data, matched, explanation: explainPaths(shadowing) }, suggest });
+            context.report({
+              node: part.node,
+              messageId: 'shadowedBySuperclass',
+              data: { test, earlier: earlierText, line, matched, explanation: explainPaths(shadowing), advice },
+              suggest,
+            });
           } else if (shadowing.kind === 'same-class') {
-            context.report({ node: part.node, messageId: 'shadowedBySameClass', data: { ...data, className: testedClassNames(shadowing) }, suggest });
+            context.report({
+              node: part.node,
+              messageId: 'shadowedBySameClass',
+              data: { test, earlier: earlierText, line, className: testedClassNames(shadowing), advice },
+              suggest,
+            });
           } else {
-            context.report({ node: part.node, messageId: 'duplicateTest', data, suggest });
+            context.report({ node: part.node, messageId: 'duplicateTest', data: { test, earlier: earlierText, line, advice }, suggest });
           }
         }
       }

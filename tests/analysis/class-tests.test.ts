@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import type { ClassTest } from '../../src/analysis/class-tests.js';
 import { createClassTestReader, findShadowing, findUnreachableTests, isErrorTest } from '../../src/analysis/class-tests.js';
@@ -34,11 +35,11 @@ function probe(code: string, typed: boolean): Probed {
       if (result) return;
       const hierarchy = getErrorHierarchy(context);
       const read = createClassTestReader(context.sourceCode, hierarchy, getHandlerErrorReferences(context, getCatchClauseHandler(context, node)));
-      const tests = node.body.body.filter((statement) => statement.type === 'IfStatement').map((statement) => read(statement.test));
+      const tests = node.body.body.filter((statement) => statement.type === AST_NODE_TYPES.IfStatement).map((statement) => read(statement.test));
       const text = (test: ClassTest): string => context.sourceCode.getText(test.node);
       const at = (index: number): ClassTest => {
         const test = tests[index];
-        if (!test) throw new Error(`no test ${index}`);
+        if (!test) throw new Error(`no test ${String(index)}`);
         return test;
       };
       result = {
@@ -52,7 +53,7 @@ function probe(code: string, typed: boolean): Probed {
             hierarchy,
             at(later),
             earlier.map((index) => ({ test: at(index), adjacent: true })),
-          ).map((found) => `${text(found.part)} @${found.earlierIndex} ${found.shadowing.kind}`);
+          ).map((found) => `${text(found.part)} @${String(found.earlierIndex)} ${found.shadowing.kind}`);
         },
       };
     },

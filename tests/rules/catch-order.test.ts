@@ -23,7 +23,7 @@ function locate(code: string, text: string, occurrence = 1): { line: number; col
   let index = -1;
   for (let found = 0; found < occurrence; found++) {
     index = code.indexOf(text, index + 1);
-    if (index === -1) throw new Error(`"${text}" #${occurrence} not in the code`);
+    if (index === -1) throw new Error(`"${text}" #${String(occurrence)} not in the code`);
   }
   const position = (offset: number): { line: number; column: number } => {
     const before = code.slice(0, offset).split('\n');
@@ -45,13 +45,13 @@ interface Expected {
   suggestion?: string;
 }
 
-const move = (line: number): string => `Move this branch above line ${line}.`;
-const merge = (line: number): string => `Remove this branch, or merge its handling into the branch on line ${line}.`;
+const move = (line: number): string => `Move this branch above line ${String(line)}.`;
+const merge = (line: number): string => `Remove this branch, or merge its handling into the branch on line ${String(line)}.`;
 const dropAlternative = (): string => 'Remove this alternative.';
 const dropOrMove =
   (classes: string) =>
   (line: number): string =>
-    `Remove this alternative, or handle ${classes} in a branch above line ${line}.`;
+    `Remove this alternative, or handle ${classes} in a branch above line ${String(line)}.`;
 
 function expected(code: string, messageId: MessageIds, expectation: Expected, extra: Record<string, string>): Error {
   const line = locate(code, expectation.earlier).line;
