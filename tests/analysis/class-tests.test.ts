@@ -240,10 +240,15 @@ describe('class tests with type information', () => {
         if (e instanceof Error) {}
         if (isErrno(e)) {}
         if (isErrno(e)) {}
+        if (Array.isArray(e)) {}
+        if (e instanceof Array) {}
       }`,
       true,
     );
-    expect(found.tests.map(describeTest)).toEqual(['value', 'instanceof[Error]', 'predicate[ErrnoLike]', 'predicate[ErrnoLike]']);
+    // Array.isArray is a brand check: it also accepts arrays from other realms.
+    expect(found.shadowing(5, 4)).toBe('same-class by Array.isArray(e) [Array]');
+    expect(found.shadowing(4, 5)).toBeUndefined();
+    expect(found.tests.map(describeTest)).toEqual(['value', 'instanceof[Error]', 'predicate[ErrnoLike]', 'predicate[ErrnoLike]', 'brand[Array]', 'instanceof[Array]']);
     expect(found.shadowing(2, 1)).toBeUndefined();
     expect(found.shadowing(3, 2, false)).toBe('same-class by isErrno(e) [ErrnoLike]');
   });

@@ -219,6 +219,11 @@ class Service {
   static { try { run(); } catch (error) { if (error instanceof TypeError) log(1); } }
   *steps() { try { yield run(); } catch (error) { label: if (error instanceof Error) { break label; } } }
   async load() { await using handle = { async [Symbol.asyncDispose]() {} }; try { run(); } catch (error) { if (#retries in this) log(error); } }
+}
+declare function logged(value: unknown, context: ClassDecoratorContext): void;
+try { run(); } catch (error) {
+  @logged class Report { static { if (error instanceof RangeError) log(1); else if (error instanceof Error) log(2); } }
+  if (error instanceof HttpError) log(new Report());
 }`,
 ];
 
