@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { getMethodName, getStaticMemberName, isGlobalReference, skipTypeWrappers, skipWrappers } from '../util/ast.js';
+import { getCalleePath, getMethodName, getStaticMemberName, isGlobalReference, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import type { ErrorClass, ErrorHierarchy } from './error-hierarchy.js';
 import type { ErrorReferences } from './error-flow.js';
 
@@ -21,11 +21,18 @@ interface TestBase {
   readonly key: string | undefined;
 }
 
-/** A test of the error's class: `e instanceof C`, `isC(e)`, `Error.isError(e)`. True for every instance of `classes`. */
+/** A test of the error's class: `e instanceof C`, `isC(e)`, `Error.isError(e)`. True only for instances of `classes`. */
 export interface ClassAtom extends TestBase {
   readonly kind: 'class';
   readonly check: ClassCheck;
   readonly classes: readonly ErrorClass[];
+  /**
+   * True for every instance of `classes` too. Always for `instanceof` and brand checks; for a type
+   * predicate only when it takes the error alone and its name names each class (`isHttpError`,
+   * `isNotFound`, `isClientOrServer`): `isRateLimited(e): e is ApiError` or `isHttpError(e, 404)`
+   * also test something else about the error.
+   */
+  readonly matchesEveryInstance: boolean;
 }
 
 /** Any other side-effect-free test that reads the error: `e.code === 'ENOENT'`, `'status' in e`, `!(e instanceof Weird)`. */
@@ -64,6 +71,15 @@ export function isErrorTest(test: ClassTest): boolean {
 }
 
 const SYMMETRIC_OPERATORS = new Set(['===', '==', '!==', '!=']);
+
+/** `isNotFound` names NotFoundError, `isClientOrServer` names ClientError and ServerError, `isRateLimited` names no ApiError. */
+function namesEveryClass(functionName: string, classes: readonly ErrorClass[]): boolean {
+  const name = functionName.toLowerCase();
+  return classes.every((cls) => {
+    const stem = cls.name.replace(/(?:Error|Exception)$/, '') || cls.name;
+    return name.includes(stem.toLowerCase());
+  });
+}
 
 interface Key {
   readonly key: string;
@@ -178,7 +194,7 @@ export function createClassTestReader(
       // A custom `Symbol.hasInstance` decides for itself: no relation between classes holds.
       if (cls && !hierarchy.hasCustomInstanceCheck(cls)) {
         const right = keyOf(value.right);
-        return { kind: 'class', node, check: 'instanceof', classes: [cls], key: right && `(#error instanceof ${right.key})` };
+        return { kind: 'class', node, check: 'instanceof', classes: [cls], matchesEveryInstance: true, key: right && `(#error instanceof ${right.key})` };
       }
     }
     const call = skipWrappers(value);
@@ -187,13 +203,16 @@ export function createClassTestReader(
       if (brand) {
         const classes = brand === 'Error' ? (hierarchy.errorClass ? [hierarchy.errorClass] : undefined) : hierarchy.classesOfTypePredicate(call, 0);
         const key = keyOfCall(call);
-        if (classes) return { kind: 'class', node, check: 'brand', classes, key };
+        if (classes) return { kind: 'class', node, check: 'brand', classes, matchesEveryInstance: true, key };
         if (key) return { kind: 'value', node, key };
       }
       const argumentIndex = call.arguments.findIndex((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && references.isError(argument));
       const classes = argumentIndex === -1 ? undefined : hierarchy.classesOfTypePredicate(call, argumentIndex);
       // A type predicate is taken to be a pure function of its argument, as TypeScript's narrowing assumes.
-      if (classes && classes.length > 0) return { kind: 'class', node, check: 'predicate', classes, key: keyOfCall(call) };
+      if (classes && classes.length > 0) {
+        const matchesEveryInstance = call.arguments.length === 1 && namesEveryClass(getCalleePath(call.callee).at(-1) ?? '', classes);
+        return { kind: 'class', node, check: 'predicate', classes, matchesEveryInstance, key: keyOfCall(call) };
+      }
     }
     const key = keyOf(value);
     if (key?.readsError) return { kind: 'value', node, key: key.key };
@@ -266,10 +285,12 @@ function coverKey(earlier: ClassTest, key: string): ClassTest | undefined {
   return undefined;
 }
 
-/** Is `earlier` true for every instance of `cls` (tested by a `check`)? */
-function coverClass(hierarchy: ErrorHierarchy, earlier: ClassTest, cls: ErrorClass, check: ClassCheck): Cover | undefined {
+/** Is `earlier` true for every instance of `cls` (one of the classes `later` tests)? */
+function coverClass(hierarchy: ErrorHierarchy, earlier: ClassTest, cls: ErrorClass, later: ClassAtom): Cover | undefined {
+  const check = later.check;
   switch (earlier.kind) {
     case 'class': {
+      if (!earlier.matchesEveryInstance) return undefined;
       // A brand check also accepts errors from another realm, which `instanceof` and predicates reject.
       if (check === 'brand' && earlier.check !== 'brand') return undefined;
       // A predicate for a pure interface may accept plain objects that extend no class at all.
@@ -277,18 +298,19 @@ function coverClass(hierarchy: ErrorHierarchy, earlier: ClassTest, cls: ErrorCla
       for (const candidate of earlier.classes) {
         const path = hierarchy.superclassPath(cls, candidate);
         if (!Array.isArray(path)) continue;
-        // A predicate for the very class an `instanceof` just rejected is there for what `instanceof`
-        // misses: errors from another realm, or look-alikes (`util.types.isNativeError(e)`, lodash `isError`).
-        if (check === 'predicate' && earlier.check === 'instanceof' && path.length === 1) continue;
+        // A predicate named for the very class an `instanceof` just rejected is there for what
+        // `instanceof` misses: errors from another realm, or look-alikes (`util.types.isNativeError(e)`,
+        // lodash `isError`). One that tests more (`isRateLimited(e): e is HttpError`) only narrows.
+        if (check === 'predicate' && later.matchesEveryInstance && earlier.check === 'instanceof' && path.length === 1) continue;
         return { by: earlier, path };
       }
       return undefined;
     }
     case 'or':
-      return coverClass(hierarchy, earlier.left, cls, check) ?? coverClass(hierarchy, earlier.right, cls, check);
+      return coverClass(hierarchy, earlier.left, cls, later) ?? coverClass(hierarchy, earlier.right, cls, later);
     case 'and': {
-      const left = coverClass(hierarchy, earlier.left, cls, check);
-      return left && coverClass(hierarchy, earlier.right, cls, check) ? left : undefined;
+      const left = coverClass(hierarchy, earlier.left, cls, later);
+      return left && coverClass(hierarchy, earlier.right, cls, later) ? left : undefined;
     }
     default:
       return undefined;
@@ -318,7 +340,7 @@ export function findShadowing(
     case 'class': {
       const covers: Cover[] = [];
       for (const cls of later.classes) {
-        const cover = coverClass(hierarchy, earlier, cls, later.check);
+        const cover = coverClass(hierarchy, earlier, cls, later);
         if (!cover) return undefined;
         covers.push(cover);
       }

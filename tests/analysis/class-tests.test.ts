@@ -198,7 +198,9 @@ describe('class tests with type information', () => {
     import { MissingError } from './lib/reexports.js';
     import { VendorError, VendorTimeoutError, isVendorError } from 'vendor-errors';
     interface ErrnoLike extends Error { code: string }
-    declare function isErrno(value: unknown): value is ErrnoLike;
+    declare function isErrnoLike(value: unknown): value is ErrnoLike;
+    declare function isRateLimited(value: unknown): value is HttpError;
+    declare function isHttpStatus(value: unknown, status: number): value is HttpError;
     declare function run(): void;
   `;
 
@@ -232,14 +234,35 @@ describe('class tests with type information', () => {
     expect(found.shadowing(4, 3)).toBe('superclass by isVendorError(e) [VendorTimeoutError>VendorError]');
   });
 
+  it('takes a predicate to match every instance only when it names its classes and takes the error alone', () => {
+    const found = probe(
+      `${header}
+      try { run(); } catch (e) {
+        if (isRateLimited(e)) {}
+        if (isHttpStatus(e, 404)) {}
+        if (e instanceof NotFoundError) {}
+        if (isHttpError(e)) {}
+        if (isClientOrServer(e)) {}
+      }`,
+      true,
+    );
+    expect(found.shadowing(2, 0)).toBeUndefined();
+    expect(found.shadowing(2, 1)).toBeUndefined();
+    expect(found.shadowing(1, 0)).toBeUndefined();
+    expect(found.shadowing(2, 3)).toBe('superclass by isHttpError(e) [NotFoundError>ClientError>HttpError]');
+    expect(found.shadowing(2, 4)).toBe('superclass by isClientOrServer(e) [NotFoundError>ClientError]');
+    // As the later test, a predicate still requires its class.
+    expect(found.shadowing(0, 3)).toBe('same-class by isHttpError(e) [HttpError]');
+  });
+
   it('leaves classes with a custom instanceof, and shape-only predicates after instanceof, unknown', () => {
     const found = probe(
       `${header}
       try { run(); } catch (e) {
         if (e instanceof Weird) {}
         if (e instanceof Error) {}
-        if (isErrno(e)) {}
-        if (isErrno(e)) {}
+        if (isErrnoLike(e)) {}
+        if (isErrnoLike(e)) {}
         if (Array.isArray(e)) {}
         if (e instanceof Array) {}
       }`,
@@ -250,7 +273,7 @@ describe('class tests with type information', () => {
     expect(found.shadowing(4, 5)).toBeUndefined();
     expect(found.tests.map(describeTest)).toEqual(['value', 'instanceof[Error]', 'predicate[ErrnoLike]', 'predicate[ErrnoLike]', 'brand[Array]', 'instanceof[Array]']);
     expect(found.shadowing(2, 1)).toBeUndefined();
-    expect(found.shadowing(3, 2, false)).toBe('same-class by isErrno(e) [ErrnoLike]');
+    expect(found.shadowing(3, 2, false)).toBe('same-class by isErrnoLike(e) [ErrnoLike]');
   });
 });
 

@@ -818,6 +818,17 @@ try { run(); } catch (error) {
   if (error instanceof Error) log(1);
   else if (isErrno(error)) log(2);
 }`,
+  // A predicate whose name does not name its class tests something more about it.
+  `${TYPED_IMPORTS}
+declare function isRateLimited(value: unknown): value is HttpError;
+declare function isUnavailable(value: unknown): value is HttpError;
+declare function hasStatus(value: unknown, status: number): value is HttpError;
+try { run(); } catch (error) {
+  if (isRateLimited(error)) log(1);
+  else if (isUnavailable(error)) log(2);
+  else if (hasStatus(error, 404)) log(3);
+  else if (error instanceof NotFoundError) log(4);
+}`,
   // Classes typed any are unknown.
   `${TYPED_IMPORTS}
 declare const Anything: any;
@@ -932,6 +943,29 @@ try { run(); } catch (error) {
       log('http');
       break;
   }
+}`,
+      }),
+    ],
+  ),
+  // …but it can be shadowed: it is only true for an HttpError.
+  invalid(
+    `${TYPED_IMPORTS}
+declare function isRateLimited(value: unknown): value is HttpError;
+try { run(); } catch (error) {
+  if (error instanceof HttpError) log(1);
+  else if (isRateLimited(error)) log(2);
+}`,
+    (code) => [
+      sameClass(code, {
+        test: 'isRateLimited(error)',
+        earlier: 'error instanceof HttpError',
+        className: 'HttpError',
+        advice: move,
+        suggestion: `${TYPED_IMPORTS}
+declare function isRateLimited(value: unknown): value is HttpError;
+try { run(); } catch (error) {
+  if (isRateLimited(error)) log(2);
+  else if (error instanceof HttpError) log(1);
 }`,
       }),
     ],
