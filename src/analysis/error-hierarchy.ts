@@ -44,6 +44,13 @@ export interface ErrorHierarchy {
    * longer follows the prototype chain.
    */
   hasCustomInstanceCheck(cls: ErrorClass): boolean;
+  /**
+   * The class has a constructor at run time (a class, or an interface merged with a constructor
+   * variable, as lib declares `TypeError`), so its instances carry its prototype chain. False for an
+   * interface that only describes a shape (`NodeJS.ErrnoException`): a type predicate naming one may
+   * accept objects that are not instances of any of its declared bases.
+   */
+  existsAtRuntime(cls: ErrorClass): boolean;
 }
 
 interface Parents {
@@ -59,6 +66,7 @@ interface Backend {
   classesOfTypePredicate(call: TSESTree.CallExpression, argumentIndex: number): ErrorClass[] | undefined;
   parentsOf(cls: ErrorClass): Parents;
   declaresHasInstance(cls: ErrorClass): boolean;
+  existsAtRuntime(cls: ErrorClass): boolean;
 }
 
 function createHierarchy(backend: Backend): ErrorHierarchy {
@@ -113,6 +121,7 @@ function createHierarchy(backend: Backend): ErrorHierarchy {
       }
       return false;
     },
+    existsAtRuntime: (cls) => backend.existsAtRuntime(cls),
   };
 }
 
@@ -304,6 +313,9 @@ function createTypedBackend(services: TypeServices): Backend {
       }
     },
     parentsOf,
+    existsAtRuntime(cls) {
+      return ((cls.key as ts.Symbol).flags & typescript.SymbolFlags.Value) !== 0;
+    },
     declaresHasInstance(cls) {
       const symbol = cls.key as ts.Symbol;
       let declares = cache.hasInstance.get(symbol);
@@ -366,7 +378,7 @@ function createSyntacticBackend(sourceCode: TSESLint.SourceCode): Backend {
     return cls;
   };
 
-  const classOfIdentifier = (identifier: TSESTree.Identifier): ErrorClass | undefined => {
+  const classOfIdentifier = (identifier: TSESTree.Identifier, depth = 0): ErrorClass | undefined => {
     const variable = findVariable(sourceCode, identifier);
     if (variable === null || (variable.defs.length === 0 && variable.scope.type === TSESLint.Scope.ScopeType.global)) {
       return builtinClasses.get(identifier.name);
@@ -382,6 +394,17 @@ function createSyntacticBackend(sourceCode: TSESLint.SourceCode): Backend {
       def.node.init?.type === AST_NODE_TYPES.ClassExpression
     ) {
       return classOfVariable(variable, def.node.init);
+    }
+    // `const NotFound = NotFoundError`: an alias of a class this file can see (the depth bounds a cycle).
+    if (
+      def.node.type === AST_NODE_TYPES.VariableDeclarator &&
+      def.parent?.type === AST_NODE_TYPES.VariableDeclaration &&
+      def.parent.kind === 'const' &&
+      def.node.init &&
+      depth < 8
+    ) {
+      const init = skipTypeWrappers(def.node.init);
+      if (init.type === AST_NODE_TYPES.Identifier) return classOfIdentifier(init, depth + 1);
     }
     return undefined;
   };
@@ -403,6 +426,15 @@ function createSyntacticBackend(sourceCode: TSESLint.SourceCode): Backend {
     return undefined;
   };
 
+  /** `declare function isHttpError(value: unknown): value is HttpError;` (a single signature, no overloads). */
+  const resolveDeclaredFunction = (callee: TSESTree.Node): TSESTree.TSDeclareFunction | undefined => {
+    const node = skipTypeWrappers(callee);
+    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const defs = findVariable(sourceCode, node)?.defs;
+    const declaration = defs?.length === 1 ? defs[0]?.node : undefined;
+    return declaration?.type === AST_NODE_TYPES.TSDeclareFunction ? declaration : undefined;
+  };
+
   const classOfConstructor = (expression: TSESTree.Node): ErrorClass | undefined => {
     const node = skipTypeWrappers(expression);
     return node.type === AST_NODE_TYPES.Identifier ? classOfIdentifier(node) : undefined;
@@ -413,7 +445,7 @@ function createSyntacticBackend(sourceCode: TSESLint.SourceCode): Backend {
     errorClass: builtinClasses.get('Error'),
     classOfConstructor,
     classesOfTypePredicate(call, argumentIndex) {
-      const fn = resolveFunction(sourceCode, call.callee);
+      const fn = resolveFunction(sourceCode, call.callee) ?? resolveDeclaredFunction(call.callee);
       const predicate = fn?.returnType?.typeAnnotation;
       if (predicate?.type !== AST_NODE_TYPES.TSTypePredicate || predicate.asserts) return undefined;
       const parameter = fn?.params[argumentIndex];
@@ -440,6 +472,8 @@ function createSyntacticBackend(sourceCode: TSESLint.SourceCode): Backend {
       const parent = classOfConstructor(node.superClass);
       return parent ? { parents: [parent], complete: true } : { parents: [], complete: false };
     },
+    // Only built-ins and class declarations are ever named without types.
+    existsAtRuntime: () => true,
     declaresHasInstance(cls) {
       const node = classNodes.get(cls.key);
       return (

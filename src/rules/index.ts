@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import catchOrder from './catch-order.js';
 import maxTryStatements from './max-try-statements.js';
 import noCatchAllWithoutRethrow from './no-catch-all-without-rethrow.js';
 import noEmptyCatch from './no-empty-catch.js';
@@ -7,6 +8,7 @@ import noReturnInFinally from './no-return-in-finally.js';
 
 /** Every rule of the plugin, by name (alphabetical). */
 export const rules = {
+  'catch-order': catchOrder,
   'max-try-statements': maxTryStatements,
   'no-catch-all-without-rethrow': noCatchAllWithoutRethrow,
   'no-empty-catch': noEmptyCatch,

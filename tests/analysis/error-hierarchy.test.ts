@@ -133,7 +133,59 @@ describe('error hierarchy with type information', () => {
   });
 });
 
+describe('classes that exist at run time', () => {
+  it('tells classes and constructor-backed interfaces from shape-only interfaces', () => {
+    const names: [string, boolean][] = [];
+    runProbe(
+      `
+      import { HttpError, isHttpError } from './lib/errors.js';
+      import { isVendorError } from 'vendor-errors';
+      interface ErrnoLike extends Error { code: string }
+      declare function isErrno(value: unknown): value is ErrnoLike;
+      declare function isTypeError(value: unknown): value is TypeError;
+      declare const e: unknown;
+      isHttpError(e); isVendorError(e); isErrno(e); isTypeError(e);
+      `,
+      true,
+      (context) => ({
+        'ExpressionStatement > CallExpression'(node: TSESTree.CallExpression) {
+          const hierarchy = getErrorHierarchy(context);
+          for (const cls of hierarchy.classesOfTypePredicate(node, 0) ?? []) names.push([cls.name, hierarchy.existsAtRuntime(cls)]);
+        },
+      }),
+    );
+    expect(names).toEqual([
+      ['HttpError', true],
+      ['VendorError', true],
+      ['ErrnoLike', false],
+      ['TypeError', true],
+    ]);
+  });
+
+  it('answers true without type information (only classes and built-ins are named)', () => {
+    const { answers, hierarchy } = classesOfInstanceofTargets('class A extends Error {} declare const e: unknown; e instanceof A; e instanceof TypeError;', false);
+    expect(answers.map((answer) => answer.cls && hierarchy.existsAtRuntime(answer.cls))).toEqual([true, true]);
+  });
+});
+
 describe('error hierarchy without type information', () => {
+  it('follows const aliases of same-file classes and built-ins', () => {
+    const code = `
+      class AppError extends Error {}
+      class DbError extends AppError {}
+      const Alias = DbError;
+      const Again = Alias as typeof DbError;
+      const Builtin = TypeError;
+      let Mutable = DbError;
+      declare const e: unknown;
+      ${pair('Alias', 'AppError')}
+      ${pair('Again', 'DbError')}
+      ${pair('Builtin', 'Error')}
+      ${pair('Mutable', 'AppError')}
+    `;
+    expect(relation(code, false)).toEqual(['yes', 'yes', 'yes', 'unknown']);
+  });
+
   it('knows the built-in family and same-file classes, transitively', () => {
     const code = `
       class AppError extends Error {}
@@ -174,8 +226,12 @@ describe('error hierarchy without type information', () => {
       function isHttp(value: unknown): value is HttpError { return value instanceof HttpError; }
       const isEither = (x: unknown): x is HttpError | NotFound => true;
       function check(value: unknown): asserts value is HttpError {}
+      declare function isDeclared(value: unknown): value is NotFound;
+      function overloaded(value: string): value is 'a';
+      function overloaded(value: unknown): value is NotFound;
+      function overloaded(value: unknown): boolean { return true; }
       declare const e: unknown;
-      isHttp(e); isEither(e); check(e); isHttp();
+      isHttp(e); isEither(e); check(e); isHttp(); isDeclared(e); overloaded(e);
       `,
       false,
       (context) => ({
@@ -184,7 +240,8 @@ describe('error hierarchy without type information', () => {
         },
       }),
     );
-    expect(classes).toEqual([['HttpError'], ['HttpError', 'NotFound'], undefined, ['HttpError']]);
+    // Overloads are not read: which signature applies is the checker's call.
+    expect(classes).toEqual([['HttpError'], ['HttpError', 'NotFound'], undefined, ['HttpError'], ['NotFound'], undefined]);
   });
 });
 
