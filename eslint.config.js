@@ -18,6 +18,10 @@ export default defineConfig(
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
+    rules: {
+      // Messages quote line and column numbers; a number in a template literal is what we mean.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+    },
   },
   {
     // Config and tooling scripts (plain ESM, outside the TypeScript project).

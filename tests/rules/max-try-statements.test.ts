@@ -192,16 +192,16 @@ describe('max-try-statements options', () => {
   };
 
   it('accepts the documented options', () => {
-    expect(() => validate({})).not.toThrow();
-    expect(() => validate({ max: 1, countNested: false, count: 'throwing', checkTryFinally: true })).not.toThrow();
+    expect(() => { validate({}); }).not.toThrow();
+    expect(() => { validate({ max: 1, countNested: false, count: 'throwing', checkTryFinally: true }); }).not.toThrow();
   });
 
   it('rejects invalid options', () => {
-    expect(() => validate({ max: 0 })).toThrow(/Value 0 should be >= 1/);
-    expect(() => validate({ max: 2.5 })).toThrow(/Value 2\.5 should be integer/);
-    expect(() => validate({ count: 'calls' })).toThrow(/Value "calls" should be equal to one of the allowed values/);
-    expect(() => validate({ countNested: 'no' })).toThrow(/Value "no" should be boolean/);
-    expect(() => validate({ checkTryFinally: 1 })).toThrow(/Value 1 should be boolean/);
-    expect(() => validate({ maximum: 3 })).toThrow(/Unexpected property "maximum"\. Expected properties: "max", "countNested", "count", "checkTryFinally"/);
+    expect(() => { validate({ max: 0 }); }).toThrow(/Value 0 should be >= 1/);
+    expect(() => { validate({ max: 2.5 }); }).toThrow(/Value 2\.5 should be integer/);
+    expect(() => { validate({ count: 'calls' }); }).toThrow(/Value "calls" should be equal to one of the allowed values/);
+    expect(() => { validate({ countNested: 'no' }); }).toThrow(/Value "no" should be boolean/);
+    expect(() => { validate({ checkTryFinally: 1 }); }).toThrow(/Value 1 should be boolean/);
+    expect(() => { validate({ maximum: 3 }); }).toThrow(/Unexpected property "maximum"\. Expected properties: "max", "countNested", "count", "checkTryFinally"/);
   });
 });

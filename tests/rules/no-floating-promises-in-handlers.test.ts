@@ -479,12 +479,13 @@ function lintMessages(code: string, options: unknown, typed: boolean, ruleModule
 
 /** The configuration error ESLint raises for `options` (what the CLI, the editor and the rule tester print), or ''. */
 function optionsError(options: unknown): string {
+  let failure: unknown = '';
   try {
     lintMessages('export {};', options, false);
-    return '';
   } catch (error) {
-    return String(error);
+    failure = error;
   }
+  return String(failure);
 }
 
 describe('no-floating-promises-in-handlers options', () => {

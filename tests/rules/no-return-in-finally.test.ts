@@ -372,12 +372,12 @@ describe('no-return-in-finally options', () => {
   };
 
   it('accepts the documented options', () => {
-    expect(() => validate({})).not.toThrow();
-    expect(() => validate({ allowThrow: true })).not.toThrow();
+    expect(() => { validate({}); }).not.toThrow();
+    expect(() => { validate({ allowThrow: true }); }).not.toThrow();
   });
 
   it('rejects invalid options', () => {
-    expect(() => validate({ allowThrow: 'yes' })).toThrow(/Value "yes" should be boolean/);
-    expect(() => validate({ allowReturn: true })).toThrow(/Unexpected property "allowReturn"\. Expected properties: "allowThrow"/);
+    expect(() => { validate({ allowThrow: 'yes' }); }).toThrow(/Value "yes" should be boolean/);
+    expect(() => { validate({ allowReturn: true }); }).toThrow(/Unexpected property "allowReturn"\. Expected properties: "allowThrow"/);
   });
 });
