@@ -1,0 +1,530 @@
+import path from 'node:path';
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import * as ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import type { MessageIds, Options } from '../../src/rules/require-error-cause.js';
+import rule from '../../src/rules/require-error-cause.js';
+import { fixturesDir, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
+
+type Invalid = InvalidTestCase<MessageIds, Options>;
+type Valid = ValidTestCase<Options>;
+
+const es2020Dir = path.join(fixturesDir, 'es2020');
+/** A project whose `lib` is ES2020: no `ErrorOptions`, no `AggregateError`. */
+const es2020RuleTester = new RuleTester({
+  languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: es2020Dir } },
+});
+
+/** The location of the `occurrence`-th `snippet` in `code`, as the rule tester reports it. */
+function at(code: string, snippet: string, occurrence = 0): { line: number; column: number; endLine: number; endColumn: number } {
+  let index = -1;
+  for (let count = 0; count <= occurrence; count++) {
+    index = code.indexOf(snippet, index + 1);
+    if (index === -1) throw new Error(`snippet not found: ${snippet}`);
+  }
+  const position = (offset: number): { line: number; column: number } => {
+    const before = code.slice(0, offset).split('\n');
+    return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+  };
+  const start = position(index);
+  const end = position(index + snippet.length);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+const missing = (className: string, error: string, how = `\`{ cause: ${error} }\``) => ({ className, error, how });
+const keep = (action: string, output: string) => [{ messageId: 'keepCause' as const, data: { action }, output }];
+
+// ---------------------------------------------------------------------------------------------
+// Cases with the same answer with and without type information.
+
+const sharedValid: Valid[] = [
+  // The caught error is the cause.
+  `try {} catch (e) { throw new Error('failed', { cause: e }); }`,
+  `try {} catch (cause) { throw new TypeError('failed', { cause }); }`,
+  `try {} catch (e) { throw new Error('failed', { cause: e as Error }); }`,
+  `try {} catch (e) { throw new Error('failed', { cause: e! }); }`,
+  `try {} catch (e) { throw new Error('failed', { 'cause': e }); }`,
+  `declare const extra: { code?: string }; try {} catch (e) { throw new Error('failed', { ...extra, cause: e }); }`,
+  `try {} catch (e) { throw Error('failed', { cause: e }); }`,
+  // Normalised or aliased first.
+  `declare function toError(value: unknown): Error; try {} catch (e) { throw new Error('failed', { cause: toError(e) }); }`,
+  `try {} catch (e) { const error = e instanceof Error ? e : new Error(String(e)); throw new Error('failed', { cause: error }); }`,
+  `try {} catch (e) { const err = e as Error; throw new Error('failed', { cause: err }); }`,
+  `try {} catch (e) { const options = { cause: e }; throw new Error('failed', options); }`,
+  // Passed as another argument, or nested in an object literal argument.
+  `class WrapError extends Error { constructor(readonly original: unknown) { super('wrapped'); } }
+   try {} catch (e) { throw new WrapError(e); }`,
+  `class AppError extends Error { constructor(readonly details: { message: string; original: unknown }) { super(details.message); } }
+   try {} catch (e) { throw new AppError({ message: 'failed', original: e }); }`,
+  `class AppError extends Error { constructor(readonly details: { inner: { error: unknown } }) { super('failed'); } }
+   try {} catch (e) { throw new AppError({ inner: { error: e } }); }`,
+  `declare const errors: Error[]; try {} catch (e) { throw new AggregateError([...errors, e], 'all failed'); }`,
+  `try {} catch (e) { throw new AggregateError([e], 'failed'); }`,
+  // The explicit opt-out.
+  `try {} catch (e) { throw new Error('failed', { cause: undefined }); }`,
+  `try {} catch (e) { throw new RangeError('failed', { cause: void 0 }); }`,
+  `try {} catch { throw new Error('failed', { cause: undefined }); }`,
+  // Not in a handler's own code.
+  `throw new Error('failed');`,
+  `try { throw new Error('failed'); } catch (e) { throw e; }`,
+  `try {} finally { throw new Error('failed'); }`,
+  `try {} catch (e) { const fail = () => { throw new Error('failed'); }; fail; }`,
+  `try {} catch (e) { class Local { method() { throw new Error('failed'); } } Local; }`,
+  `declare const p: Promise<void>; p.finally(() => { throw new Error('failed'); });`,
+  `declare const p: Promise<void>; p.then(() => { throw new Error('failed'); });`,
+  // Rethrows, factories and values that are not errors.
+  `try {} catch (e) { throw e; }`,
+  `declare function createError(message: string): Error; try {} catch (e) { throw createError('failed'); }`,
+  `class Failure { constructor(readonly message: string) {} } try {} catch (e) { throw new Failure('failed'); }`,
+  `class ValidationError { constructor(readonly message: string) {} } try {} catch (e) { throw new ValidationError('failed'); }`,
+  `try {} catch (e) { throw new Map(); }`,
+  // Constructors that cannot carry a cause.
+  `try {} catch (e) { throw new DOMException('aborted', 'AbortError'); }`,
+  `declare const a: unknown; declare const b: unknown; try {} catch (e) { throw new SuppressedError(a, b, 'failed'); }`,
+  `import { AssertionError } from 'node:assert'; try {} catch (e) { throw new AssertionError({ message: 'failed' }); }`,
+  `import assert from 'node:assert'; try {} catch (e) { throw new assert.AssertionError({ message: 'failed' }); }`,
+  // Where the cause cannot be seen.
+  `declare const args: [string, ErrorOptions]; try {} catch (e) { throw new Error(...args); }`,
+  `try {} catch (e) { let options: ErrorOptions = {}; options = { cause: e }; throw new Error('failed', options); }`,
+  `declare const rest: ErrorOptions; try {} catch (e) { const options = { ...rest }; throw new Error('failed', { ...options }); }`,
+  `try {} catch (e) { throw new Error('failed', { get cause() { return 1; } }); }`,
+  // Promise handlers that keep the error.
+  `declare const p: Promise<void>; p.catch((e) => { throw new Error('failed', { cause: e }); });`,
+  `declare const p: Promise<void>; p.then(undefined, (e) => Promise.reject(new Error('failed', { cause: e })));`,
+  `new Promise((resolve, reject) => { try { resolve(1); } catch (e) { reject(new Error('failed', { cause: e })); } });`,
+  // A class of this file that forwards its options.
+  `class AppError extends Error { constructor(message: string, options?: ErrorOptions) { super(message, options); } }
+   try {} catch (e) { throw new AppError('failed', { cause: e }); }`,
+];
+
+function sharedInvalid(): Invalid[] {
+  const cases: Invalid[] = [];
+  const add = (test: Invalid): void => {
+    cases.push(test);
+  };
+
+  {
+    const code = `try {} catch (e) { throw new Error('failed'); }`;
+    add({
+      code,
+      output: `try {} catch (e) { throw new Error('failed', { cause: e }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, "new Error('failed')"), suggestions: [] }],
+    });
+  }
+  {
+    // The binding is added, and named so that it shadows nothing.
+    const code = `try {} catch { throw new TypeError('failed'); }`;
+    add({
+      code,
+      output: `try {} catch (error) { throw new TypeError('failed', { cause: error }); }`,
+      errors: [{ messageId: 'missingCauseUnbound', data: { className: 'TypeError' }, ...at(code, "new TypeError('failed')"), suggestions: [] }],
+    });
+  }
+  {
+    const code = `const error = 1;\ntry {} catch { throw new Error(String(error)); }`;
+    add({
+      code,
+      output: `const error = 1;\ntry {} catch (error2) { throw new Error(String(error), { cause: error2 }); }`,
+      errors: [{ messageId: 'missingCauseUnbound', data: { className: 'Error' }, ...at(code, 'new Error(String(error))'), suggestions: [] }],
+    });
+  }
+  {
+    const code = `try {} catch { const error = 1, error2 = 2; throw new Error(\`\${error + error2}\`); }`;
+    add({
+      code,
+      output: `try {} catch (error3) { const error = 1, error2 = 2; throw new Error(\`\${error + error2}\`, { cause: error3 }); }`,
+      errors: [{ messageId: 'missingCauseUnbound', data: { className: 'Error' }, ...at(code, 'new Error(`${error + error2}`)'), suggestions: [] }],
+    });
+  }
+  {
+    // A binding named `cause` is written as shorthand.
+    const code = `try {} catch (cause) { throw new Error('failed'); }`;
+    add({
+      code,
+      output: `try {} catch (cause) { throw new Error('failed', { cause }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'cause', '`{ cause }`'), ...at(code, "new Error('failed')"), suggestions: [] }],
+    });
+  }
+  {
+    const code = `try {} catch (cause) { throw new Error('failed', {}); }`;
+    add({
+      code,
+      output: `try {} catch (cause) { throw new Error('failed', { cause }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'cause', '`{ cause }`'), ...at(code, "new Error('failed', {})"), suggestions: [] }],
+    });
+  }
+  {
+    // No message: `undefined` behaves exactly like a missing message for the built-ins.
+    const code = `try {} catch (e) { throw new Error(); }`;
+    add({
+      code,
+      output: `try {} catch (e) { throw new Error(undefined, { cause: e }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, 'new Error()'), suggestions: [] }],
+    });
+  }
+  {
+    const code = `try {} catch (e) { throw new Error; }`;
+    add({
+      code,
+      output: `try {} catch (e) { throw new Error(undefined, { cause: e }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, 'new Error'), suggestions: [] }],
+    });
+  }
+  {
+    const code = `try {} catch (e) { throw new (Error)('failed'); }`;
+    add({
+      code,
+      output: `try {} catch (e) { throw new (Error)('failed', { cause: e }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, "new (Error)('failed')"), suggestions: [] }],
+    });
+  }
+  {
+    const code = `try {} catch (e) {\n  throw new Error(\n    'failed',\n  );\n}`;
+    add({
+      code,
+      output: `try {} catch (e) {\n  throw new Error(\n    'failed', { cause: e },\n  );\n}`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, "new Error(\n    'failed',\n  )"), suggestions: [] }],
+    });
+  }
+  {
+    const code = `try {} catch (e) { throw new Error(('failed')); }`;
+    add({
+      code,
+      output: `try {} catch (e) { throw new Error(('failed'), { cause: e }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, "new Error(('failed'))"), suggestions: [] }],
+    });
+  }
+  {
+    const code = `try {} catch (e) { throw Error('failed'); }`;
+    add({
+      code,
+      output: `try {} catch (e) { throw Error('failed', { cause: e }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, "Error('failed')"), suggestions: [] }],
+    });
+  }
+  {
+    const code = `try {} catch (e) { throw new Error('failed', undefined); }`;
+    add({
+      code,
+      output: `try {} catch (e) { throw new Error('failed', { cause: e }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, "new Error('failed', undefined)"), suggestions: [] }],
+    });
+  }
+  {
+    // AggregateError takes its options third; `undefined` fills the message, the errors cannot be filled.
+    const code = `declare const errors: Error[];\ntry {} catch (e) { throw new AggregateError(errors, 'failed'); }`;
+    add({
+      code,
+      output: `declare const errors: Error[];\ntry {} catch (e) { throw new AggregateError(errors, 'failed', { cause: e }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('AggregateError', 'e'), ...at(code, "new AggregateError(errors, 'failed')"), suggestions: [] }],
+    });
+  }
+  {
+    const code = `declare const errors: Error[];\ntry {} catch (e) { throw new AggregateError(errors); }`;
+    add({
+      code,
+      output: `declare const errors: Error[];\ntry {} catch (e) { throw new AggregateError(errors, undefined, { cause: e }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('AggregateError', 'e'), ...at(code, 'new AggregateError(errors)'), suggestions: [] }],
+    });
+  }
+  {
+    const code = `try {} catch (e) { throw new AggregateError(); }`;
+    add({
+      code,
+      output: null,
+      errors: [{ messageId: 'missingCause', data: missing('AggregateError', 'e'), ...at(code, 'new AggregateError()'), suggestions: [] }],
+    });
+  }
+  {
+    // An options variable from outside the handler cannot hold the caught error.
+    const code = `declare const options: ErrorOptions;\ntry {} catch (e) { throw new Error('failed', options); }`;
+    add({
+      code,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCause',
+          data: missing('Error', 'e'),
+          ...at(code, "new Error('failed', options)"),
+          suggestions: keep(
+            'pass `{ ...options, cause: e }` as the options',
+            `declare const options: ErrorOptions;\ntry {} catch (e) { throw new Error('failed', { ...options, cause: e }); }`,
+          ),
+        },
+      ],
+    });
+  }
+  {
+    // A cause that is not the caught error.
+    const code = `declare const other: Error;\ntry {} catch (e) { throw new Error('failed', { cause: other }); }`;
+    add({
+      code,
+      output: null,
+      errors: [
+        {
+          messageId: 'wrongCause',
+          data: { className: 'Error', cause: 'other', error: 'e' },
+          ...at(code, "new Error('failed', { cause: other })"),
+          suggestions: keep('set `cause` to `e`', `declare const other: Error;\ntry {} catch (e) { throw new Error('failed', { cause: e }); }`),
+        },
+      ],
+    });
+  }
+  {
+    const code = `try {} catch (e) { throw new Error('failed', { cause: (e as Error).message }); }`;
+    add({
+      code,
+      output: null,
+      errors: [
+        {
+          messageId: 'wrongCause',
+          data: { className: 'Error', cause: '(e as Error).message', error: 'e' },
+          ...at(code, "new Error('failed', { cause: (e as Error).message })"),
+          suggestions: keep('set `cause` to `e`', `try {} catch (e) { throw new Error('failed', { cause: e }); }`),
+        },
+      ],
+    });
+  }
+  {
+    const code = `try {} catch (e) { throw new Error('failed', { cause: String(e) }); }`;
+    add({
+      code,
+      output: null,
+      errors: [
+        {
+          messageId: 'wrongCause',
+          data: { className: 'Error', cause: 'String(e)', error: 'e' },
+          ...at(code, "new Error('failed', { cause: String(e) })"),
+          suggestions: keep('set `cause` to `e`', `try {} catch (e) { throw new Error('failed', { cause: e }); }`),
+        },
+      ],
+    });
+  }
+  {
+    // Shorthand `cause` that names some other variable.
+    const code = `declare const cause: Error;\ntry {} catch (e) { throw new Error('failed', { cause }); }`;
+    add({
+      code,
+      output: null,
+      errors: [
+        {
+          messageId: 'wrongCause',
+          data: { className: 'Error', cause: 'cause', error: 'e' },
+          ...at(code, "new Error('failed', { cause })"),
+          suggestions: keep('set `cause` to `e`', `declare const cause: Error;\ntry {} catch (e) { throw new Error('failed', { cause: e }); }`),
+        },
+      ],
+    });
+  }
+  {
+    // Nested handlers: the innermost error is the one to keep.
+    const code = `try {} catch (outer) {\n  try {} catch (inner) {\n    throw new Error('failed', { cause: outer });\n  }\n}`;
+    add({
+      code,
+      output: null,
+      errors: [
+        {
+          messageId: 'outerCause',
+          data: { className: 'Error', cause: 'outer', inner: '`inner`' },
+          ...at(code, "new Error('failed', { cause: outer })"),
+          suggestions: keep(
+            'set `cause` to `inner`',
+            `try {} catch (outer) {\n  try {} catch (inner) {\n    throw new Error('failed', { cause: inner });\n  }\n}`,
+          ),
+        },
+      ],
+    });
+  }
+  {
+    const code = `try {} catch (outer) {\n  try {} catch {\n    throw new Error('failed', { cause: outer });\n  }\n}`;
+    add({
+      code,
+      output: null,
+      errors: [
+        {
+          messageId: 'outerCause',
+          data: { className: 'Error', cause: 'outer', inner: 'not bound' },
+          ...at(code, "new Error('failed', { cause: outer })"),
+          suggestions: keep(
+            'bind it as `error` and set `cause` to `error`',
+            `try {} catch (outer) {\n  try {} catch (error) {\n    throw new Error('failed', { cause: error });\n  }\n}`,
+          ),
+        },
+      ],
+    });
+  }
+  {
+    const code = `declare const p: Promise<void>;\ntry {} catch (outer) {\n  p.catch((inner) => { throw new Error('failed', { cause: outer }); });\n}`;
+    add({
+      code,
+      output: null,
+      errors: [
+        {
+          messageId: 'outerCause',
+          data: { className: 'Error', cause: 'outer', inner: '`inner`' },
+          ...at(code, "new Error('failed', { cause: outer })"),
+          suggestions: keep(
+            'set `cause` to `inner`',
+            `declare const p: Promise<void>;\ntry {} catch (outer) {\n  p.catch((inner) => { throw new Error('failed', { cause: inner }); });\n}`,
+          ),
+        },
+      ],
+    });
+  }
+  {
+    const code = `try {} catch ({ message }) { throw new Error(message); }`;
+    add({
+      code,
+      output: null,
+      errors: [{ messageId: 'destructuredError', data: { className: 'Error' }, ...at(code, 'new Error(message)') }],
+    });
+  }
+  {
+    // The binding is shadowed where the error is created: no fix can name it.
+    const code = `try {} catch (e) { { const e = 'shadow'; throw new Error(e); } }`;
+    add({
+      code,
+      output: null,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, 'new Error(e)'), suggestions: [] }],
+    });
+  }
+  {
+    // Every construction in the handler, on every path.
+    const code = `declare const cond: boolean;\ntry {} catch (e) {\n  if (cond) throw new Error('a');\n  else throw new RangeError('b');\n}`;
+    add({
+      code,
+      output: `declare const cond: boolean;\ntry {} catch (e) {\n  if (cond) throw new Error('a', { cause: e });\n  else throw new RangeError('b', { cause: e });\n}`,
+      errors: [
+        { messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, "new Error('a')"), suggestions: [] },
+        { messageId: 'missingCause', data: missing('RangeError', 'e'), ...at(code, "new RangeError('b')"), suggestions: [] },
+      ],
+    });
+  }
+  {
+    // Promise rejection handlers.
+    const code = `declare const p: Promise<void>;\np.catch(() => { throw new Error('failed'); });`;
+    add({
+      code,
+      output: `declare const p: Promise<void>;\np.catch((error) => { throw new Error('failed', { cause: error }); });`,
+      errors: [{ messageId: 'missingCauseUnbound', data: { className: 'Error' }, ...at(code, "new Error('failed')"), suggestions: [] }],
+    });
+  }
+  {
+    const code = `declare const p: Promise<void>;\np.catch(async function () { throw new Error('failed'); });`;
+    add({
+      code,
+      output: `declare const p: Promise<void>;\np.catch(async function (error) { throw new Error('failed', { cause: error }); });`,
+      errors: [{ messageId: 'missingCauseUnbound', data: { className: 'Error' }, ...at(code, "new Error('failed')"), suggestions: [] }],
+    });
+  }
+  {
+    const code = `declare const p: Promise<void>;\np.then(() => {}, (err) => Promise.reject(new Error('failed')));`;
+    add({
+      code,
+      output: `declare const p: Promise<void>;\np.then(() => {}, (err) => Promise.reject(new Error('failed', { cause: err })));`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'err'), ...at(code, "new Error('failed')"), suggestions: [] }],
+    });
+  }
+  {
+    const code = `declare const p: Promise<void>;\np.catch((err) => { return Promise.reject(new TypeError('failed')); });`;
+    add({
+      code,
+      output: `declare const p: Promise<void>;\np.catch((err) => { return Promise.reject(new TypeError('failed', { cause: err })); });`,
+      errors: [{ messageId: 'missingCause', data: missing('TypeError', 'err'), ...at(code, "new TypeError('failed')"), suggestions: [] }],
+    });
+  }
+  {
+    // `reject(…)` of a promise executor, inside a handler.
+    const code = `new Promise((resolve, fail) => {\n  try { resolve(1); } catch (e) { fail(new Error('failed')); }\n});`;
+    add({
+      code,
+      output: `new Promise((resolve, fail) => {\n  try { resolve(1); } catch (e) { fail(new Error('failed', { cause: e })); }\n});`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, "new Error('failed')"), suggestions: [] }],
+    });
+  }
+  {
+    const code = `declare const deferred: { reject(error: Error): void };\ntry {} catch (e) { deferred.reject(new Error('failed')); }`;
+    add({
+      code,
+      output: `declare const deferred: { reject(error: Error): void };\ntry {} catch (e) { deferred.reject(new Error('failed', { cause: e })); }`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, "new Error('failed')"), suggestions: [] }],
+    });
+  }
+  {
+    // A subclass of this file that inherits Error's constructor behaves like the built-in.
+    const code = `class AppError extends Error {}\ntry {} catch (e) { throw new AppError(); }`;
+    add({
+      code,
+      output: `class AppError extends Error {}\ntry {} catch (e) { throw new AppError(undefined, { cause: e }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('AppError', 'e'), ...at(code, 'new AppError()'), suggestions: [] }],
+    });
+  }
+  {
+    const code = `class AppError extends Error {\n  constructor(message: string, options?: ErrorOptions) {\n    super(message, options);\n  }\n}\ntry {} catch (e) { throw new AppError('failed'); }`;
+    add({
+      code,
+      output: `class AppError extends Error {\n  constructor(message: string, options?: ErrorOptions) {\n    super(message, options);\n  }\n}\ntry {} catch (e) { throw new AppError('failed', { cause: e }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('AppError', 'e'), ...at(code, "new AppError('failed')"), suggestions: [] }],
+    });
+  }
+  {
+    const code = `class HttpError extends Error {\n  constructor(readonly status: number, message?: string, options?: ErrorOptions) {\n    super(message, options);\n  }\n}\ntry {} catch (e) { throw new HttpError(500, 'failed'); }`;
+    add({
+      code,
+      output: `class HttpError extends Error {\n  constructor(readonly status: number, message?: string, options?: ErrorOptions) {\n    super(message, options);\n  }\n}\ntry {} catch (e) { throw new HttpError(500, 'failed', { cause: e }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('HttpError', 'e'), ...at(code, "new HttpError(500, 'failed')"), suggestions: [] }],
+    });
+  }
+  {
+    // Constructors of this file that drop the cause.
+    const code = `class PaymentError extends Error {\n  constructor(message: string) {\n    super(message);\n  }\n}\ntry {} catch (e) { throw new PaymentError('declined'); }`;
+    add({
+      code,
+      output: null,
+      errors: [
+        {
+          messageId: 'dropsCause',
+          data: {
+            className: 'PaymentError',
+            inherited: '',
+            reason: 'it has no parameter that takes `{ cause }` or the error itself',
+            error: 'the caught error `e`',
+            declaringClass: 'PaymentError',
+          },
+          ...at(code, "new PaymentError('declined')"),
+        },
+      ],
+    });
+  }
+  {
+    const code = `class PaymentError extends Error {\n  constructor(message: string, options?: ErrorOptions) {\n    super(message);\n  }\n}\nclass CardError extends PaymentError {}\ntry {} catch { throw new CardError('declined'); }`;
+    add({
+      code,
+      output: null,
+      errors: [
+        {
+          messageId: 'dropsCause',
+          data: {
+            className: 'CardError',
+            inherited: ' (inherited from `PaymentError`)',
+            reason: 'it does not pass its parameters on to `super(…)`',
+            error: 'the caught error',
+            declaringClass: 'PaymentError',
+          },
+          ...at(code, "new CardError('declined')"),
+        },
+      ],
+    });
+  }
+  return cases;
+}
+
+describe('require-error-cause', () => {
+  describe('with type information', () => {
+    typedRuleTester.run('require-error-cause', rule, { valid: sharedValid, invalid: sharedInvalid() });
+  });
+  describe('without type information', () => {
+    untypedRuleTester.run('require-error-cause', rule, { valid: sharedValid, invalid: sharedInvalid() });
+  });
+});
