@@ -8,7 +8,7 @@ import rule from '../../src/rules/require-error-cause.js';
 import { fixturesDir, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
-type Valid = ValidTestCase<Options>;
+type Valid = ValidTestCase<Options> | string;
 
 const es2020Dir = path.join(fixturesDir, 'es2020');
 /** A project whose `lib` is ES2020: no `ErrorOptions`, no `AggregateError`. */
@@ -520,11 +520,460 @@ function sharedInvalid(): Invalid[] {
   return cases;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Only with type information: classes from other modules, signatures, thenable receivers.
+
+const classes = `import { AppError, CardDeclinedError, CodedError, ExternalAssertionError, ExternalOptionsError, ExternalPlainError, GraphLikeError, LooseError, NarrowCauseError, PlainError, StatusError, WrappingError } from './lib/require-error-cause/classes.js';\nimport { HttpError, NotFoundError, PaymentDeclinedError } from './lib/errors.js';\nimport { errors } from './lib/reexports.js';\nimport { VendorError } from 'vendor-errors';\n`;
+
+const typedValid: Valid[] = [
+  // Library classes that cannot carry a cause (like Node's AssertionError): nothing the user can change.
+  `${classes}try {} catch (e) { throw new ExternalAssertionError({ message: 'failed' }); }`,
+  `${classes}try {} catch (e) { throw new ExternalPlainError('failed'); }`,
+  // A `.catch` method of something that is not a promise.
+  `declare const query: { catch(handler: () => void): void };\nquery.catch(() => { throw new Error('failed'); });`,
+  // Unresolved classes are unknown: no report.
+  `// @ts-expect-error: the module does not exist\nimport { MissingError } from 'does-not-exist';\ntry {} catch (e) { throw new MissingError('failed'); }`,
+  // Passed as the error argument, or in the option that takes it.
+  `${classes}try {} catch (e) { throw new WrappingError(e as Error, 'failed'); }`,
+  `${classes}try {} catch (e) { throw new GraphLikeError('failed', { originalError: e as Error }); }`,
+  `${classes}try {} catch (e) { throw new VendorError('failed', { cause: e }); }`,
+];
+
+function typedInvalid(): Invalid[] {
+  const cases: Invalid[] = [];
+  const withClasses = (line: string): string => `${classes}${line}`;
+  const fixed = (snippet: string, code: string, output: string, className: string): Invalid => ({
+    code,
+    output,
+    errors: [{ messageId: 'missingCause', data: missing(className, 'e'), ...at(code, snippet), suggestions: [] }],
+  });
+  const suggested = (snippet: string, code: string, action: string, output: string, className: string, how?: string): Invalid => ({
+    code,
+    output: null,
+    errors: [{ messageId: 'missingCause', data: missing(className, 'e', how), ...at(code, snippet), suggestions: keep(action, output) }],
+  });
+
+  // Cross-module subclasses: the options position comes from the signature.
+  cases.push(
+    fixed(
+      "new NotFoundError('missing')",
+      withClasses("try {} catch (e) { throw new NotFoundError('missing'); }"),
+      withClasses("try {} catch (e) { throw new NotFoundError('missing', { cause: e }); }"),
+      'NotFoundError',
+    ),
+    fixed(
+      "new errors.NotFoundError('missing')",
+      withClasses("try {} catch (e) { throw new errors.NotFoundError('missing'); }"),
+      withClasses("try {} catch (e) { throw new errors.NotFoundError('missing', { cause: e }); }"),
+      'NotFoundError',
+    ),
+    fixed(
+      "new HttpError('failed', 500)",
+      withClasses("try {} catch (e) { throw new HttpError('failed', 500); }"),
+      withClasses("try {} catch (e) { throw new HttpError('failed', 500, { cause: e }); }"),
+      'HttpError',
+    ),
+    fixed(
+      "new AppError('failed')",
+      withClasses("try {} catch (e) { throw new AppError('failed'); }"),
+      withClasses("try {} catch (e) { throw new AppError('failed', { cause: e }); }"),
+      'AppError',
+    ),
+    fixed(
+      'new PlainError()',
+      withClasses('try {} catch (e) { throw new PlainError(); }'),
+      withClasses('try {} catch (e) { throw new PlainError(undefined, { cause: e }); }'),
+      'PlainError',
+    ),
+    fixed(
+      "new StatusError(500, 'failed')",
+      withClasses("try {} catch (e) { throw new StatusError(500, 'failed'); }"),
+      withClasses("try {} catch (e) { throw new StatusError(500, 'failed', { cause: e }); }"),
+      'StatusError',
+    ),
+    fixed(
+      "new ExternalOptionsError('failed')",
+      withClasses("try {} catch (e) { throw new ExternalOptionsError('failed'); }"),
+      withClasses("try {} catch (e) { throw new ExternalOptionsError('failed', { cause: e }); }"),
+      'ExternalOptionsError',
+    ),
+    fixed(
+      "new VendorError('failed')",
+      withClasses("try {} catch (e) { throw new VendorError('failed'); }"),
+      withClasses("try {} catch (e) { throw new VendorError('failed', { cause: e }); }"),
+      'VendorError',
+    ),
+    // `cause` appended as the last property of an existing options object, keeping its layout.
+    fixed(
+      "new CodedError('failed', {\n    code: 'E_PAY',\n  })",
+      withClasses("try {} catch (e) {\n  throw new CodedError('failed', {\n    code: 'E_PAY',\n  });\n}"),
+      withClasses("try {} catch (e) {\n  throw new CodedError('failed', {\n    code: 'E_PAY',\n    cause: e,\n  });\n}"),
+      'CodedError',
+    ),
+    fixed(
+      "new CodedError('failed', {\n    code: 'E_PAY'\n  })",
+      withClasses("try {} catch (e) {\n  throw new CodedError('failed', {\n    code: 'E_PAY'\n  });\n}"),
+      withClasses("try {} catch (e) {\n  throw new CodedError('failed', {\n    code: 'E_PAY',\n    cause: e\n  });\n}"),
+      'CodedError',
+    ),
+    fixed(
+      "new CodedError('failed', { code: 'E_PAY', })",
+      withClasses("try {} catch (e) { throw new CodedError('failed', { code: 'E_PAY', }); }"),
+      withClasses("try {} catch (e) { throw new CodedError('failed', { code: 'E_PAY', cause: e, }); }"),
+      'CodedError',
+    ),
+  );
+
+  // Not provably safe: suggestions only.
+  cases.push(
+    // A `{ cause }` literal alone lacks the required `code`.
+    suggested(
+      "new CodedError('failed', undefined as never)",
+      withClasses("try {} catch (e) { throw new CodedError('failed', undefined as never); }"),
+      'pass `{ cause: e }` instead of `undefined`',
+      withClasses("try {} catch (e) { throw new CodedError('failed', { cause: e }); }"),
+      'CodedError',
+    ),
+    // `cause` only accepts an Error, and the caught error is `unknown`.
+    suggested(
+      "new NarrowCauseError('failed')",
+      withClasses("try {} catch (e) { throw new NarrowCauseError('failed'); }"),
+      'add `{ cause: e }` as the options argument',
+      withClasses("try {} catch (e) { throw new NarrowCauseError('failed', { cause: e }); }"),
+      'NarrowCauseError',
+    ),
+    // Filling a skipped parameter of a user constructor is not provably the same as leaving it out.
+    suggested(
+      'new StatusError(500)',
+      withClasses('try {} catch (e) { throw new StatusError(500); }'),
+      'add `{ cause: e }` as the options argument, after `undefined`',
+      withClasses('try {} catch (e) { throw new StatusError(500, undefined, { cause: e }); }'),
+      'StatusError',
+    ),
+    // VError style: the cause is the first argument.
+    suggested(
+      "new WrappingError(undefined, 'failed')",
+      withClasses("try {} catch (e) { throw new WrappingError(undefined, 'failed'); }"),
+      'pass `e` instead of `undefined`',
+      withClasses("try {} catch (e) { throw new WrappingError(e, 'failed'); }"),
+      'WrappingError',
+      'as argument 1',
+    ),
+    // GraphQLError style: the `originalError` option takes it.
+    suggested(
+      "new GraphLikeError('failed')",
+      withClasses("try {} catch (e) { throw new GraphLikeError('failed'); }"),
+      'add `{ originalError: e }` as the options argument',
+      withClasses("try {} catch (e) { throw new GraphLikeError('failed', { originalError: e }); }"),
+      'GraphLikeError',
+      '`{ originalError: e }`',
+    ),
+    suggested(
+      "new GraphLikeError('failed', { path: [] })",
+      withClasses("try {} catch (e) { throw new GraphLikeError('failed', { path: [] }); }"),
+      'add `originalError: e` to the options object',
+      withClasses("try {} catch (e) { throw new GraphLikeError('failed', { path: [], originalError: e }); }"),
+      'GraphLikeError',
+      '`{ originalError: e }`',
+    ),
+    // `...args: any[]`: the position is a guess.
+    suggested(
+      "new LooseError('failed')",
+      withClasses("try {} catch (e) { throw new LooseError('failed'); }"),
+      'add `{ cause: e }` as the last argument (check that the constructor takes it there)',
+      withClasses("try {} catch (e) { throw new LooseError('failed', { cause: e }); }"),
+      'LooseError',
+    ),
+  );
+
+  {
+    // A required status before the options: nothing to suggest.
+    const code = withClasses("try {} catch (e) { throw new HttpError('failed' as never); }");
+    cases.push({
+      code,
+      output: null,
+      errors: [{ messageId: 'missingCause', data: missing('HttpError', 'e'), ...at(code, "new HttpError('failed' as never)"), suggestions: [] }],
+    });
+  }
+  {
+    const code = withClasses("try {} catch (e) { throw new WrappingError(new Error('other'), 'failed'); }");
+    cases.push({
+      code,
+      output: null,
+      errors: [
+        { messageId: 'missingCause', data: missing('WrappingError', 'e', 'as argument 1'), ...at(code, "new WrappingError(new Error('other'), 'failed')"), suggestions: [] },
+      ],
+    });
+  }
+
+  // Constructors that drop the cause, followed across modules.
+  const drops = (className: string, declaringClass: string): Record<string, string> => ({
+    className,
+    inherited: className === declaringClass ? '' : ` (inherited from \`${declaringClass}\`)`,
+    reason: 'it has no parameter that takes `{ cause }` or the error itself',
+    error: 'the caught error `e`',
+    declaringClass,
+  });
+  {
+    const code = withClasses("try {} catch (e) { throw new PaymentDeclinedError('declined'); }");
+    cases.push({
+      code,
+      output: null,
+      errors: [{ messageId: 'dropsCause', data: drops('PaymentDeclinedError', 'PaymentDeclinedError'), ...at(code, "new PaymentDeclinedError('declined')") }],
+    });
+  }
+  {
+    const code = withClasses("declare const p: Promise<void>;\np.catch((e) => Promise.reject(new CardDeclinedError('declined')));");
+    cases.push({
+      code,
+      output: null,
+      errors: [{ messageId: 'dropsCause', data: drops('CardDeclinedError', 'PaymentDeclinedError'), ...at(code, "new CardDeclinedError('declined')") }],
+    });
+  }
+
+  {
+    // With types, a call that returns a string is a message, not the error.
+    const code = `declare function describe(error: unknown): string;\ntry {} catch (e) { throw new Error('failed', { cause: describe(e) }); }`;
+    cases.push({
+      code,
+      output: null,
+      errors: [
+        {
+          messageId: 'wrongCause',
+          data: { className: 'Error', cause: 'describe(e)', error: 'e' },
+          ...at(code, "new Error('failed', { cause: describe(e) })"),
+          suggestions: keep('set `cause` to `e`', `declare function describe(error: unknown): string;\ntry {} catch (e) { throw new Error('failed', { cause: e }); }`),
+        },
+      ],
+    });
+  }
+  {
+    const code = `declare function describe(error: unknown): string;\ntry {} catch (e) { throw new Error(describe(e)); }`;
+    cases.push({
+      code,
+      output: `declare function describe(error: unknown): string;\ntry {} catch (e) { throw new Error(describe(e), { cause: e }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, 'new Error(describe(e))'), suggestions: [] }],
+    });
+  }
+  {
+    // The options type of a class of this file is read from its signature.
+    const code = `class AppError extends Error {\n  constructor(message: string, options?: { code?: string; cause?: unknown }) {\n    super(message, options);\n  }\n}\ntry {} catch (e) { throw new AppError('failed', { code: 'E' }); }`;
+    cases.push({
+      code,
+      output: code.replace("{ code: 'E' })", "{ code: 'E', cause: e })"),
+      errors: [{ messageId: 'missingCause', data: missing('AppError', 'e'), ...at(code, "new AppError('failed', { code: 'E' })"), suggestions: [] }],
+    });
+  }
+  return cases;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Only without type information: names and syntax, and the limits of that.
+
+const untypedValid: Valid[] = [
+  // Whatever `describe` returns is taken as carrying the error (with types, a string is not).
+  `declare function describe(error: unknown): string; try {} catch (e) { throw new Error('failed', { cause: describe(e) }); }`,
+  `declare function describe(error: unknown): string; try {} catch (e) { throw new Error(describe(e)); }`,
+];
+
+function untypedInvalid(): Invalid[] {
+  const cases: Invalid[] = [];
+  {
+    // Imported classes are recognised by name, and their options position is a guess.
+    const code = `import { PaymentError } from './payments.js';\ntry {} catch (e) { throw new PaymentError('declined'); }`;
+    cases.push({
+      code,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCause',
+          data: missing('PaymentError', 'e'),
+          ...at(code, "new PaymentError('declined')"),
+          suggestions: keep(
+            'add `{ cause: e }` as the last argument (check that the constructor takes it there)',
+            `import { PaymentError } from './payments.js';\ntry {} catch (e) { throw new PaymentError('declined', { cause: e }); }`,
+          ),
+        },
+      ],
+    });
+  }
+  {
+    const code = `import * as errors from './errors.js';\ntry {} catch (e) { throw new errors.ValidationException('invalid', { field: 'name' }); }`;
+    cases.push({
+      code,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCause',
+          data: missing('ValidationException', 'e'),
+          ...at(code, "new errors.ValidationException('invalid', { field: 'name' })"),
+          suggestions: keep(
+            'add `cause: e` to the last argument (check that the constructor takes it there)',
+            `import * as errors from './errors.js';\ntry {} catch (e) { throw new errors.ValidationException('invalid', { field: 'name', cause: e }); }`,
+          ),
+        },
+      ],
+    });
+  }
+  {
+    const code = `import { PaymentError } from './payments.js';\ntry {} catch (e) { throw new PaymentError(); }`;
+    cases.push({
+      code,
+      output: null,
+      errors: [{ messageId: 'missingCause', data: missing('PaymentError', 'e'), ...at(code, 'new PaymentError()'), suggestions: [] }],
+    });
+  }
+  {
+    // Every `.catch(cb)` counts without types, whatever its receiver.
+    const code = `declare const query: { catch(handler: () => void): void };\nquery.catch(() => { throw new Error('failed'); });`;
+    cases.push({
+      code,
+      output: `declare const query: { catch(handler: () => void): void };\nquery.catch((error) => { throw new Error('failed', { cause: error }); });`,
+      errors: [{ messageId: 'missingCauseUnbound', data: { className: 'Error' }, ...at(code, "new Error('failed')"), suggestions: [] }],
+    });
+  }
+  {
+    // Without types, an options parameter not annotated `ErrorOptions` gets a suggestion, not a fix.
+    const code = `class AppError extends Error {\n  constructor(message: string, options?: { code?: string; cause?: unknown }) {\n    super(message, options);\n  }\n}\ntry {} catch (e) { throw new AppError('failed', { code: 'E' }); }`;
+    cases.push({
+      code,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCause',
+          data: missing('AppError', 'e'),
+          ...at(code, "new AppError('failed', { code: 'E' })"),
+          suggestions: keep('add `cause: e` to the options object', code.replace("{ code: 'E' })", "{ code: 'E', cause: e })")),
+        },
+      ],
+    });
+  }
+  {
+    // A plain JavaScript class that forwards its options.
+    const code = `class AppError extends Error {\n  constructor(message, options) {\n    super(message, { ...options });\n  }\n}\ntry {} catch (e) { throw new AppError('failed'); }`;
+    cases.push({
+      code,
+      output: code.replace("new AppError('failed')", "new AppError('failed', { cause: e })"),
+      errors: [{ messageId: 'missingCause', data: missing('AppError', 'e'), ...at(code, "new AppError('failed')"), suggestions: [] }],
+    });
+  }
+  return cases;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A project whose `lib` lacks ES2022: `ErrorOptions` is not declared, so no fix type-checks.
+
+const needsLib = (action: string, output: string) => [{ messageId: 'keepCauseNeedsLib' as const, data: { action }, output }];
+
+function es2020Invalid(): Invalid[] {
+  const cases: Invalid[] = [];
+  {
+    const code = `try {} catch (e) { throw new Error('failed'); }`;
+    cases.push({
+      code,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCause',
+          data: missing('Error', 'e'),
+          ...at(code, "new Error('failed')"),
+          suggestions: needsLib('add `{ cause: e }` as the options argument', `try {} catch (e) { throw new Error('failed', { cause: e }); }`),
+        },
+      ],
+    });
+  }
+  {
+    const code = `class AppError extends Error {}\ntry {} catch { throw new AppError(); }`;
+    cases.push({
+      code,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingCauseUnbound',
+          data: { className: 'AppError' },
+          ...at(code, 'new AppError()'),
+          suggestions: needsLib(
+            'bind it as `error` and add `{ cause: error }` as the options argument, after `undefined`',
+            `class AppError extends Error {}\ntry {} catch (error) { throw new AppError(undefined, { cause: error }); }`,
+          ),
+        },
+      ],
+    });
+  }
+  {
+    // A class that declares its own options type still gets the fix.
+    const code = `class AppError extends Error {\n  constructor(message: string, options?: { cause?: unknown }) {\n    super(message);\n    if (options) (this as { cause?: unknown }).cause = options.cause;\n  }\n}\ntry {} catch (e) { throw new AppError('failed'); }`;
+    cases.push({
+      code,
+      output: code.replace("new AppError('failed')", "new AppError('failed', { cause: e })"),
+      errors: [{ messageId: 'missingCause', data: missing('AppError', 'e'), ...at(code, "new AppError('failed')"), suggestions: [] }],
+    });
+  }
+  return cases;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The autofix runs on save, unseen: with type information, its output must type-check.
+
+/** TypeScript's errors for each in-memory file, compiled together in the project at `projectDir`. */
+function typeErrors(projectDir: string, files: readonly string[]): string[][] {
+  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(projectDir, 'tsconfig.json'), {}, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    },
+  });
+  if (!parsed) throw new Error('no tsconfig');
+  const virtual = new Map(files.map((text, index) => [path.join(projectDir, `__fix_check_${index}.ts`), `${text}\nexport {};\n`]));
+  const host = ts.createCompilerHost(parsed.options);
+  const { getSourceFile, fileExists, readFile } = host;
+  host.getSourceFile = (fileName, language, ...rest) => {
+    const text = virtual.get(fileName);
+    return text === undefined ? getSourceFile.call(host, fileName, language, ...rest) : ts.createSourceFile(fileName, text, language);
+  };
+  host.fileExists = (fileName) => virtual.has(fileName) || fileExists.call(host, fileName);
+  host.readFile = (fileName) => virtual.get(fileName) ?? readFile.call(host, fileName);
+  const program = ts.createProgram([...virtual.keys()], parsed.options, host);
+  return [...virtual.keys()].map((fileName) =>
+    ts.getPreEmitDiagnostics(program, program.getSourceFile(fileName)).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')),
+  );
+}
+
+describe('require-error-cause autofix output type-checks', () => {
+  const fixes = (cases: Invalid[]): Array<{ code: string; output: string }> =>
+    cases.flatMap((test) => (typeof test.output === 'string' ? [{ code: test.code, output: test.output }] : []));
+
+  it('detects an output that does not type-check', () => {
+    expect(typeErrors(es2020Dir, [`try {} catch (e) { throw new Error('failed', { cause: e }); }`])[0]).not.toEqual([]);
+  });
+
+  it.each([
+    ['the fixture project', fixturesDir, fixes([...sharedInvalid(), ...typedInvalid()])],
+    ['the ES2020 project', es2020Dir, fixes(es2020Invalid())],
+  ])('in %s', (_name, projectDir, cases) => {
+    expect(cases.length).toBeGreaterThan(0);
+    const inputs = typeErrors(projectDir, cases.map((test) => test.code));
+    const outputs = typeErrors(projectDir, cases.map((test) => test.output));
+    // Every input type-checks, and so does every output.
+    expect(inputs).toEqual(cases.map(() => []));
+    expect(outputs).toEqual(cases.map(() => []));
+  });
+});
+
 describe('require-error-cause', () => {
   describe('with type information', () => {
     typedRuleTester.run('require-error-cause', rule, { valid: sharedValid, invalid: sharedInvalid() });
   });
   describe('without type information', () => {
     untypedRuleTester.run('require-error-cause', rule, { valid: sharedValid, invalid: sharedInvalid() });
+  });
+  describe('only with type information', () => {
+    typedRuleTester.run('require-error-cause', rule, { valid: typedValid, invalid: typedInvalid() });
+  });
+  describe('only without type information', () => {
+    untypedRuleTester.run('require-error-cause', rule, { valid: untypedValid, invalid: untypedInvalid() });
+  });
+  describe('in a project whose lib lacks ES2022', () => {
+    es2020RuleTester.run('require-error-cause', rule, { valid: [`try {} catch (e) { throw new Error('failed', { cause: undefined }); }`], invalid: es2020Invalid() });
   });
 });
