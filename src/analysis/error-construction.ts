@@ -454,7 +454,8 @@ function typedSupport(context: Context, services: TypeServices, callee: TSESTree
     const dropper = sameFileDropper(context, services, callee, takesError.signature);
     return dropper ? { kind: 'none', dropper } : { kind: 'argument', index: takesError.argumentIndex, property: takesError.argumentProperty };
   }
-  if (shapes.some((shape) => shape.open)) return UNKNOWN;
+  // An overload that takes options, but not with these arguments; or a parameter that takes anything.
+  if (shapes.some((shape) => shape.open || shape.optionsIndex !== undefined)) return UNKNOWN;
 
   // No signature can carry a cause. Name the user's class whose constructor drops it, if any.
   const first = shapes[0]?.signature;
@@ -728,13 +729,13 @@ export function carriesError(context: Context, references: ErrorReferences, node
         if (!variable || seen.has(variable) || variable.defs.length !== 1) return false;
         seen.add(variable);
         const def = variable.defs[0];
-        return (
+        const initialised =
           def?.node.type === AST_NODE_TYPES.VariableDeclarator &&
           def.parent?.type === AST_NODE_TYPES.VariableDeclaration &&
           def.parent.kind === 'const' &&
           def.node.init !== null &&
-          visit(def.node.init, depth + 1)
-        );
+          visit(def.node.init, depth + 1);
+        return initialised || variable.references.some((reference) => reference.identifier !== value && storesInto(reference.identifier, depth));
       }
       case AST_NODE_TYPES.ObjectExpression:
         return value.properties.some((property) =>
@@ -759,6 +760,26 @@ export function carriesError(context: Context, references: ErrorReferences, node
       default:
         return false;
     }
+  };
+  /**
+   * `identifier` (a collection or options object) is given the error: `errors.push(err)`,
+   * `options.cause = err`, `Object.assign(options, { cause: err })`.
+   */
+  const storesInto = (identifier: TSESTree.Node, depth: number): boolean => {
+    const parent = identifier.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
+      const outer = parent.parent;
+      if (outer.type === AST_NODE_TYPES.CallExpression && outer.callee === parent) {
+        return outer.arguments.some((argument) => visit(argument, depth + 1));
+      }
+      if (outer.type === AST_NODE_TYPES.AssignmentExpression && outer.left === parent) return visit(outer.right, depth + 1);
+      return false;
+    }
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === identifier && getCalleePath(parent.callee).join('.') === 'Object.assign') {
+      return parent.arguments.some((argument) => argument !== identifier && visit(argument, depth + 1));
+    }
+    return false;
   };
   return visit(node, 0);
 }

@@ -519,9 +519,8 @@ export default createRule<Options, MessageIds>({
       },
       CallExpression(node) {
         const first = node.arguments[0];
-        if (!first || first.type === AST_NODE_TYPES.SpreadElement || !isRejectCall(sourceCode, node)) return;
-        const construction = constructionOf(first);
-        if (construction) check(construction);
+        const construction = first && first.type !== AST_NODE_TYPES.SpreadElement ? constructionOf(first) : undefined;
+        if (construction && isRejectCall(sourceCode, node)) check(construction);
       },
     };
   },

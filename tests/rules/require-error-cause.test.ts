@@ -61,6 +61,10 @@ const sharedValid: Valid[] = [
    try {} catch (e) { throw new AppError({ inner: { error: e } }); }`,
   `declare const errors: Error[]; try {} catch (e) { throw new AggregateError([...errors, e], 'all failed'); }`,
   `try {} catch (e) { throw new AggregateError([e], 'failed'); }`,
+  // Stored into a collection or options object that is then passed.
+  `declare const errors: unknown[]; try {} catch (e) { errors.push(e); throw new AggregateError(errors, 'failed'); }`,
+  `try {} catch (e) { const options: ErrorOptions = {}; options.cause = e; throw new Error('failed', options); }`,
+  `try {} catch (e) { const options = Object.assign({}, { code: 1 }); Object.assign(options, { cause: e }); throw new Error('failed', options); }`,
   // The explicit opt-out.
   `try {} catch (e) { throw new Error('failed', { cause: undefined }); }`,
   `try {} catch (e) { throw new RangeError('failed', { cause: void 0 }); }`,
