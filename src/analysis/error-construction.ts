@@ -59,6 +59,12 @@ export function getErrorConstructorInfo(context: Context, callee: TSESTree.Node)
   const cls = hierarchy.classOfConstructor(callee);
   const path = getCalleePath(callee);
   const name = cls?.name ?? path[path.length - 1] ?? 'Error';
+  const node = skipTypeWrappers(callee);
+  if (!hierarchy.typed && node.type === AST_NODE_TYPES.ClassExpression) {
+    // `new (class extends AppError {})(…)`: an error class when its base is one.
+    const base = node.superClass ? getErrorConstructorInfo(context, node.superClass).isError : 'no';
+    return { isError: base, name: node.id?.name ?? 'anonymous class', builtin: undefined };
+  }
   let isError: Ternary = cls ? hierarchy.isErrorClass(cls) : 'unknown';
   if (!hierarchy.typed && isError === 'unknown' && ERROR_CLASS_NAME.test(name)) isError = 'yes';
   return { isError, name, builtin: builtinOfClass(context, callee, cls) };

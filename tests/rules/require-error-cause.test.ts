@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import * as ts from 'typescript';
+import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import type { MessageIds, Options } from '../../src/rules/require-error-cause.js';
 import rule from '../../src/rules/require-error-cause.js';
@@ -481,6 +482,28 @@ function sharedInvalid(): Invalid[] {
     });
   }
   {
+    // Unusual syntax around the handler: static blocks, generators, private fields, labels, `using`, decorators.
+    const code = [
+      'declare function logged(...args: unknown[]): any;',
+      '@logged class Job {',
+      '  #state = 0;',
+      '  static { try {} catch (e) { throw new Error(\'static\'); } }',
+      '  *steps() { outer: for (;;) { try { yield this.#state; } catch (e) { break outer; } finally { using lock = { [Symbol.dispose]() {} }; } } }',
+      '  @logged run() { try {} catch (e) { throw new (class extends Error {})(\'anonymous\'); } }',
+      '}',
+    ].join('\n');
+    add({
+      code,
+      output: code
+        .replace("new Error('static')", "new Error('static', { cause: e })")
+        .replace("extends Error {})('anonymous')", "extends Error {})('anonymous', { cause: e })"),
+      errors: [
+        { messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, "new Error('static')"), suggestions: [] },
+        { messageId: 'missingCause', data: missing('anonymous class', 'e'), ...at(code, "new (class extends Error {})('anonymous')"), suggestions: [] },
+      ],
+    });
+  }
+  {
     // Constructors of this file that drop the cause.
     const code = `class PaymentError extends Error {\n  constructor(message: string) {\n    super(message);\n  }\n}\ntry {} catch (e) { throw new PaymentError('declined'); }`;
     add({
@@ -943,6 +966,18 @@ function typeErrors(projectDir: string, files: readonly string[]): string[][] {
   );
 }
 
+describe('require-error-cause options', () => {
+  it('takes none: a configuration with options is rejected, naming the rule', () => {
+    const lint = (entry: unknown): void => {
+      new Linter({ configType: 'flat' }).verify('try {} catch (e) { throw new Error("x"); }', [
+        { plugins: { 'error-handling': { rules: { 'require-error-cause': rule as never } } }, rules: { 'error-handling/require-error-cause': entry as never } },
+      ]);
+    };
+    expect(() => lint('error')).not.toThrow();
+    expect(() => lint(['error', { requireCatchParameter: true }])).toThrow(/error-handling\/require-error-cause.*\n?[\s\S]*should NOT have more than 0 items/u);
+  });
+});
+
 describe('require-error-cause autofix output type-checks', () => {
   const fixes = (cases: Invalid[]): Array<{ code: string; output: string }> =>
     cases.flatMap((test) => (typeof test.output === 'string' ? [{ code: test.code, output: test.output }] : []));
@@ -976,6 +1011,20 @@ describe('require-error-cause', () => {
   });
   describe('only without type information', () => {
     untypedRuleTester.run('require-error-cause', rule, { valid: untypedValid, invalid: untypedInvalid() });
+  });
+  describe('in a .tsx file', () => {
+    const code = `declare const p: Promise<void>;\nconst view = <button onClick={() => p.catch(() => { throw new Error('failed'); })}>retry</button>;`;
+    const test: Invalid = {
+      code,
+      filename: 'react.tsx',
+      output: code.replace("p.catch(() =>", 'p.catch((error) =>').replace("new Error('failed')", "new Error('failed', { cause: error })"),
+      errors: [{ messageId: 'missingCauseUnbound', data: { className: 'Error' }, ...at(code, "new Error('failed')"), suggestions: [] }],
+    };
+    typedRuleTester.run('require-error-cause', rule, { valid: [], invalid: [test] });
+    untypedRuleTester.run('require-error-cause', rule, {
+      valid: [],
+      invalid: [{ ...test, languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } }],
+    });
   });
   describe('in a project whose lib lacks ES2022', () => {
     es2020RuleTester.run('require-error-cause', rule, { valid: [`try {} catch (e) { throw new Error('failed', { cause: undefined }); }`], invalid: es2020Invalid() });
