@@ -34,6 +34,17 @@ function at(code: string, snippet: string, occurrence = 0): { line: number; colu
 }
 
 const missing = (className: string, error: string, how = `\`{ cause: ${error} }\``) => ({ className, error, how });
+
+/** An invalid case with one report on `snippet`, no autofix, and the given suggestions. */
+function suggestionOnly(
+  code: string,
+  snippet: string,
+  messageId: MessageIds,
+  data: Record<string, string>,
+  suggestions: Array<{ messageId: MessageIds; data: Record<string, string>; output: string }>,
+): Invalid {
+  return { code, output: null, errors: [{ messageId, data, ...at(code, snippet), suggestions }] };
+}
 const keep = (action: string, output: string) => [{ messageId: 'keepCause' as const, data: { action }, output }];
 
 // ---------------------------------------------------------------------------------------------
@@ -244,138 +255,126 @@ function sharedInvalid(): Invalid[] {
   {
     // An options variable from outside the handler cannot hold the caught error.
     const code = `declare const options: ErrorOptions;\ntry {} catch (e) { throw new Error('failed', options); }`;
-    add({
-      code,
-      output: null,
-      errors: [
-        {
-          messageId: 'missingCause',
-          data: missing('Error', 'e'),
-          ...at(code, "new Error('failed', options)"),
-          suggestions: keep(
-            'pass `{ ...options, cause: e }` as the options',
-            `declare const options: ErrorOptions;\ntry {} catch (e) { throw new Error('failed', { ...options, cause: e }); }`,
-          ),
-        },
-      ],
-    });
+    add(
+      suggestionOnly(
+        code,
+        "new Error('failed', options)",
+        'missingCause',
+        missing('Error', 'e'),
+        keep(
+          'pass `{ ...options, cause: e }` as the options',
+          `declare const options: ErrorOptions;\ntry {} catch (e) { throw new Error('failed', { ...options, cause: e }); }`,
+        ),
+      ),
+    );
   }
   {
     // A cause that is not the caught error.
     const code = `declare const other: Error;\ntry {} catch (e) { throw new Error('failed', { cause: other }); }`;
-    add({
-      code,
-      output: null,
-      errors: [
-        {
-          messageId: 'wrongCause',
-          data: { className: 'Error', cause: 'other', error: 'e' },
-          ...at(code, "new Error('failed', { cause: other })"),
-          suggestions: keep('set `cause` to `e`', `declare const other: Error;\ntry {} catch (e) { throw new Error('failed', { cause: e }); }`),
-        },
-      ],
-    });
+    add(
+      suggestionOnly(
+        code,
+        "new Error('failed', { cause: other })",
+        'wrongCause',
+        { className: 'Error', cause: 'other', error: 'e' },
+        keep(
+          'set `cause` to `e`',
+          `declare const other: Error;\ntry {} catch (e) { throw new Error('failed', { cause: e }); }`,
+        ),
+      ),
+    );
   }
   {
     const code = `try {} catch (e) { throw new Error('failed', { cause: (e as Error).message }); }`;
-    add({
-      code,
-      output: null,
-      errors: [
-        {
-          messageId: 'wrongCause',
-          data: { className: 'Error', cause: '(e as Error).message', error: 'e' },
-          ...at(code, "new Error('failed', { cause: (e as Error).message })"),
-          suggestions: keep('set `cause` to `e`', `try {} catch (e) { throw new Error('failed', { cause: e }); }`),
-        },
-      ],
-    });
+    add(
+      suggestionOnly(
+        code,
+        "new Error('failed', { cause: (e as Error).message })",
+        'wrongCause',
+        { className: 'Error', cause: '(e as Error).message', error: 'e' },
+        keep(
+          'set `cause` to `e`',
+          `try {} catch (e) { throw new Error('failed', { cause: e }); }`,
+        ),
+      ),
+    );
   }
   {
     const code = `try {} catch (e) { throw new Error('failed', { cause: String(e) }); }`;
-    add({
-      code,
-      output: null,
-      errors: [
-        {
-          messageId: 'wrongCause',
-          data: { className: 'Error', cause: 'String(e)', error: 'e' },
-          ...at(code, "new Error('failed', { cause: String(e) })"),
-          suggestions: keep('set `cause` to `e`', `try {} catch (e) { throw new Error('failed', { cause: e }); }`),
-        },
-      ],
-    });
+    add(
+      suggestionOnly(
+        code,
+        "new Error('failed', { cause: String(e) })",
+        'wrongCause',
+        { className: 'Error', cause: 'String(e)', error: 'e' },
+        keep(
+          'set `cause` to `e`',
+          `try {} catch (e) { throw new Error('failed', { cause: e }); }`,
+        ),
+      ),
+    );
   }
   {
     // Shorthand `cause` that names some other variable.
     const code = `declare const cause: Error;\ntry {} catch (e) { throw new Error('failed', { cause }); }`;
-    add({
-      code,
-      output: null,
-      errors: [
-        {
-          messageId: 'wrongCause',
-          data: { className: 'Error', cause: 'cause', error: 'e' },
-          ...at(code, "new Error('failed', { cause })"),
-          suggestions: keep('set `cause` to `e`', `declare const cause: Error;\ntry {} catch (e) { throw new Error('failed', { cause: e }); }`),
-        },
-      ],
-    });
+    add(
+      suggestionOnly(
+        code,
+        "new Error('failed', { cause })",
+        'wrongCause',
+        { className: 'Error', cause: 'cause', error: 'e' },
+        keep(
+          'set `cause` to `e`',
+          `declare const cause: Error;\ntry {} catch (e) { throw new Error('failed', { cause: e }); }`,
+        ),
+      ),
+    );
   }
   {
     // Nested handlers: the innermost error is the one to keep.
     const code = `try {} catch (outer) {\n  try {} catch (inner) {\n    throw new Error('failed', { cause: outer });\n  }\n}`;
-    add({
-      code,
-      output: null,
-      errors: [
-        {
-          messageId: 'outerCause',
-          data: { className: 'Error', cause: 'outer', inner: '`inner`' },
-          ...at(code, "new Error('failed', { cause: outer })"),
-          suggestions: keep(
-            'set `cause` to `inner`',
-            `try {} catch (outer) {\n  try {} catch (inner) {\n    throw new Error('failed', { cause: inner });\n  }\n}`,
-          ),
-        },
-      ],
-    });
+    add(
+      suggestionOnly(
+        code,
+        "new Error('failed', { cause: outer })",
+        'outerCause',
+        { className: 'Error', cause: 'outer', inner: '`inner`' },
+        keep(
+          'set `cause` to `inner`',
+          `try {} catch (outer) {\n  try {} catch (inner) {\n    throw new Error('failed', { cause: inner });\n  }\n}`,
+        ),
+      ),
+    );
   }
   {
     const code = `try {} catch (outer) {\n  try {} catch {\n    throw new Error('failed', { cause: outer });\n  }\n}`;
-    add({
-      code,
-      output: null,
-      errors: [
-        {
-          messageId: 'outerCause',
-          data: { className: 'Error', cause: 'outer', inner: 'not bound' },
-          ...at(code, "new Error('failed', { cause: outer })"),
-          suggestions: keep(
-            'bind it as `error` and set `cause` to `error`',
-            `try {} catch (outer) {\n  try {} catch (error) {\n    throw new Error('failed', { cause: error });\n  }\n}`,
-          ),
-        },
-      ],
-    });
+    add(
+      suggestionOnly(
+        code,
+        "new Error('failed', { cause: outer })",
+        'outerCause',
+        { className: 'Error', cause: 'outer', inner: 'not bound' },
+        keep(
+          'bind it as `error` and set `cause` to `error`',
+          `try {} catch (outer) {\n  try {} catch (error) {\n    throw new Error('failed', { cause: error });\n  }\n}`,
+        ),
+      ),
+    );
   }
   {
     const code = `declare const p: Promise<void>;\ntry {} catch (outer) {\n  p.catch((inner) => { throw new Error('failed', { cause: outer }); });\n}`;
-    add({
-      code,
-      output: null,
-      errors: [
-        {
-          messageId: 'outerCause',
-          data: { className: 'Error', cause: 'outer', inner: '`inner`' },
-          ...at(code, "new Error('failed', { cause: outer })"),
-          suggestions: keep(
-            'set `cause` to `inner`',
-            `declare const p: Promise<void>;\ntry {} catch (outer) {\n  p.catch((inner) => { throw new Error('failed', { cause: inner }); });\n}`,
-          ),
-        },
-      ],
-    });
+    add(
+      suggestionOnly(
+        code,
+        "new Error('failed', { cause: outer })",
+        'outerCause',
+        { className: 'Error', cause: 'outer', inner: '`inner`' },
+        keep(
+          'set `cause` to `inner`',
+          `declare const p: Promise<void>;\ntry {} catch (outer) {\n  p.catch((inner) => { throw new Error('failed', { cause: inner }); });\n}`,
+        ),
+      ),
+    );
   }
   {
     const code = `try {} catch ({ message }) { throw new Error(message); }`;
@@ -761,18 +760,18 @@ function typedInvalid(): Invalid[] {
   {
     // With types, a call that returns a string is a message, not the error.
     const code = `declare function describe(error: unknown): string;\ntry {} catch (e) { throw new Error('failed', { cause: describe(e) }); }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
-        {
-          messageId: 'wrongCause',
-          data: { className: 'Error', cause: 'describe(e)', error: 'e' },
-          ...at(code, "new Error('failed', { cause: describe(e) })"),
-          suggestions: keep('set `cause` to `e`', `declare function describe(error: unknown): string;\ntry {} catch (e) { throw new Error('failed', { cause: e }); }`),
-        },
-      ],
-    });
+    cases.push(
+      suggestionOnly(
+        code,
+        "new Error('failed', { cause: describe(e) })",
+        'wrongCause',
+        { className: 'Error', cause: 'describe(e)', error: 'e' },
+        keep(
+          'set `cause` to `e`',
+          `declare function describe(error: unknown): string;\ntry {} catch (e) { throw new Error('failed', { cause: e }); }`,
+        ),
+      ),
+    );
   }
   {
     const code = `declare function describe(error: unknown): string;\ntry {} catch (e) { throw new Error(describe(e)); }`;
@@ -808,39 +807,33 @@ function untypedInvalid(): Invalid[] {
   {
     // Imported classes are recognised by name, and their options position is a guess.
     const code = `import { PaymentError } from './payments.js';\ntry {} catch (e) { throw new PaymentError('declined'); }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
-        {
-          messageId: 'missingCause',
-          data: missing('PaymentError', 'e'),
-          ...at(code, "new PaymentError('declined')"),
-          suggestions: keep(
-            'add `{ cause: e }` as the last argument (check that the constructor takes it there)',
-            `import { PaymentError } from './payments.js';\ntry {} catch (e) { throw new PaymentError('declined', { cause: e }); }`,
-          ),
-        },
-      ],
-    });
+    cases.push(
+      suggestionOnly(
+        code,
+        "new PaymentError('declined')",
+        'missingCause',
+        missing('PaymentError', 'e'),
+        keep(
+          'add `{ cause: e }` as the last argument (check that the constructor takes it there)',
+          `import { PaymentError } from './payments.js';\ntry {} catch (e) { throw new PaymentError('declined', { cause: e }); }`,
+        ),
+      ),
+    );
   }
   {
     const code = `import * as errors from './errors.js';\ntry {} catch (e) { throw new errors.ValidationException('invalid', { field: 'name' }); }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
-        {
-          messageId: 'missingCause',
-          data: missing('ValidationException', 'e'),
-          ...at(code, "new errors.ValidationException('invalid', { field: 'name' })"),
-          suggestions: keep(
-            'add `cause: e` to the last argument (check that the constructor takes it there)',
-            `import * as errors from './errors.js';\ntry {} catch (e) { throw new errors.ValidationException('invalid', { field: 'name', cause: e }); }`,
-          ),
-        },
-      ],
-    });
+    cases.push(
+      suggestionOnly(
+        code,
+        "new errors.ValidationException('invalid', { field: 'name' })",
+        'missingCause',
+        missing('ValidationException', 'e'),
+        keep(
+          'add `cause: e` to the last argument (check that the constructor takes it there)',
+          `import * as errors from './errors.js';\ntry {} catch (e) { throw new errors.ValidationException('invalid', { field: 'name', cause: e }); }`,
+        ),
+      ),
+    );
   }
   {
     const code = `import { PaymentError } from './payments.js';\ntry {} catch (e) { throw new PaymentError(); }`;
@@ -862,18 +855,18 @@ function untypedInvalid(): Invalid[] {
   {
     // Without types, an options parameter not annotated `ErrorOptions` gets a suggestion, not a fix.
     const code = `class AppError extends Error {\n  constructor(message: string, options?: { code?: string; cause?: unknown }) {\n    super(message, options);\n  }\n}\ntry {} catch (e) { throw new AppError('failed', { code: 'E' }); }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
-        {
-          messageId: 'missingCause',
-          data: missing('AppError', 'e'),
-          ...at(code, "new AppError('failed', { code: 'E' })"),
-          suggestions: keep('add `cause: e` to the options object', code.replace("{ code: 'E' })", "{ code: 'E', cause: e })")),
-        },
-      ],
-    });
+    cases.push(
+      suggestionOnly(
+        code,
+        "new AppError('failed', { code: 'E' })",
+        'missingCause',
+        missing('AppError', 'e'),
+        keep(
+          'add `cause: e` to the options object',
+          code.replace("{ code: 'E' })", "{ code: 'E', cause: e })"),
+        ),
+      ),
+    );
   }
   {
     // A plain JavaScript class that forwards its options.
@@ -896,36 +889,33 @@ function es2020Invalid(): Invalid[] {
   const cases: Invalid[] = [];
   {
     const code = `try {} catch (e) { throw new Error('failed'); }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
-        {
-          messageId: 'missingCause',
-          data: missing('Error', 'e'),
-          ...at(code, "new Error('failed')"),
-          suggestions: needsLib('add `{ cause: e }` as the options argument', `try {} catch (e) { throw new Error('failed', { cause: e }); }`),
-        },
-      ],
-    });
+    cases.push(
+      suggestionOnly(
+        code,
+        "new Error('failed')",
+        'missingCause',
+        missing('Error', 'e'),
+        needsLib(
+          'add `{ cause: e }` as the options argument',
+          `try {} catch (e) { throw new Error('failed', { cause: e }); }`,
+        ),
+      ),
+    );
   }
   {
     const code = `class AppError extends Error {}\ntry {} catch { throw new AppError(); }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
-        {
-          messageId: 'missingCauseUnbound',
-          data: { className: 'AppError' },
-          ...at(code, 'new AppError()'),
-          suggestions: needsLib(
-            'bind it as `error` and add `{ cause: error }` as the options argument, after `undefined`',
-            `class AppError extends Error {}\ntry {} catch (error) { throw new AppError(undefined, { cause: error }); }`,
-          ),
-        },
-      ],
-    });
+    cases.push(
+      suggestionOnly(
+        code,
+        'new AppError()',
+        'missingCauseUnbound',
+        { className: 'AppError' },
+        needsLib(
+          'bind it as `error` and add `{ cause: error }` as the options argument, after `undefined`',
+          `class AppError extends Error {}\ntry {} catch (error) { throw new AppError(undefined, { cause: error }); }`,
+        ),
+      ),
+    );
   }
   {
     // A class that declares its own options type still gets the fix.
