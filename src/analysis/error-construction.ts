@@ -713,17 +713,8 @@ const STRINGIFIERS = new Set(['String', 'JSON.stringify']);
  * with type information, calls whose result is a primitive (a message, not an error).
  */
 export function carriesError(context: Context, references: ErrorReferences, node: TSESTree.Node): boolean {
-  const services = getTypeServices(context);
   const sourceCode = context.sourceCode;
   const seen = new Set<Variable>();
-
-  const isPrimitiveValued = (value: TSESTree.Node): boolean => {
-    const type = services?.typeOf(value);
-    if (!services || !type) return false;
-    const { TypeFlags } = services.ts;
-    const primitive = TypeFlags.StringLike | TypeFlags.NumberLike | TypeFlags.BooleanLike | TypeFlags.BigIntLike | TypeFlags.Void | TypeFlags.Undefined | TypeFlags.Null;
-    return unionMembers(type).every((member) => (member.flags & primitive) !== 0);
-  };
 
   const visit = (current: TSESTree.Node, depth: number): boolean => {
     if (depth > 8) return false;
@@ -760,7 +751,7 @@ export function carriesError(context: Context, references: ErrorReferences, node
       case AST_NODE_TYPES.NewExpression:
       case AST_NODE_TYPES.CallExpression: {
         if (value.type === AST_NODE_TYPES.CallExpression && STRINGIFIERS.has(getCalleePath(value.callee).join('.'))) return false;
-        if (isPrimitiveValued(value)) return false;
+        if (isPrimitiveValued(context, value)) return false;
         return value.arguments.some((argument) => visit(argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument, depth + 1));
       }
       default:
@@ -788,6 +779,31 @@ export function carriesError(context: Context, references: ErrorReferences, node
     return false;
   };
   return visit(node, 0);
+}
+
+/**
+ * `node` evaluates to a primitive (a string, number, boolean…), which cannot hold an error: a literal,
+ * a template, an operator's result, or, with type information, anything typed as a primitive.
+ */
+export function isPrimitiveValued(context: Context, node: TSESTree.Node): boolean {
+  const value = skipTypeWrappers(node);
+  switch (value.type) {
+    case AST_NODE_TYPES.Literal:
+      return !('regex' in value && value.regex);
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.UnaryExpression:
+    case AST_NODE_TYPES.UpdateExpression:
+      return true;
+    default:
+      break;
+  }
+  const services = getTypeServices(context);
+  const type = services?.typeOf(value);
+  if (!services || !type) return false;
+  const { TypeFlags } = services.ts;
+  const primitive = TypeFlags.StringLike | TypeFlags.NumberLike | TypeFlags.BooleanLike | TypeFlags.BigIntLike | TypeFlags.Void | TypeFlags.Undefined | TypeFlags.Null;
+  return unionMembers(type).every((member) => (member.flags & primitive) !== 0);
 }
 
 /** `undefined` (the global) or `void 0`: the explicit "no cause" of `{ cause: undefined }`. */

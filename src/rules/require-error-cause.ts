@@ -7,6 +7,7 @@ import {
   getErrorConstructorInfo,
   getStaticKeyName,
   isExplicitlyUndefined,
+  isPrimitiveValued,
 } from '../analysis/error-construction.js';
 import type { ErrorReferences } from '../analysis/error-flow.js';
 import { getErrorReferences } from '../analysis/error-flow.js';
@@ -15,6 +16,7 @@ import { getEnclosingHandler, getPromiseHandlerOfCallback } from '../analysis/ha
 import type { Scope, Variable } from '../util/ast.js';
 import { findVariable, getStaticMemberName, isFunctionNode, isGlobalReference, isInside, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
+import { appendArgument, appendProperty, unusedName } from '../util/fix.js';
 
 export type Options = [];
 export type MessageIds =
@@ -80,15 +82,16 @@ function isRejectCall(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpres
   );
 }
 
-/** The handler (catch clause or promise callback) whose error `variable` holds, if it is one. */
-function isHandlerErrorVariable(context: Context, variable: Variable): boolean {
-  return variable.defs.some((def) => {
-    if (def.type === 'CatchClause') return true;
-    if (def.type !== 'Parameter' || !isFunctionNode(def.node) || def.node.params[0] === undefined) return false;
+/** Where `variable` is bound as the error of a handler (a `catch` parameter or a rejection callback's), if it is. */
+function handlerBindingOf(context: Context, variable: Variable): TSESTree.Node | undefined {
+  for (const def of variable.defs) {
+    if (def.type === 'CatchClause') return def.name;
+    if (def.type !== 'Parameter' || !isFunctionNode(def.node) || def.node.params[0] === undefined) continue;
     const first = def.node.params[0];
     const identifier = first.type === AST_NODE_TYPES.AssignmentPattern ? first.left : first;
-    return identifier === def.name && getPromiseHandlerOfCallback(context, def.node) !== undefined;
-  });
+    if (identifier === def.name && getPromiseHandlerOfCallback(context, def.node) !== undefined) return def.name;
+  }
+  return undefined;
 }
 
 /** How the message tells the developer to pass the error on. */
@@ -99,9 +102,214 @@ function howToPass(support: CauseSupport, name: string): string {
   return `\`{ ${causeProperty(name)} }\``;
 }
 
-function* scopeTree(scope: Scope): Generator<Scope> {
-  yield scope;
-  for (const child of scope.childScopes) yield* scopeTree(child);
+/** The caught error's name at `site`, or how to bind one when the handler has no binding. */
+function bindingAt(sourceCode: TSESLint.SourceCode, handler: ErrorHandler, site: TSESTree.Node): Binding | undefined {
+  if (handler.errorVariable) {
+    const name = handler.errorVariable.name;
+    for (let scope: Scope | null = sourceCode.getScope(site); scope; scope = scope.upper) {
+      const variable = scope.set.get(name);
+      if (variable) return variable === handler.errorVariable ? { name, bind: undefined } : undefined;
+    }
+    return undefined;
+  }
+  if (handler.param) return undefined;
+  const owner = handler.kind === 'catch' ? handler.node : handler.callback;
+  if (!owner) return undefined;
+  const name = unusedName(sourceCode.getScope(owner), 'error');
+  if (handler.kind === 'catch') {
+    const keyword = sourceCode.getFirstToken(handler.node);
+    return keyword ? { name, bind: (fixer) => fixer.insertTextAfter(keyword, ` (${name})`) } : undefined;
+  }
+  const paren = sourceCode.getFirstToken(owner, { filter: (token) => token.type === 'Punctuator' && token.value === '(' });
+  return paren ? { name, bind: (fixer) => fixer.insertTextAfter(paren, name) } : undefined;
+}
+
+/** `node` reads a variable declared in the handler (its error binding included): it may hold the error. */
+function mentionsHandlerVariable(sourceCode: TSESLint.SourceCode, handler: ErrorHandler, node: TSESTree.Node): boolean {
+  const owner = handlerNode(handler);
+  if (!owner) return true;
+  const pending: TSESTree.Node[] = [node];
+  for (let current = pending.pop(); current; current = pending.pop()) {
+    if (current.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(sourceCode, current);
+      const declaration = variable?.defs[0]?.name;
+      if (declaration && isInside(declaration, owner)) return true;
+      continue;
+    }
+    for (const key of sourceCode.visitorKeys[current.type] ?? []) {
+      const child = (current as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') pending.push(item as TSESTree.Node);
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * The object literal an argument stands for: written inline, or the initialiser of a `const`.
+ * `opaque` when it may have been given the caught error in a way we do not follow (a `let` of the
+ * handler, a call on its variables); `undefined` when it is no object literal and cannot hold the error.
+ */
+function objectLiteralOf(context: Context, handler: ErrorHandler, argument: TSESTree.Node, depth = 0): TSESTree.ObjectExpression | 'opaque' | undefined {
+  const sourceCode = context.sourceCode;
+  const value = skipTypeWrappers(argument);
+  if (value.type === AST_NODE_TYPES.ObjectExpression) return value;
+  if (isPrimitiveValued(context, value) || isExplicitlyUndefined(sourceCode, value)) return undefined;
+  if (value.type === AST_NODE_TYPES.Identifier && depth < 4) {
+    const def = findVariable(sourceCode, value)?.defs[0];
+    if (def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const' && def.node.init) {
+      return objectLiteralOf(context, handler, def.node.init, depth + 1);
+    }
+  }
+  return mentionsHandlerVariable(sourceCode, handler, value) ? 'opaque' : undefined;
+}
+
+/** Where the arguments set `cause`: in the options slot when its position is known, else in any object literal argument. */
+function findCause(context: Context, handler: ErrorHandler, construction: ErrorConstruction, support: CauseSupport): CauseInArguments {
+  const sourceCode = context.sourceCode;
+  const args = construction.arguments;
+  const optionsIndex = support.kind === 'options' ? support.index : undefined;
+  const spreadIndex = args.findIndex((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
+  if (spreadIndex !== -1 && (optionsIndex === undefined || spreadIndex <= optionsIndex)) return { kind: 'unknown' };
+  const candidates = optionsIndex === undefined ? [...args].reverse() : args[optionsIndex] ? [args[optionsIndex]] : [];
+  for (const argument of candidates) {
+    if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
+    const literal = objectLiteralOf(context, handler, argument);
+    if (literal === 'opaque') return { kind: 'unknown' };
+    if (!literal) continue;
+    let found: TSESTree.Property | undefined;
+    for (const property of literal.properties) {
+      if (property.type === AST_NODE_TYPES.SpreadElement) {
+        if (mentionsHandlerVariable(sourceCode, handler, property.argument)) return { kind: 'unknown' };
+        continue;
+      }
+      const key = getStaticKeyName(property);
+      if (key === 'cause') found = property;
+      else if (key === undefined && property.computed) return { kind: 'unknown' };
+    }
+    if (found) return { kind: 'property', property: found };
+  }
+  return { kind: 'absent' };
+}
+
+/** How to add the cause, given what the constructor takes. */
+function planCause(sourceCode: TSESLint.SourceCode, construction: ErrorConstruction, support: CauseSupport): CausePlan | undefined {
+  const args = construction.arguments;
+  const count = args.length;
+  const spread = args.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
+  const options = (name: string): string => `{ ${causeProperty(name)} }`;
+  if (support.kind === 'options') {
+    const { index } = support;
+    const slot = args[index];
+    const needsLib = support.missingFromLib;
+    if (slot) {
+      const value = skipTypeWrappers(slot);
+      if (value.type === AST_NODE_TYPES.ObjectExpression) {
+        return {
+          // Under `as T` the literal's type is asserted, not checked: leave that to the developer.
+          autofix: support.acceptsCause && !spread && !needsLib && slot === value,
+          needsLib,
+          action: (name) => `add \`${causeProperty(name)}\` to the options object`,
+          edit: (fixer, binding) => [appendProperty(sourceCode, fixer, value, causeProperty(binding.name))],
+        };
+      }
+      if (isExplicitlyUndefined(sourceCode, value)) {
+        return {
+          autofix: support.acceptsCauseAlone && !spread && !needsLib && slot === value,
+          needsLib,
+          action: (name) => `pass \`${options(name)}\` instead of \`undefined\``,
+          edit: (fixer, binding) => [fixer.replaceText(slot, options(binding.name))],
+        };
+      }
+      if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) {
+        return {
+          autofix: false,
+          needsLib,
+          action: (name) => `pass \`{ ...${sourceCode.getText(slot)}, ${causeProperty(name)} }\` as the options`,
+          edit: (fixer, binding) => [fixer.replaceText(slot, `{ ...${sourceCode.getText(slot)}, ${causeProperty(binding.name)} }`)],
+        };
+      }
+      return undefined;
+    }
+    if (count < support.requiredArguments) return undefined;
+    const fillers = index - count;
+    return {
+      autofix: !spread && !needsLib && support.acceptsCauseAlone && (fillers === 0 || support.builtinSemantics),
+      needsLib,
+      action: (name) =>
+        `add \`${options(name)}\` as the options argument${fillers === 0 ? '' : `, after ${fillers === 1 ? '`undefined`' : `${fillers} \`undefined\` arguments`}`}`,
+      edit: (fixer, binding) => [appendArgument(sourceCode, fixer, construction, `${'undefined, '.repeat(fillers)}${options(binding.name)}`)],
+    };
+  }
+  if (support.kind === 'argument') {
+    if (spread) return undefined;
+    const { index, property } = support;
+    const slot = args[index];
+    const value = slot && skipTypeWrappers(slot);
+    if (property === undefined) {
+      if (slot && isExplicitlyUndefined(sourceCode, slot)) {
+        return {
+          autofix: false,
+          needsLib: false,
+          action: (name) => `pass \`${name}\` instead of \`undefined\``,
+          edit: (fixer, binding) => [fixer.replaceText(slot, binding.name)],
+        };
+      }
+      return count === index
+        ? {
+            autofix: false,
+            needsLib: false,
+            action: (name) => `pass \`${name}\` as argument ${index + 1}`,
+            edit: (fixer, binding) => [appendArgument(sourceCode, fixer, construction, binding.name)],
+          }
+        : undefined;
+    }
+    if (value?.type === AST_NODE_TYPES.ObjectExpression) {
+      return {
+        autofix: false,
+        needsLib: false,
+        action: (name) => `add \`${property}: ${name}\` to the options object`,
+        edit: (fixer, binding) => [appendProperty(sourceCode, fixer, value, `${property}: ${binding.name}`)],
+      };
+    }
+    return count === index
+      ? {
+          autofix: false,
+          needsLib: false,
+          action: (name) => `add \`{ ${property}: ${name} }\` as the options argument`,
+          edit: (fixer, binding) => [appendArgument(sourceCode, fixer, construction, `{ ${property}: ${binding.name} }`)],
+        }
+      : undefined;
+  }
+  // The options position is unknown: offer the usual shape, for the developer to check.
+  const last = args.at(-1);
+  if (last?.type === AST_NODE_TYPES.ObjectExpression) {
+    return {
+      autofix: false,
+      needsLib: false,
+      action: (name) => `add \`${causeProperty(name)}\` to the last argument (check that the constructor takes it there)`,
+      edit: (fixer, binding) => [appendProperty(sourceCode, fixer, last, causeProperty(binding.name))],
+    };
+  }
+  if (count === 0 || spread) return undefined;
+  return {
+    autofix: false,
+    needsLib: false,
+    action: (name) => `add \`${options(name)}\` as the last argument (check that the constructor takes it there)`,
+    edit: (fixer, binding) => [appendArgument(sourceCode, fixer, construction, options(binding.name))],
+  };
+}
+
+/** Source text short enough for a message. */
+function shortText(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): string {
+  const text = sourceCode.getText(node);
+  return text.length <= 40 && !text.includes('\n') ? text : `${text.slice(0, 37).split('\n')[0] ?? ''}…`;
+}
+
+function describe(plan: CausePlan, binding: Binding): string {
+  const action = plan.action(binding.name);
+  return binding.bind ? `bind it as \`${binding.name}\` and ${action}` : action;
 }
 
 export default createRule<Options, MessageIds>({
@@ -122,7 +330,7 @@ export default createRule<Options, MessageIds>({
       wrongCause:
         'The cause of this `{{className}}` is `{{cause}}`, not the caught error `{{error}}`, so the error that actually happened is lost. Use `cause: {{error}}`, or `cause: undefined` to drop it on purpose.',
       outerCause:
-        'The cause of this `{{className}}` is `{{cause}}`, the error of an outer handler, so the error caught here ({{inner}}) is lost. Pass the innermost error as the cause; an `AggregateError` can keep both.',
+        'The cause of this `{{className}}` is `{{cause}}`, the error caught by the outer handler on line {{line}}, so the error caught here ({{inner}}) is lost. Pass the innermost error as the cause; an `AggregateError` can keep both.',
       destructuredError:
         'This handler destructures the error it catches, so `{{className}}` cannot keep the original as its cause. Bind the whole error to one name, destructure it in the body, and pass it on as `{ cause: error }`.',
       dropsCause:
@@ -138,267 +346,6 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
-
-    /** The caught error's name at `site`, or how to bind one when the handler has no binding. */
-    function bindingAt(handler: ErrorHandler, site: TSESTree.Node): Binding | undefined {
-      if (handler.errorVariable) {
-        const name = handler.errorVariable.name;
-        for (let scope: Scope | null = sourceCode.getScope(site); scope; scope = scope.upper) {
-          const variable = scope.set.get(name);
-          if (variable) return variable === handler.errorVariable ? { name, bind: undefined } : undefined;
-        }
-        return undefined;
-      }
-      if (handler.param) return undefined;
-      const owner = handler.kind === 'catch' ? handler.node : handler.callback;
-      if (!owner) return undefined;
-      const name = freshName(sourceCode.getScope(owner));
-      if (handler.kind === 'catch') {
-        const keyword = sourceCode.getFirstToken(handler.node);
-        return keyword ? { name, bind: (fixer) => fixer.insertTextAfter(keyword, ` (${name})`) } : undefined;
-      }
-      const paren = sourceCode.getFirstToken(owner, { filter: (token) => token.type === 'Punctuator' && token.value === '(' });
-      return paren ? { name, bind: (fixer) => fixer.insertTextAfter(paren, name) } : undefined;
-    }
-
-    /** `error`, or `error2`, … : a name that no scope in or around the handler declares or uses. */
-    function freshName(handlerScope: Scope): string {
-      const taken = new Set<string>();
-      for (const scope of scopeTree(handlerScope)) {
-        for (const variable of scope.variables) taken.add(variable.name);
-        for (const reference of scope.through) taken.add(reference.identifier.name);
-      }
-      for (let scope = handlerScope.upper; scope; scope = scope.upper) {
-        for (const name of scope.set.keys()) taken.add(name);
-      }
-      let name = 'error';
-      for (let suffix = 2; taken.has(name); suffix++) name = `error${suffix}`;
-      return name;
-    }
-
-    /** `node` reads a variable declared in the handler (its error binding included): it may hold the error. */
-    function mentionsHandlerVariable(handler: ErrorHandler, node: TSESTree.Node): boolean {
-      const owner = handlerNode(handler);
-      if (!owner) return true;
-      const pending: TSESTree.Node[] = [node];
-      for (let current = pending.pop(); current; current = pending.pop()) {
-        if (current.type === AST_NODE_TYPES.Identifier) {
-          const variable = findVariable(sourceCode, current);
-          const declaration = variable?.defs[0]?.name;
-          if (declaration && isInside(declaration, owner)) return true;
-          continue;
-        }
-        for (const key of sourceCode.visitorKeys[current.type] ?? []) {
-          const child = (current as unknown as Record<string, unknown>)[key];
-          for (const item of Array.isArray(child) ? child : [child]) {
-            if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') pending.push(item as TSESTree.Node);
-          }
-        }
-      }
-      return false;
-    }
-
-    /** An argument's object literal: written inline, or a `const` of the handler initialised with one. */
-    function objectLiteralOf(handler: ErrorHandler, argument: TSESTree.Node): TSESTree.ObjectExpression | 'opaque' | undefined {
-      const value = skipTypeWrappers(argument);
-      if (value.type === AST_NODE_TYPES.ObjectExpression) return value;
-      if (value.type === AST_NODE_TYPES.Literal || value.type === AST_NODE_TYPES.TemplateLiteral) return undefined;
-      if (isExplicitlyUndefined(sourceCode, value)) return undefined;
-      if (value.type === AST_NODE_TYPES.Identifier) {
-        const def = findVariable(sourceCode, value)?.defs[0];
-        const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const' ? def.node.init : null;
-        const owner = handlerNode(handler);
-        if (init && owner && isInside(def?.node ?? init, owner) && skipTypeWrappers(init).type === AST_NODE_TYPES.ObjectExpression) {
-          return skipTypeWrappers(init) as TSESTree.ObjectExpression;
-        }
-      }
-      return mentionsHandlerVariable(handler, value) ? 'opaque' : undefined;
-    }
-
-    /** Where the arguments set `cause`: in the options slot when its position is known, else in any object literal argument. */
-    function findCause(handler: ErrorHandler, construction: ErrorConstruction, support: CauseSupport): CauseInArguments {
-      const args = construction.arguments;
-      const optionsIndex = support.kind === 'options' ? support.index : undefined;
-      const spreadIndex = args.findIndex((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
-      if (spreadIndex !== -1 && (optionsIndex === undefined || spreadIndex <= optionsIndex)) return { kind: 'unknown' };
-      const candidates = optionsIndex === undefined ? [...args].reverse() : args[optionsIndex] ? [args[optionsIndex]] : [];
-      for (const argument of candidates) {
-        if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
-        const literal = objectLiteralOf(handler, argument);
-        if (literal === 'opaque') return { kind: 'unknown' };
-        if (!literal) continue;
-        let found: TSESTree.Property | undefined;
-        for (const property of literal.properties) {
-          if (property.type === AST_NODE_TYPES.SpreadElement) {
-            if (mentionsHandlerVariable(handler, property.argument)) return { kind: 'unknown' };
-            continue;
-          }
-          const key = getStaticKeyName(property);
-          if (key === 'cause') found = property;
-          else if (key === undefined && property.computed) return { kind: 'unknown' };
-        }
-        if (found) return { kind: 'property', property: found };
-      }
-      return { kind: 'absent' };
-    }
-
-    /** Appends `text` as the last argument of the construction (`new E` gains parentheses). */
-    function appendArgument(fixer: Fixer, construction: ErrorConstruction, text: string): Fix {
-      const last = sourceCode.getLastToken(construction);
-      const args = construction.arguments;
-      if (!last) return fixer.insertTextAfter(construction, `(${text})`);
-      if (args.length === 0) {
-        const before = sourceCode.getTokenBefore(last);
-        const hasArgumentList =
-          last.value === ')' &&
-          before?.value === '(' &&
-          before.range[0] >= (construction.typeArguments ?? construction.callee).range[1];
-        return hasArgumentList && before ? fixer.insertTextAfter(before, text) : fixer.insertTextAfter(construction, `(${text})`);
-      }
-      const beforeClose = sourceCode.getTokenBefore(last);
-      if (beforeClose?.value === ',') return fixer.insertTextAfter(beforeClose, ` ${text},`);
-      return fixer.insertTextAfter(beforeClose ?? last, `, ${text}`);
-    }
-
-    /** Adds `property` as the last property of an object literal, keeping its layout and trailing comma. */
-    function appendProperty(fixer: Fixer, literal: TSESTree.ObjectExpression, property: string): Fix {
-      const lastProperty = literal.properties.at(-1);
-      if (!lastProperty) {
-        const open = sourceCode.getFirstToken(literal);
-        return sourceCode.getCommentsInside(literal).length === 0 || !open
-          ? fixer.replaceText(literal, `{ ${property} }`)
-          : fixer.insertTextAfter(open, ` ${property}`);
-      }
-      const after = sourceCode.getTokenAfter(lastProperty);
-      const trailingComma = after?.value === ',' ? after : undefined;
-      const anchor = trailingComma ?? lastProperty;
-      const open = sourceCode.getFirstToken(literal);
-      if (open && lastProperty.loc.start.line > open.loc.end.line) {
-        const line = sourceCode.lines[lastProperty.loc.start.line - 1] ?? '';
-        const indent = /^\s*/u.exec(line)?.[0] ?? '';
-        return fixer.insertTextAfter(anchor, `${trailingComma ? '' : ','}\n${indent}${property}${trailingComma ? ',' : ''}`);
-      }
-      return fixer.insertTextAfter(anchor, trailingComma ? ` ${property},` : `, ${property}`);
-    }
-
-    /** How to add the cause, given what the constructor takes. */
-    function planCause(construction: ErrorConstruction, support: CauseSupport): CausePlan | undefined {
-      const args = construction.arguments;
-      const count = args.length;
-      const spread = args.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
-      const options = (name: string): string => `{ ${causeProperty(name)} }`;
-      if (support.kind === 'options') {
-        const { index } = support;
-        const slot = args[index];
-        const needsLib = support.missingFromLib;
-        if (slot) {
-          const value = skipTypeWrappers(slot);
-          if (value.type === AST_NODE_TYPES.ObjectExpression) {
-            return {
-              // Under `as T` the literal's type is asserted, not checked: leave that to the developer.
-              autofix: support.acceptsCause && !spread && !needsLib && slot === value,
-              needsLib,
-              action: (name) => `add \`${causeProperty(name)}\` to the options object`,
-              edit: (fixer, binding) => [appendProperty(fixer, value, causeProperty(binding.name))],
-            };
-          }
-          if (isExplicitlyUndefined(sourceCode, value)) {
-            return {
-              autofix: support.acceptsCauseAlone && !spread && !needsLib && slot === value,
-              needsLib,
-              action: (name) => `pass \`${options(name)}\` instead of \`undefined\``,
-              edit: (fixer, binding) => [fixer.replaceText(slot, options(binding.name))],
-            };
-          }
-          if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) {
-            return {
-              autofix: false,
-              needsLib,
-              action: (name) => `pass \`{ ...${sourceCode.getText(slot)}, ${causeProperty(name)} }\` as the options`,
-              edit: (fixer, binding) => [fixer.replaceText(slot, `{ ...${sourceCode.getText(slot)}, ${causeProperty(binding.name)} }`)],
-            };
-          }
-          return undefined;
-        }
-        if (count < support.requiredArguments) return undefined;
-        const fillers = index - count;
-        return {
-          autofix: !spread && !needsLib && support.acceptsCauseAlone && (fillers === 0 || support.builtinSemantics),
-          needsLib,
-          action: (name) =>
-            `add \`${options(name)}\` as the options argument${fillers === 0 ? '' : `, after ${fillers === 1 ? '`undefined`' : `${fillers} \`undefined\` arguments`}`}`,
-          edit: (fixer, binding) => [appendArgument(fixer, construction, `${'undefined, '.repeat(fillers)}${options(binding.name)}`)],
-        };
-      }
-      if (support.kind === 'argument') {
-        if (spread) return undefined;
-        const { index, property } = support;
-        const slot = args[index];
-        const value = slot && skipTypeWrappers(slot);
-        if (property === undefined) {
-          if (slot && isExplicitlyUndefined(sourceCode, slot)) {
-            return {
-              autofix: false,
-              needsLib: false,
-              action: (name) => `pass \`${name}\` instead of \`undefined\``,
-              edit: (fixer, binding) => [fixer.replaceText(slot, binding.name)],
-            };
-          }
-          return count === index
-            ? {
-                autofix: false,
-                needsLib: false,
-                action: (name) => `pass \`${name}\` as argument ${index + 1}`,
-                edit: (fixer, binding) => [appendArgument(fixer, construction, binding.name)],
-              }
-            : undefined;
-        }
-        if (value?.type === AST_NODE_TYPES.ObjectExpression) {
-          return {
-            autofix: false,
-            needsLib: false,
-            action: (name) => `add \`${property}: ${name}\` to the options object`,
-            edit: (fixer, binding) => [appendProperty(fixer, value, `${property}: ${binding.name}`)],
-          };
-        }
-        return count === index
-          ? {
-              autofix: false,
-              needsLib: false,
-              action: (name) => `add \`{ ${property}: ${name} }\` as the options argument`,
-              edit: (fixer, binding) => [appendArgument(fixer, construction, `{ ${property}: ${binding.name} }`)],
-            }
-          : undefined;
-      }
-      // The options position is unknown: offer the usual shape, for the developer to check.
-      const last = args.at(-1);
-      if (last?.type === AST_NODE_TYPES.ObjectExpression) {
-        return {
-          autofix: false,
-          needsLib: false,
-          action: (name) => `add \`${causeProperty(name)}\` to the last argument (check that the constructor takes it there)`,
-          edit: (fixer, binding) => [appendProperty(fixer, last, causeProperty(binding.name))],
-        };
-      }
-      if (count === 0 || spread) return undefined;
-      return {
-        autofix: false,
-        needsLib: false,
-        action: (name) => `add \`${options(name)}\` as the last argument (check that the constructor takes it there)`,
-        edit: (fixer, binding) => [appendArgument(fixer, construction, options(binding.name))],
-      };
-    }
-
-    /** Source text short enough for a message. */
-    function shortText(node: TSESTree.Node): string {
-      const text = sourceCode.getText(node);
-      return text.length <= 40 && !text.includes('\n') ? text : `${text.slice(0, 37).split('\n')[0] ?? ''}…`;
-    }
-
-    function describe(plan: CausePlan, binding: Binding): string {
-      const action = plan.action(binding.name);
-      return binding.bind ? `bind it as \`${binding.name}\` and ${action}` : action;
-    }
 
     function report(
       construction: ErrorConstruction,
@@ -447,7 +394,7 @@ export default createRule<Options, MessageIds>({
       }
 
       const support = getCauseSupport(context, construction);
-      const found = findCause(handler, construction, support);
+      const found = findCause(context, handler, construction, support);
       if (found.kind === 'unknown') return;
       if (found.kind === 'property') {
         const property = found.property;
@@ -476,28 +423,31 @@ export default createRule<Options, MessageIds>({
         return;
       }
 
-      const binding = bindingAt(handler, construction);
+      const binding = bindingAt(sourceCode, handler, construction);
       if (found.kind === 'property') {
         const property = found.property;
         const value = skipWrappers(property.value);
-        const plan: CausePlan = {
+        // Only edit a `cause` written in this construction: a shared options object has other users.
+        const plan: CausePlan | undefined = isInside(property, construction) ? {
           autofix: false,
           needsLib: false,
           action: (name) => `set \`cause\` to \`${name}\``,
           edit: (fixer, { name }) => [
             property.shorthand ? fixer.replaceText(property, `cause: ${name}`) : fixer.replaceText(property.value, name),
           ],
-        };
+        } : undefined;
         const outer = value.type === AST_NODE_TYPES.Identifier ? findVariable(sourceCode, value) : null;
-        if (outer && outer !== variable && isHandlerErrorVariable(context, outer)) {
-          report(construction, 'outerCause', { className, cause: outer.name, inner: variable ? `\`${variable.name}\`` : 'not bound' }, plan, binding);
+        const outerBinding = outer && outer !== variable ? handlerBindingOf(context, outer) : undefined;
+        if (outer && outerBinding) {
+          const inner = variable ? `\`${variable.name}\`` : 'not bound';
+          report(construction, 'outerCause', { className, cause: outer.name, line: String(outerBinding.loc.start.line), inner }, plan, binding);
           return;
         }
-        report(construction, variable ? 'wrongCause' : 'missingCauseUnbound', { className, cause: shortText(property.value), error: variable?.name ?? '' }, plan, binding);
+        report(construction, variable ? 'wrongCause' : 'missingCauseUnbound', { className, cause: shortText(sourceCode, property.value), error: variable?.name ?? '' }, plan, binding);
         return;
       }
 
-      const plan = planCause(construction, support);
+      const plan = planCause(sourceCode, construction, support);
       if (variable) {
         report(construction, 'missingCause', { className, error: variable.name, how: howToPass(support, variable.name) }, plan, binding);
       } else {

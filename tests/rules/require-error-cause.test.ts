@@ -78,6 +78,7 @@ const sharedValid: Valid[] = [
   `try {} catch (e) { const options: ErrorOptions = {}; options.cause = e; throw new Error('failed', options); }`,
   `try {} catch (e) { const options = Object.assign({}, { code: 1 }); Object.assign(options, { cause: e }); throw new Error('failed', options); }`,
   // The explicit opt-out.
+  `const quiet = { cause: undefined };\ntry {} catch (e) { throw new Error('failed', quiet); }`,
   `try {} catch (e) { throw new Error('failed', { cause: undefined }); }`,
   `try {} catch (e) { throw new RangeError('failed', { cause: void 0 }); }`,
   `try {} catch { throw new Error('failed', { cause: undefined }); }`,
@@ -253,6 +254,23 @@ function sharedInvalid(): Invalid[] {
     });
   }
   {
+    const code = `try {} catch (e) { throw new Error('failed', { /* no options yet */ }); }`;
+    add({
+      code,
+      output: `try {} catch (e) { throw new Error('failed', { cause: e /* no options yet */ }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, "new Error('failed', { /* no options yet */ })"), suggestions: [] }],
+    });
+  }
+  {
+    // A cause set in a shared options object: reported, but that object is not edited.
+    const code = `declare const other: Error;\nconst shared = { cause: other };\ntry {} catch (e) { throw new Error('failed', shared); }`;
+    add({
+      code,
+      output: null,
+      errors: [{ messageId: 'wrongCause', data: { className: 'Error', cause: 'other', error: 'e' }, ...at(code, "new Error('failed', shared)"), suggestions: [] }],
+    });
+  }
+  {
     // An options variable from outside the handler cannot hold the caught error.
     const code = `declare const options: ErrorOptions;\ntry {} catch (e) { throw new Error('failed', options); }`;
     add(
@@ -338,7 +356,7 @@ function sharedInvalid(): Invalid[] {
         code,
         "new Error('failed', { cause: outer })",
         'outerCause',
-        { className: 'Error', cause: 'outer', inner: '`inner`' },
+        { className: 'Error', cause: 'outer', line: '1', inner: '`inner`' },
         keep(
           'set `cause` to `inner`',
           `try {} catch (outer) {\n  try {} catch (inner) {\n    throw new Error('failed', { cause: inner });\n  }\n}`,
@@ -353,7 +371,7 @@ function sharedInvalid(): Invalid[] {
         code,
         "new Error('failed', { cause: outer })",
         'outerCause',
-        { className: 'Error', cause: 'outer', inner: 'not bound' },
+        { className: 'Error', cause: 'outer', line: '1', inner: 'not bound' },
         keep(
           'bind it as `error` and set `cause` to `error`',
           `try {} catch (outer) {\n  try {} catch (error) {\n    throw new Error('failed', { cause: error });\n  }\n}`,
@@ -368,7 +386,7 @@ function sharedInvalid(): Invalid[] {
         code,
         "new Error('failed', { cause: outer })",
         'outerCause',
-        { className: 'Error', cause: 'outer', inner: '`inner`' },
+        { className: 'Error', cause: 'outer', line: '2', inner: '`inner`' },
         keep(
           'set `cause` to `inner`',
           `declare const p: Promise<void>;\ntry {} catch (outer) {\n  p.catch((inner) => { throw new Error('failed', { cause: inner }); });\n}`,
@@ -831,6 +849,22 @@ function untypedInvalid(): Invalid[] {
         keep(
           'add `cause: e` to the last argument (check that the constructor takes it there)',
           `import * as errors from './errors.js';\ntry {} catch (e) { throw new errors.ValidationException('invalid', { field: 'name', cause: e }); }`,
+        ),
+      ),
+    );
+  }
+  {
+    // A message built in the handler is a string, not a place the error could hide.
+    const code = `import { PaymentError } from './payments.js';\ntry {} catch (e) {\n  const message = \`declined: \${Date.now()}\`;\n  throw new PaymentError(message);\n}`;
+    cases.push(
+      suggestionOnly(
+        code,
+        'new PaymentError(message)',
+        'missingCause',
+        missing('PaymentError', 'e'),
+        keep(
+          'add `{ cause: e }` as the last argument (check that the constructor takes it there)',
+          code.replace('new PaymentError(message)', 'new PaymentError(message, { cause: e })'),
         ),
       ),
     );
