@@ -381,7 +381,24 @@ function ownedDeclaringClass(services: TypeServices, signature: ts.Signature): {
  */
 function sameFileDropper(context: Context, services: TypeServices, callee: TSESTree.Node, signature: ts.Signature): CauseDropper | undefined {
   const owner = ownedDeclaringClass(services, signature);
-  if (!owner) return undefined;
+  if (!owner || constructorsInProgress.has(owner.constructorDeclaration)) return undefined;
+  constructorsInProgress.add(owner.constructorDeclaration);
+  try {
+    return sameFileDropperOf(context, services, callee, owner);
+  } finally {
+    constructorsInProgress.delete(owner.constructorDeclaration);
+  }
+}
+
+/** Constructors whose base is being asked about: a circular `extends` (a type error) must not recurse forever. */
+const constructorsInProgress = new Set<ts.Node>();
+
+function sameFileDropperOf(
+  context: Context,
+  services: TypeServices,
+  callee: TSESTree.Node,
+  owner: { name: string; constructorDeclaration: ts.ConstructorDeclaration },
+): CauseDropper | undefined {
   let method = services.toEsNode(owner.constructorDeclaration);
   if (method?.type === AST_NODE_TYPES.FunctionExpression) method = method.parent;
   if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.value.type !== AST_NODE_TYPES.FunctionExpression) return undefined;

@@ -148,6 +148,17 @@ describe.each(modes)('error construction (%s)', (_mode, typed) => {
     });
   });
 
+  it('survives a circular `extends` (a type error)', () => {
+    const answers = superclasses(
+      `class A extends B { constructor(message: string, options?: ErrorOptions) { super(message); } }
+       class B extends A { constructor(message: string, options?: ErrorOptions) { super(message); } }`,
+      typed,
+    );
+    expect(Object.keys(answers).sort()).toEqual(['A', 'B']);
+    // With types, B's signature still says it takes options; without, the cycle leaves it unknown.
+    expect(answers.A).toBe(typed ? 'options@1 required=1' : 'unknown');
+  });
+
   it('tells which values carry the caught error', () => {
     const results: Record<string, boolean> = {};
     runProbe(
