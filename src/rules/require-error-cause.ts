@@ -94,12 +94,33 @@ function handlerBindingOf(context: Context, variable: Variable): TSESTree.Node |
   return undefined;
 }
 
-/** How the message tells the developer to pass the error on. */
-function howToPass(support: CauseSupport, name: string): string {
+/** How the message tells the developer to pass the error on, or to drop it on purpose. */
+function howToPass(support: CauseSupport, name: string): { how: string; optOut: string } {
   if (support.kind === 'argument') {
-    return support.property === undefined ? `as argument ${support.index + 1}` : `\`{ ${support.property}: ${name} }\``;
+    return support.property === undefined
+      ? { how: `as argument ${support.index + 1}`, optOut: 'pass `undefined` there' }
+      : { how: `\`{ ${support.property}: ${name} }\``, optOut: `write \`{ ${support.property}: undefined }\`` };
   }
-  return `\`{ ${causeProperty(name)} }\``;
+  return { how: `\`{ ${causeProperty(name)} }\``, optOut: 'write `{ cause: undefined }`' };
+}
+
+/**
+ * The constructor takes the error itself, and the developer passed `undefined` in its place
+ * (`new VError(undefined, …)`, `{ originalError: undefined }`): the explicit "no cause".
+ */
+function isArgumentOptOut(sourceCode: TSESLint.SourceCode, construction: ErrorConstruction, support: CauseSupport): boolean {
+  if (support.kind !== 'argument') return false;
+  const slot = construction.arguments[support.index];
+  if (!slot) return false;
+  if (support.property === undefined) return isExplicitlyUndefined(sourceCode, slot);
+  const value = skipTypeWrappers(slot);
+  return (
+    value.type === AST_NODE_TYPES.ObjectExpression &&
+    value.properties.some(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property && getStaticKeyName(property) === support.property && isExplicitlyUndefined(sourceCode, property.value),
+    )
+  );
 }
 
 /** The caught error's name at `site`, or how to bind one when the handler has no binding. */
@@ -248,14 +269,6 @@ function planCause(sourceCode: TSESLint.SourceCode, construction: ErrorConstruct
     const slot = args[index];
     const value = slot && skipTypeWrappers(slot);
     if (property === undefined) {
-      if (slot && isExplicitlyUndefined(sourceCode, slot)) {
-        return {
-          autofix: false,
-          needsLib: false,
-          action: (name) => `pass \`${name}\` instead of \`undefined\``,
-          edit: (fixer, binding) => [fixer.replaceText(slot, binding.name)],
-        };
-      }
       return count === index
         ? {
             autofix: false,
@@ -324,7 +337,7 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       missingCause:
-        '`{{className}}` is created while handling `{{error}}` but does not keep it, so the original message and stack are lost. Pass it on ({{how}}), or write `{ cause: undefined }` to drop it on purpose.',
+        '`{{className}}` is created while handling `{{error}}` but does not keep it, so the original message and stack are lost. Pass it on ({{how}}), or {{optOut}} to drop it on purpose.',
       missingCauseUnbound:
         '`{{className}}` is created while handling an error that this handler does not bind, so the original message and stack are lost. Bind the error and pass it on as the cause (`{ cause: error }`), or write `{ cause: undefined }` to drop it on purpose.',
       wrongCause:
@@ -401,6 +414,7 @@ export default createRule<Options, MessageIds>({
         if (property.kind !== 'init' || property.method) return;
         if (isExplicitlyUndefined(sourceCode, property.value)) return;
       }
+      if (isArgumentOptOut(sourceCode, construction, support)) return;
       const errorText = variable ? `the caught error \`${variable.name}\`` : 'the caught error';
 
       if (support.kind === 'none') {
@@ -449,7 +463,7 @@ export default createRule<Options, MessageIds>({
 
       const plan = planCause(sourceCode, construction, support);
       if (variable) {
-        report(construction, 'missingCause', { className, error: variable.name, how: howToPass(support, variable.name) }, plan, binding);
+        report(construction, 'missingCause', { className, error: variable.name, ...howToPass(support, variable.name) }, plan, binding);
       } else {
         report(construction, 'missingCauseUnbound', { className }, plan, binding);
       }

@@ -33,7 +33,12 @@ function at(code: string, snippet: string, occurrence = 0): { line: number; colu
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 }
 
-const missing = (className: string, error: string, how = `\`{ cause: ${error} }\``) => ({ className, error, how });
+const missing = (className: string, error: string, how = `\`{ cause: ${error} }\``, optOut = 'write `{ cause: undefined }`') => ({
+  className,
+  error,
+  how,
+  optOut,
+});
 
 /** An invalid case with one report on `snippet`, no autofix, and the given suggestions. */
 function suggestionOnly(
@@ -581,6 +586,9 @@ const typedValid: Valid[] = [
   `${classes}try {} catch (e) { throw new WrappingError(e as Error, 'failed'); }`,
   `${classes}try {} catch (e) { throw new GraphLikeError('failed', { originalError: e as Error }); }`,
   `${classes}try {} catch (e) { throw new VendorError('failed', { cause: e }); }`,
+  // Where the error itself is taken, an explicit `undefined` drops it on purpose.
+  `${classes}try {} catch (e) { throw new WrappingError(undefined, 'failed'); }`,
+  `${classes}try {} catch (e) { throw new GraphLikeError('failed', { originalError: undefined }); }`,
 ];
 
 function typedInvalid(): Invalid[] {
@@ -591,10 +599,10 @@ function typedInvalid(): Invalid[] {
     output,
     errors: [{ messageId: 'missingCause', data: missing(className, 'e'), ...at(code, snippet), suggestions: [] }],
   });
-  const suggested = (snippet: string, code: string, action: string, output: string, className: string, how?: string): Invalid => ({
+  const suggested = (snippet: string, code: string, action: string, output: string, className: string, how?: string, optOut?: string): Invalid => ({
     code,
     output: null,
-    errors: [{ messageId: 'missingCause', data: missing(className, 'e', how), ...at(code, snippet), suggestions: keep(action, output) }],
+    errors: [{ messageId: 'missingCause', data: missing(className, 'e', how, optOut), ...at(code, snippet), suggestions: keep(action, output) }],
   });
 
   // Cross-module subclasses: the options position comes from the signature.
@@ -694,15 +702,6 @@ function typedInvalid(): Invalid[] {
       withClasses('try {} catch (e) { throw new StatusError(500, undefined, { cause: e }); }'),
       'StatusError',
     ),
-    // VError style: the cause is the first argument.
-    suggested(
-      "new WrappingError(undefined, 'failed')",
-      withClasses("try {} catch (e) { throw new WrappingError(undefined, 'failed'); }"),
-      'pass `e` instead of `undefined`',
-      withClasses("try {} catch (e) { throw new WrappingError(e, 'failed'); }"),
-      'WrappingError',
-      'as argument 1',
-    ),
     // GraphQLError style: the `originalError` option takes it.
     suggested(
       "new GraphLikeError('failed')",
@@ -711,6 +710,7 @@ function typedInvalid(): Invalid[] {
       withClasses("try {} catch (e) { throw new GraphLikeError('failed', { originalError: e }); }"),
       'GraphLikeError',
       '`{ originalError: e }`',
+      'write `{ originalError: undefined }`',
     ),
     suggested(
       "new GraphLikeError('failed', { path: [] })",
@@ -719,6 +719,7 @@ function typedInvalid(): Invalid[] {
       withClasses("try {} catch (e) { throw new GraphLikeError('failed', { path: [], originalError: e }); }"),
       'GraphLikeError',
       '`{ originalError: e }`',
+      'write `{ originalError: undefined }`',
     ),
     // `...args: any[]`: the position is a guess.
     suggested(
@@ -745,7 +746,7 @@ function typedInvalid(): Invalid[] {
       code,
       output: null,
       errors: [
-        { messageId: 'missingCause', data: missing('WrappingError', 'e', 'as argument 1'), ...at(code, "new WrappingError(new Error('other'), 'failed')"), suggestions: [] },
+        { messageId: 'missingCause', data: missing('WrappingError', 'e', 'as argument 1', 'pass `undefined` there'), ...at(code, "new WrappingError(new Error('other'), 'failed')"), suggestions: [] },
       ],
     });
   }
