@@ -112,6 +112,8 @@ export interface CauseDropper {
   readonly declaringClassName: string;
   /** `no-parameter`: nothing in the signature can take a cause; `not-forwarded`: a parameter could, but the constructor does not pass it to `super`. */
   readonly reason: 'no-parameter' | 'not-forwarded';
+  /** For `not-forwarded`, when known: the parameter the constructor leaves unused (typically `options`). */
+  readonly unusedParameter?: string;
 }
 
 /**
@@ -408,7 +410,7 @@ function sameFileDropperOf(
   const forwarded = forwardedSupport(context.sourceCode, method.value, base);
   if (forwarded.kind !== 'none') return undefined;
   const cls = getErrorHierarchy(context).classOfConstructor(callee);
-  return { className: cls?.name ?? owner.name, declaringClassName: owner.name, reason: forwarded.dropper?.reason ?? 'not-forwarded' };
+  return { ...forwarded.dropper, className: cls?.name ?? owner.name, declaringClassName: owner.name, reason: forwarded.dropper?.reason ?? 'not-forwarded' };
 }
 
 function typedSupport(context: Context, services: TypeServices, callee: TSESTree.Node, construction: ErrorConstruction | undefined): CauseSupport {
@@ -570,7 +572,7 @@ function syntacticSupportOfClass(sourceCode: TSESLint.SourceCode, classNode: Cla
   const support = forwardedSupport(sourceCode, constructor, base);
   if (support.kind !== 'none') return support;
   const name = classNameOf(classNode);
-  return { kind: 'none', dropper: { className: name, declaringClassName: name, reason: support.dropper?.reason ?? 'not-forwarded' } };
+  return { kind: 'none', dropper: { ...support.dropper, className: name, declaringClassName: name, reason: support.dropper?.reason ?? 'not-forwarded' } };
 }
 
 function parameterName(parameter: TSESTree.Parameter): { name: string; rest: boolean; annotation: TSESTree.TypeNode | undefined } | undefined {
@@ -654,8 +656,13 @@ function forwardedSupport(sourceCode: TSESLint.SourceCode, constructor: TSESTree
   if (!slot) {
     if (!dropsProvably(sourceCode, constructor, superCall)) return UNKNOWN;
     // An unused parameter (typically `options`) could have been forwarded; otherwise there is none to forward.
-    const unused = sourceCode.getDeclaredVariables(constructor).some((variable) => variable.references.length === 0);
-    return { kind: 'none', dropper: { className: '', declaringClassName: '', reason: unused ? 'not-forwarded' : 'no-parameter' } };
+    const unused = sourceCode.getDeclaredVariables(constructor).find((variable) => variable.references.length === 0);
+    return {
+      kind: 'none',
+      dropper: unused
+        ? { className: '', declaringClassName: '', reason: 'not-forwarded', unusedParameter: unused.name }
+        : { className: '', declaringClassName: '', reason: 'no-parameter' },
+    };
   }
 
   const userOptions = (index: number): OptionsCauseSupport | typeof UNKNOWN => {

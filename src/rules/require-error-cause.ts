@@ -347,7 +347,7 @@ export default createRule<Options, MessageIds>({
       destructuredError:
         'This handler destructures the error it catches, so `{{className}}` cannot keep the original as its cause. Bind the whole error to one name, destructure it in the body, and pass it on as `{ cause: error }`.',
       dropsCause:
-        "`{{className}}`'s constructor{{inherited}} drops the cause: {{reason}}, so {{error}} is lost. Accept `options?: ErrorOptions` in `{{declaringClass}}`'s constructor and pass it to `super(message, options)`.",
+        "`{{className}}`'s constructor{{inherited}} drops the cause: {{reason}}, so {{error}} is lost. {{advice}}.",
       keepCause: 'Keep the caught error: {{action}}.',
       keepCauseNeedsLib:
         'Keep the caught error: {{action}} (this type-checks once the `lib` compiler option includes `ES2022` or `ES2022.Error`, which declare `ErrorOptions`).',
@@ -419,7 +419,8 @@ export default createRule<Options, MessageIds>({
 
       if (support.kind === 'none') {
         if (!support.dropper) return;
-        const { className: droppedClass, declaringClassName, reason } = support.dropper;
+        const { className: droppedClass, declaringClassName, reason, unusedParameter } = support.dropper;
+        const parameter = unusedParameter === undefined ? 'its options parameter' : `\`${unusedParameter}\``;
         context.report({
           node: construction,
           messageId: 'dropsCause',
@@ -428,10 +429,13 @@ export default createRule<Options, MessageIds>({
             inherited: declaringClassName === droppedClass ? '' : ` (inherited from \`${declaringClassName}\`)`,
             reason:
               reason === 'not-forwarded'
-                ? 'it does not pass its parameters on to `super(…)`'
+                ? `it never passes ${parameter} to \`super(…)\``
                 : 'it has no parameter that takes `{ cause }` or the error itself',
             error: errorText,
-            declaringClass: declaringClassName,
+            advice:
+              reason === 'not-forwarded'
+                ? `Pass ${parameter} on in \`${declaringClassName}\`'s constructor: \`super(message, ${unusedParameter ?? 'options'})\``
+                : `Accept \`options?: ErrorOptions\` in \`${declaringClassName}\`'s constructor and pass it to \`super(message, options)\``,
           },
         });
         return;

@@ -29,7 +29,7 @@ function describeSupport(support: CauseSupport): string {
       return `argument@${support.index}${support.property === undefined ? '' : `.${support.property}`}`;
     case 'none':
       return support.dropper
-        ? `none: ${support.dropper.className} via ${support.dropper.declaringClassName} (${support.dropper.reason})`
+        ? `none: ${support.dropper.className} via ${support.dropper.declaringClassName} (${support.dropper.reason}${support.dropper.unusedParameter ? ` ${support.dropper.unusedParameter}` : ''})`
         : 'none';
     default:
       return 'unknown';
@@ -107,7 +107,7 @@ describe.each(modes)('error construction (%s)', (_mode, typed) => {
       // Without types the annotation decides; with types, the signature (and `code` is not optional).
       'new Spreads(1)': typed ? 'Spreads error=yes | options@2 required=1' : 'Spreads error=yes | options@2 required=2',
       "new Drops('a')": 'Drops error=yes | none: Drops via Drops (no-parameter)',
-      "new Ignores('a')": 'Ignores error=yes | none: Ignores via Ignores (not-forwarded)',
+      "new Ignores('a')": 'Ignores error=yes | none: Ignores via Ignores (not-forwarded options)',
       "new InheritsDrop('a')": 'InheritsDrop error=yes | none: InheritsDrop via Drops (no-parameter)',
       // Not an error class; its constructor could not carry a cause either (with types, that is known).
       "new NotAnError('a')": typed ? 'NotAnError error=no | none: NotAnError via NotAnError (no-parameter)' : 'NotAnError error=no | unknown',
@@ -313,7 +313,7 @@ describe('error construction with type information', () => {
       "new Error('a')": 'Error error=yes builtin=Error | options@1 cause-rejected builtin missing-from-lib',
       "new Inherits('a')": 'Inherits error=yes | options@1 cause-rejected builtin missing-from-lib',
       // Declares `{ cause }` but never passes it on.
-      "new Own('a')": 'Own error=yes | none: Own via Own (not-forwarded)',
+      "new Own('a')": 'Own error=yes | none: Own via Own (not-forwarded options)',
     });
   });
 });

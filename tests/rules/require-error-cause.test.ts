@@ -539,7 +539,7 @@ function sharedInvalid(): Invalid[] {
             inherited: '',
             reason: 'it has no parameter that takes `{ cause }` or the error itself',
             error: 'the caught error `e`',
-            declaringClass: 'PaymentError',
+            advice: "Accept `options?: ErrorOptions` in `PaymentError`'s constructor and pass it to `super(message, options)`",
           },
           ...at(code, "new PaymentError('declined')"),
         },
@@ -557,9 +557,9 @@ function sharedInvalid(): Invalid[] {
           data: {
             className: 'CardError',
             inherited: ' (inherited from `PaymentError`)',
-            reason: 'it does not pass its parameters on to `super(…)`',
+            reason: 'it never passes `options` to `super(…)`',
             error: 'the caught error',
-            declaringClass: 'PaymentError',
+            advice: "Pass `options` on in `PaymentError`'s constructor: `super(message, options)`",
           },
           ...at(code, "new CardError('declined')"),
         },
@@ -757,7 +757,7 @@ function typedInvalid(): Invalid[] {
     inherited: className === declaringClass ? '' : ` (inherited from \`${declaringClass}\`)`,
     reason: 'it has no parameter that takes `{ cause }` or the error itself',
     error: 'the caught error `e`',
-    declaringClass,
+    advice: `Accept \`options?: ErrorOptions\` in \`${declaringClass}\`'s constructor and pass it to \`super(message, options)\``,
   });
   {
     const code = withClasses("try {} catch (e) { throw new PaymentDeclinedError('declined'); }");
