@@ -77,7 +77,10 @@ export function getErrorConstructorInfo(context: Context, callee: TSESTree.Node)
 export interface OptionsCauseSupport {
   readonly kind: 'options';
   readonly index: number;
-  /** Adding `cause: <any value>` to an options object literal at `index` type-checks (always true without types, unless a TS annotation says otherwise). */
+  /**
+   * Adding `cause: <any value>` to an options object literal at `index` type-checks (without types:
+   * true unless a TypeScript annotation other than `ErrorOptions` says otherwise).
+   */
   readonly acceptsCause: boolean;
   /** A new `{ cause }` argument at `index` type-checks on its own: no other required option, no required parameter after it. */
   readonly acceptsCauseAlone: boolean;
@@ -110,7 +113,10 @@ export interface CauseDropper {
   readonly className: string;
   /** The class whose constructor drops the cause (the same class, or the ancestor it inherits its constructor from). */
   readonly declaringClassName: string;
-  /** `no-parameter`: nothing in the signature can take a cause; `not-forwarded`: a parameter could, but the constructor does not pass it to `super`. */
+  /**
+   * `no-parameter`: nothing in the signature can take a cause; `not-forwarded`: a parameter could,
+   * but the constructor does not pass it to `super`.
+   */
   readonly reason: 'no-parameter' | 'not-forwarded';
   /** For `not-forwarded`, when known: the parameter the constructor leaves unused (typically `options`). */
   readonly unusedParameter?: string;
@@ -306,7 +312,9 @@ function optionsDetails(services: TypeServices, signature: ts.Signature, index: 
       .some((property) => property !== cause && !(property.flags & typescript.SymbolFlags.Optional));
     if (!otherRequired) acceptsCauseAlone = true;
   }
-  const laterRequired = signature.parameters.slice(index + 1).some((later) => !isParameterOptional(services, later) && !isRestParameter(services, later));
+  const laterRequired = signature.parameters
+    .slice(index + 1)
+    .some((later) => !isParameterOptional(services, later) && !isRestParameter(services, later));
   return { acceptsCause, acceptsCauseAlone: acceptsCauseAlone && !laterRequired };
 }
 
@@ -368,7 +376,12 @@ function classNameOfDeclaration(services: TypeServices, declaration: ts.Node | u
 }
 
 /** The user's class (not lib, not a dependency) whose constructor `signature` was declared by. */
-function ownedDeclaringClass(services: TypeServices, signature: ts.Signature): { name: string; constructorDeclaration: ts.ConstructorDeclaration } | undefined {
+interface DeclaringClass {
+  readonly name: string;
+  readonly constructorDeclaration: ts.ConstructorDeclaration;
+}
+
+function ownedDeclaringClass(services: TypeServices, signature: ts.Signature): DeclaringClass | undefined {
   const declaration = signature.declaration;
   if (!declaration || !services.ts.isConstructorDeclaration(declaration)) return undefined;
   const file = declaration.getSourceFile();
@@ -399,7 +412,7 @@ function sameFileDropperOf(
   context: Context,
   services: TypeServices,
   callee: TSESTree.Node,
-  owner: { name: string; constructorDeclaration: ts.ConstructorDeclaration },
+  owner: DeclaringClass,
 ): CauseDropper | undefined {
   let method = services.toEsNode(owner.constructorDeclaration);
   if (method?.type === AST_NODE_TYPES.FunctionExpression) method = method.parent;
@@ -410,7 +423,8 @@ function sameFileDropperOf(
   const forwarded = forwardedSupport(context.sourceCode, method.value, base);
   if (forwarded.kind !== 'none') return undefined;
   const cls = getErrorHierarchy(context).classOfConstructor(callee);
-  return { ...forwarded.dropper, className: cls?.name ?? owner.name, declaringClassName: owner.name, reason: forwarded.dropper?.reason ?? 'not-forwarded' };
+  const reason = forwarded.dropper?.reason ?? 'not-forwarded';
+  return { ...forwarded.dropper, className: cls?.name ?? owner.name, declaringClassName: owner.name, reason };
 }
 
 function typedSupport(context: Context, services: TypeServices, callee: TSESTree.Node, construction: ErrorConstruction | undefined): CauseSupport {
@@ -572,7 +586,8 @@ function syntacticSupportOfClass(sourceCode: TSESLint.SourceCode, classNode: Cla
   const support = forwardedSupport(sourceCode, constructor, base);
   if (support.kind !== 'none') return support;
   const name = classNameOf(classNode);
-  return { kind: 'none', dropper: { ...support.dropper, className: name, declaringClassName: name, reason: support.dropper?.reason ?? 'not-forwarded' } };
+  const reason = support.dropper?.reason ?? 'not-forwarded';
+  return { kind: 'none', dropper: { ...support.dropper, className: name, declaringClassName: name, reason } };
 }
 
 function parameterName(parameter: TSESTree.Parameter): { name: string; rest: boolean; annotation: TSESTree.TypeNode | undefined } | undefined {
@@ -602,9 +617,12 @@ function parameterIndex(sourceCode: TSESLint.SourceCode, constructor: TSESTree.F
 /** `p.cause` / `p?.cause`: the index of constructor parameter `p`. */
 function causeMemberParameterIndex(sourceCode: TSESLint.SourceCode, constructor: TSESTree.FunctionExpression, value: TSESTree.Node): number {
   const member = skipWrappers(value);
-  if (member.type !== AST_NODE_TYPES.MemberExpression || member.computed || member.property.type !== AST_NODE_TYPES.Identifier || member.property.name !== 'cause') {
-    return -1;
-  }
+  const isCause =
+    member.type === AST_NODE_TYPES.MemberExpression &&
+    !member.computed &&
+    member.property.type === AST_NODE_TYPES.Identifier &&
+    member.property.name === 'cause';
+  if (!isCause) return -1;
   return parameterIndex(sourceCode, constructor, member.object);
 }
 
@@ -760,7 +778,9 @@ export function carriesError(context: Context, references: ErrorReferences, node
       }
       case AST_NODE_TYPES.ObjectExpression:
         return value.properties.some((property) =>
-          property.type === AST_NODE_TYPES.SpreadElement ? visit(property.argument, depth + 1) : property.kind === 'init' && visit(property.value, depth + 1),
+          property.type === AST_NODE_TYPES.SpreadElement
+            ? visit(property.argument, depth + 1)
+            : property.kind === 'init' && visit(property.value, depth + 1),
         );
       case AST_NODE_TYPES.ArrayExpression:
         return value.elements.some(
@@ -797,7 +817,11 @@ export function carriesError(context: Context, references: ErrorReferences, node
       if (outer.type === AST_NODE_TYPES.AssignmentExpression && outer.left === parent) return visit(outer.right, depth + 1);
       return false;
     }
-    if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === identifier && getCalleePath(parent.callee).join('.') === 'Object.assign') {
+    const isAssignTarget =
+      parent.type === AST_NODE_TYPES.CallExpression &&
+      parent.arguments[0] === identifier &&
+      getCalleePath(parent.callee).join('.') === 'Object.assign';
+    if (isAssignTarget) {
       return parent.arguments.some((argument) => argument !== identifier && visit(argument, depth + 1));
     }
     return false;
@@ -826,7 +850,8 @@ export function isPrimitiveValued(context: Context, node: TSESTree.Node): boolea
   const type = services?.typeOf(value);
   if (!services || !type) return false;
   const { TypeFlags } = services.ts;
-  const primitive = TypeFlags.StringLike | TypeFlags.NumberLike | TypeFlags.BooleanLike | TypeFlags.BigIntLike | TypeFlags.Void | TypeFlags.Undefined | TypeFlags.Null;
+  const primitive =
+    TypeFlags.StringLike | TypeFlags.NumberLike | TypeFlags.BooleanLike | TypeFlags.BigIntLike | TypeFlags.Void | TypeFlags.Undefined | TypeFlags.Null;
   return unionMembers(type).every((member) => (member.flags & primitive) !== 0);
 }
 
@@ -834,5 +859,7 @@ export function isPrimitiveValued(context: Context, node: TSESTree.Node): boolea
 export function isExplicitlyUndefined(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {
   const value = skipTypeWrappers(node);
   if (value.type === AST_NODE_TYPES.Identifier) return value.name === 'undefined' && isGlobalReference(sourceCode, value);
-  return value.type === AST_NODE_TYPES.UnaryExpression && value.operator === 'void' && skipTypeWrappers(value.argument).type === AST_NODE_TYPES.Literal;
+  return (
+    value.type === AST_NODE_TYPES.UnaryExpression && value.operator === 'void' && skipTypeWrappers(value.argument).type === AST_NODE_TYPES.Literal
+  );
 }

@@ -94,6 +94,10 @@ function handlerBindingOf(context: Context, variable: Variable): TSESTree.Node |
   return undefined;
 }
 
+function fillerText(count: number): string {
+  return count === 1 ? '`undefined`' : `${count} \`undefined\` arguments`;
+}
+
 /** How the message tells the developer to pass the error on, or to drop it on purpose. */
 function howToPass(support: CauseSupport, name: string): { how: string; optOut: string } {
   if (support.kind === 'argument') {
@@ -118,7 +122,9 @@ function isArgumentOptOut(sourceCode: TSESLint.SourceCode, construction: ErrorCo
     value.type === AST_NODE_TYPES.ObjectExpression &&
     value.properties.some(
       (property) =>
-        property.type === AST_NODE_TYPES.Property && getStaticKeyName(property) === support.property && isExplicitlyUndefined(sourceCode, property.value),
+        property.type === AST_NODE_TYPES.Property &&
+        getStaticKeyName(property) === support.property &&
+        isExplicitlyUndefined(sourceCode, property.value),
     )
   );
 }
@@ -172,16 +178,20 @@ function mentionsHandlerVariable(sourceCode: TSESLint.SourceCode, handler: Error
  * `opaque` when it may have been given the caught error in a way we do not follow (a `let` of the
  * handler, a call on its variables); `undefined` when it is no object literal and cannot hold the error.
  */
-function objectLiteralOf(context: Context, handler: ErrorHandler, argument: TSESTree.Node, depth = 0): TSESTree.ObjectExpression | 'opaque' | undefined {
+function objectLiteralOf(
+  context: Context,
+  handler: ErrorHandler,
+  argument: TSESTree.Node,
+  depth = 0,
+): TSESTree.ObjectExpression | 'opaque' | undefined {
   const sourceCode = context.sourceCode;
   const value = skipTypeWrappers(argument);
   if (value.type === AST_NODE_TYPES.ObjectExpression) return value;
   if (isPrimitiveValued(context, value) || isExplicitlyUndefined(sourceCode, value)) return undefined;
   if (value.type === AST_NODE_TYPES.Identifier && depth < 4) {
     const def = findVariable(sourceCode, value)?.defs[0];
-    if (def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const' && def.node.init) {
-      return objectLiteralOf(context, handler, def.node.init, depth + 1);
-    }
+    const declarator = def?.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node : undefined;
+    if (declarator?.init && declarator.parent.kind === 'const') return objectLiteralOf(context, handler, declarator.init, depth + 1);
   }
   return mentionsHandlerVariable(sourceCode, handler, value) ? 'opaque' : undefined;
 }
@@ -259,7 +269,7 @@ function planCause(sourceCode: TSESLint.SourceCode, construction: ErrorConstruct
       autofix: !spread && !needsLib && support.acceptsCauseAlone && (fillers === 0 || support.builtinSemantics),
       needsLib,
       action: (name) =>
-        `add \`${options(name)}\` as the options argument${fillers === 0 ? '' : `, after ${fillers === 1 ? '`undefined`' : `${fillers} \`undefined\` arguments`}`}`,
+        `add \`${options(name)}\` as the options argument${fillers === 0 ? '' : `, after ${fillerText(fillers)}`}`,
       edit: (fixer, binding) => [appendArgument(sourceCode, fixer, construction, `${'undefined, '.repeat(fillers)}${options(binding.name)}`)],
     };
   }
@@ -402,9 +412,9 @@ export default createRule<Options, MessageIds>({
       const variable = handler.errorVariable;
       const references: ErrorReferences = getErrorReferences(sourceCode, variable);
       const args = construction.arguments;
-      if (variable && args.some((argument) => carriesError(context, references, argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument))) {
-        return;
-      }
+      const passed = (argument: TSESTree.CallExpressionArgument): boolean =>
+        carriesError(context, references, argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument);
+      if (variable && args.some(passed)) return;
 
       const support = getCauseSupport(context, construction);
       const found = findCause(context, handler, construction, support);
@@ -461,7 +471,8 @@ export default createRule<Options, MessageIds>({
           report(construction, 'outerCause', { className, cause: outer.name, line: String(outerBinding.loc.start.line), inner }, plan, binding);
           return;
         }
-        report(construction, variable ? 'wrongCause' : 'missingCauseUnbound', { className, cause: shortText(sourceCode, property.value), error: variable?.name ?? '' }, plan, binding);
+        const data = { className, cause: shortText(sourceCode, property.value), error: variable?.name ?? '' };
+        report(construction, variable ? 'wrongCause' : 'missingCauseUnbound', data, plan, binding);
         return;
       }
 
