@@ -1,5 +1,5 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, TSESLint } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import type { Variable } from '../util/ast.js';
 import { findVariable, getCalleePath, isGlobalReference, isInside, skipTypeWrappers, skipWrappers } from '../util/ast.js';
@@ -10,6 +10,7 @@ import type { TypeServices } from './type-services.js';
 import { getTypeServices } from './type-services.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+const { DefinitionType, ScopeType } = TSESLint.Scope;
 
 /** `new C(…)`, or a built-in Error constructor called without `new` (`Error('x')`). */
 export type ErrorConstruction = TSESTree.NewExpression | TSESTree.CallExpression;
@@ -511,7 +512,7 @@ type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
 function isNodeAssertImport(variable: Variable, importedName: string | undefined): boolean {
   return variable.defs.some((def) => {
-    if (def.type !== 'ImportBinding') return false;
+    if (def.type !== DefinitionType.ImportBinding) return false;
     const declaration = def.parent;
     if (declaration.type !== AST_NODE_TYPES.ImportDeclaration || !NODE_ASSERT_MODULES.has(declaration.source.value)) return false;
     const specifier = def.node;
@@ -553,7 +554,7 @@ function syntacticSupportOfConstructor(sourceCode: TSESLint.SourceCode, expressi
   }
   if (node.type !== AST_NODE_TYPES.Identifier) return UNKNOWN;
   const variable = findVariable(sourceCode, node);
-  if (variable === null || (variable.defs.length === 0 && variable.scope.type === 'global')) {
+  if (variable === null || (variable.defs.length === 0 && variable.scope.type === ScopeType.global)) {
     return BUILTIN_ERROR_CLASSES.has(node.name) ? builtinSupport(node.name) : UNKNOWN;
   }
   if (isNodeAssertImport(variable, 'AssertionError')) return CANNOT_CARRY;
@@ -607,7 +608,7 @@ function parameterIndex(sourceCode: TSESLint.SourceCode, constructor: TSESTree.F
   const node = skipTypeWrappers(identifier);
   if (node.type !== AST_NODE_TYPES.Identifier) return -1;
   const variable = findVariable(sourceCode, node);
-  if (!variable?.defs.some((def) => def.type === 'Parameter' && def.node === constructor)) return -1;
+  if (!variable?.defs.some((def) => def.type === DefinitionType.Parameter && def.node === constructor)) return -1;
   return constructor.params.findIndex((parameter) => {
     const info = parameterName(parameter);
     return info !== undefined && !info.rest && info.name === node.name;
@@ -642,9 +643,7 @@ function isErrorOptionsAnnotation(annotation: TSESTree.TypeNode | undefined): bo
  */
 function forwardedSupport(sourceCode: TSESLint.SourceCode, constructor: TSESTree.FunctionExpression, base: CauseSupport): CauseSupport {
   if (base.kind !== 'options' && base.kind !== 'argument') return UNKNOWN;
-  const body = constructor.body;
-  if (!body) return UNKNOWN;
-  const superCalls = body.body.flatMap((statement) =>
+  const superCalls = constructor.body.body.flatMap((statement) =>
     statement.type === AST_NODE_TYPES.ExpressionStatement &&
     statement.expression.type === AST_NODE_TYPES.CallExpression &&
     statement.expression.callee.type === AST_NODE_TYPES.Super
@@ -720,11 +719,13 @@ function forwardedSupport(sourceCode: TSESLint.SourceCode, constructor: TSESTree
 
 /** The constructor mentions no `cause` and no `arguments`, and uses its parameters only in the `super` call. */
 function dropsProvably(sourceCode: TSESLint.SourceCode, constructor: TSESTree.FunctionExpression, superCall: TSESTree.CallExpression): boolean {
-  const body = constructor.body;
-  if (!body) return false;
   const mentions = sourceCode
-    .getTokens(body)
-    .some((token) => (token.type === 'Identifier' || token.type === 'Keyword') && (token.value === 'cause' || token.value === 'arguments'));
+    .getTokens(constructor.body)
+    .some(
+      (token) =>
+        (token.type === AST_TOKEN_TYPES.Identifier || token.type === AST_TOKEN_TYPES.Keyword) &&
+        (token.value === 'cause' || token.value === 'arguments'),
+    );
   if (mentions) return false;
   if (constructor.params.some((parameter) => parameter.type === AST_NODE_TYPES.TSParameterProperty)) return false;
   return sourceCode

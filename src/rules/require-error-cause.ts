@@ -1,5 +1,5 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, TSESLint } from '@typescript-eslint/utils';
 import type { CauseSupport, ErrorConstruction } from '../analysis/error-construction.js';
 import {
   carriesError,
@@ -30,6 +30,7 @@ export type MessageIds =
   | 'keepCauseNeedsLib';
 
 type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+const { DefinitionType } = TSESLint.Scope;
 type Fixer = TSESLint.RuleFixer;
 type Fix = TSESLint.RuleFix;
 
@@ -70,7 +71,7 @@ function isRejectCall(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpres
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
   if (callee.name === 'reject') return true;
   const def = findVariable(sourceCode, callee)?.defs[0];
-  if (def?.type !== 'Parameter' || !isFunctionNode(def.node) || def.node.params[1] !== def.name) return false;
+  if (def?.type !== DefinitionType.Parameter || !isFunctionNode(def.node) || def.node.params[1] !== def.name) return false;
   const executor = def.node;
   const parent = executor.parent;
   return (
@@ -85,8 +86,8 @@ function isRejectCall(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpres
 /** Where `variable` is bound as the error of a handler (a `catch` parameter or a rejection callback's), if it is. */
 function handlerBindingOf(context: Context, variable: Variable): TSESTree.Node | undefined {
   for (const def of variable.defs) {
-    if (def.type === 'CatchClause') return def.name;
-    if (def.type !== 'Parameter' || !isFunctionNode(def.node) || def.node.params[0] === undefined) continue;
+    if (def.type === DefinitionType.CatchClause) return def.name;
+    if (def.type !== DefinitionType.Parameter || !isFunctionNode(def.node) || def.node.params[0] === undefined) continue;
     const first = def.node.params[0];
     const identifier = first.type === AST_NODE_TYPES.AssignmentPattern ? first.left : first;
     if (identifier === def.name && getPromiseHandlerOfCallback(context, def.node) !== undefined) return def.name;
@@ -95,14 +96,14 @@ function handlerBindingOf(context: Context, variable: Variable): TSESTree.Node |
 }
 
 function fillerText(count: number): string {
-  return count === 1 ? '`undefined`' : `${count} \`undefined\` arguments`;
+  return count === 1 ? '`undefined`' : `${String(count)} \`undefined\` arguments`;
 }
 
 /** How the message tells the developer to pass the error on, or to drop it on purpose. */
 function howToPass(support: CauseSupport, name: string): { how: string; optOut: string } {
   if (support.kind === 'argument') {
     return support.property === undefined
-      ? { how: `as argument ${support.index + 1}`, optOut: 'pass `undefined` there' }
+      ? { how: `as argument ${String(support.index + 1)}`, optOut: 'pass `undefined` there' }
       : { how: `\`{ ${support.property}: ${name} }\``, optOut: `write \`{ ${support.property}: undefined }\`` };
   }
   return { how: `\`{ ${causeProperty(name)} }\``, optOut: 'write `{ cause: undefined }`' };
@@ -147,7 +148,7 @@ function bindingAt(sourceCode: TSESLint.SourceCode, handler: ErrorHandler, site:
     const keyword = sourceCode.getFirstToken(handler.node);
     return keyword ? { name, bind: (fixer) => fixer.insertTextAfter(keyword, ` (${name})`) } : undefined;
   }
-  const paren = sourceCode.getFirstToken(owner, { filter: (token) => token.type === 'Punctuator' && token.value === '(' });
+  const paren = sourceCode.getFirstToken(owner, { filter: (token) => token.type === AST_TOKEN_TYPES.Punctuator && token.value === '(' });
   return paren ? { name, bind: (fixer) => fixer.insertTextAfter(paren, name) } : undefined;
 }
 
@@ -283,7 +284,7 @@ function planCause(sourceCode: TSESLint.SourceCode, construction: ErrorConstruct
         ? {
             autofix: false,
             needsLib: false,
-            action: (name) => `pass \`${name}\` as argument ${index + 1}`,
+            action: (name) => `pass \`${name}\` as argument ${String(index + 1)}`,
             edit: (fixer, binding) => [appendArgument(sourceCode, fixer, construction, binding.name)],
           }
         : undefined;
@@ -365,7 +366,6 @@ export default createRule<Options, MessageIds>({
     schema: [],
     fixable: 'code',
     hasSuggestions: true,
-    defaultOptions: [],
   },
   create(context) {
     const sourceCode = context.sourceCode;

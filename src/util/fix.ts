@@ -24,7 +24,7 @@ export function unusedName(scope: Scope, base: string): string {
     for (const name of outer.set.keys()) taken.add(name);
   }
   let name = base;
-  for (let suffix = 2; taken.has(name); suffix++) name = `${base}${suffix}`;
+  for (let suffix = 2; taken.has(name); suffix++) name = `${base}${String(suffix)}`;
   return name;
 }
 

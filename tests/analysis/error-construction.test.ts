@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import type { CauseSupport } from '../../src/analysis/error-construction.js';
 import {
@@ -20,13 +21,13 @@ function describeSupport(support: CauseSupport): string {
         support.acceptsCause ? '' : ' cause-rejected',
         support.acceptsCause && !support.acceptsCauseAlone ? ' not-alone' : '',
         support.builtinSemantics ? ' builtin' : '',
-        support.requiredArguments > 0 ? ` required=${support.requiredArguments}` : '',
+        support.requiredArguments > 0 ? ` required=${String(support.requiredArguments)}` : '',
         support.missingFromLib ? ' missing-from-lib' : '',
       ];
-      return `options@${support.index}${flags.join('')}`;
+      return `options@${String(support.index)}${flags.join('')}`;
     }
     case 'argument':
-      return `argument@${support.index}${support.property === undefined ? '' : `.${support.property}`}`;
+      return `argument@${String(support.index)}${support.property === undefined ? '' : `.${support.property}`}`;
     case 'none':
       return support.dropper
         ? `none: ${support.dropper.className} via ${support.dropper.declaringClassName} (${support.dropper.reason}${support.dropper.unusedParameter ? ` ${support.dropper.unusedParameter}` : ''})`
@@ -179,7 +180,9 @@ describe.each(modes)('error construction (%s)', (_mode, typed) => {
           const handler = getCatchClauseHandler(context, node);
           const references = getErrorReferences(context.sourceCode, handler.errorVariable);
           const statement = node.body.body.at(-1);
-          if (statement?.type !== 'ExpressionStatement' || statement.expression.type !== 'CallExpression') throw new Error('no call');
+          if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.CallExpression) {
+            throw new Error('no call');
+          }
           for (const argument of statement.expression.arguments) {
             results[context.sourceCode.getText(argument)] = carriesError(context, references, argument);
           }
@@ -212,7 +215,7 @@ describe.each(modes)('error construction (%s)', (_mode, typed) => {
     runProbe(`use(undefined, void 0, null, 0, (undefined as unknown)); { const undefined = 1; use(undefined); }\ndeclare function use(...values: unknown[]): void;`, typed, (context) => ({
       'CallExpression[callee.name="use"]'(node: TSESTree.CallExpression) {
         node.arguments.forEach((argument, index) => {
-          results[`${node.arguments.length}:${index}:${context.sourceCode.getText(argument)}`] = isExplicitlyUndefined(context.sourceCode, argument);
+          results[`${String(node.arguments.length)}:${String(index)}:${context.sourceCode.getText(argument)}`] = isExplicitlyUndefined(context.sourceCode, argument);
         });
       },
     }));

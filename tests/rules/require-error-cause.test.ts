@@ -976,15 +976,17 @@ function typeErrors(projectDir: string, files: readonly string[]): string[][] {
     },
   });
   if (!parsed) throw new Error('no tsconfig');
-  const virtual = new Map(files.map((text, index) => [path.join(projectDir, `__fix_check_${index}.ts`), `${text}\nexport {};\n`]));
+  const virtual = new Map(files.map((text, index) => [path.join(projectDir, `__fix_check_${String(index)}.ts`), `${text}\nexport {};\n`]));
   const host = ts.createCompilerHost(parsed.options);
-  const { getSourceFile, fileExists, readFile } = host;
+  const getSourceFile = host.getSourceFile.bind(host);
+  const fileExists = host.fileExists.bind(host);
+  const readFile = host.readFile.bind(host);
   host.getSourceFile = (fileName, language, ...rest) => {
     const text = virtual.get(fileName);
-    return text === undefined ? getSourceFile.call(host, fileName, language, ...rest) : ts.createSourceFile(fileName, text, language);
+    return text === undefined ? getSourceFile(fileName, language, ...rest) : ts.createSourceFile(fileName, text, language);
   };
-  host.fileExists = (fileName) => virtual.has(fileName) || fileExists.call(host, fileName);
-  host.readFile = (fileName) => virtual.get(fileName) ?? readFile.call(host, fileName);
+  host.fileExists = (fileName) => virtual.has(fileName) || fileExists(fileName);
+  host.readFile = (fileName) => virtual.get(fileName) ?? readFile(fileName);
   const program = ts.createProgram([...virtual.keys()], parsed.options, host);
   return [...virtual.keys()].map((fileName) =>
     ts.getPreEmitDiagnostics(program, program.getSourceFile(fileName)).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')),
@@ -998,8 +1000,12 @@ describe('require-error-cause options', () => {
         { plugins: { 'error-handling': { rules: { 'require-error-cause': rule as never } } }, rules: { 'error-handling/require-error-cause': entry as never } },
       ]);
     };
-    expect(() => lint('error')).not.toThrow();
-    expect(() => lint(['error', { requireCatchParameter: true }])).toThrow(/error-handling\/require-error-cause.*\n?[\s\S]*should NOT have more than 0 items/u);
+    expect(() => {
+      lint('error');
+    }).not.toThrow();
+    expect(() => {
+      lint(['error', { requireCatchParameter: true }]);
+    }).toThrow(/error-handling\/require-error-cause.*\n?[\s\S]*should NOT have more than 0 items/u);
   });
 });
 
