@@ -1,0 +1,506 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, TSESLint } from '@typescript-eslint/utils';
+import type { CauseSupport, ErrorConstruction } from '../analysis/error-construction.js';
+import {
+  carriesError,
+  getCauseSupport,
+  getErrorConstructorInfo,
+  getStaticKeyName,
+  isExplicitlyUndefined,
+  isPrimitiveValued,
+} from '../analysis/error-construction.js';
+import type { ErrorReferences } from '../analysis/error-flow.js';
+import { getErrorReferences } from '../analysis/error-flow.js';
+import type { ErrorHandler } from '../analysis/handlers.js';
+import { getEnclosingHandler, getPromiseHandlerOfCallback } from '../analysis/handlers.js';
+import type { Scope, Variable } from '../util/ast.js';
+import { findVariable, getStaticMemberName, isFunctionNode, isGlobalReference, isInside, skipTypeWrappers, skipWrappers } from '../util/ast.js';
+import { createRule } from '../util/create-rule.js';
+import { appendArgument, appendProperty, unusedName } from '../util/fix.js';
+
+export type Options = [];
+export type MessageIds =
+  | 'missingCause'
+  | 'missingCauseUnbound'
+  | 'wrongCause'
+  | 'outerCause'
+  | 'destructuredError'
+  | 'dropsCause'
+  | 'keepCause'
+  | 'keepCauseNeedsLib';
+
+type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+const { DefinitionType } = TSESLint.Scope;
+type Fixer = TSESLint.RuleFixer;
+type Fix = TSESLint.RuleFix;
+
+/** The name the caught error goes by at the report site, and how to bind it when the handler does not. */
+interface Binding {
+  readonly name: string;
+  readonly bind: ((fixer: Fixer) => Fix) | undefined;
+}
+
+/** One way to put the cause into the construction: an edit, and whether it is safe on save. */
+interface CausePlan {
+  readonly autofix: boolean;
+  readonly needsLib: boolean;
+  /** What the edit does, for the suggestion's message, given the binding's name. */
+  action(name: string): string;
+  edit(fixer: Fixer, binding: Binding): Fix[];
+}
+
+/** What the arguments say about a cause: `unknown` when it could be hidden where we cannot see. */
+type CauseInArguments =
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'unknown' }
+  | { readonly kind: 'property'; readonly property: TSESTree.Property };
+
+function causeProperty(name: string): string {
+  return name === 'cause' ? 'cause' : `cause: ${name}`;
+}
+
+/** The handler's code: the `catch` block, or the callback of a promise handler. */
+function handlerNode(handler: ErrorHandler): TSESTree.Node | undefined {
+  return handler.kind === 'catch' ? handler.node : handler.callback;
+}
+
+/** `reject(…)` of a promise: `Promise.reject`, `deferred.reject`, `reject` itself, or a `new Promise` executor's second parameter. */
+function isRejectCall(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpression): boolean {
+  const callee = skipWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return getStaticMemberName(callee) === 'reject';
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  if (callee.name === 'reject') return true;
+  const def = findVariable(sourceCode, callee)?.defs[0];
+  if (def?.type !== DefinitionType.Parameter || !isFunctionNode(def.node) || def.node.params[1] !== def.name) return false;
+  const executor = def.node;
+  const parent = executor.parent;
+  return (
+    parent.type === AST_NODE_TYPES.NewExpression &&
+    parent.arguments[0] === executor &&
+    parent.callee.type === AST_NODE_TYPES.Identifier &&
+    parent.callee.name === 'Promise' &&
+    isGlobalReference(sourceCode, parent.callee)
+  );
+}
+
+/** Where `variable` is bound as the error of a handler (a `catch` parameter or a rejection callback's), if it is. */
+function handlerBindingOf(context: Context, variable: Variable): TSESTree.Node | undefined {
+  for (const def of variable.defs) {
+    if (def.type === DefinitionType.CatchClause) return def.name;
+    if (def.type !== DefinitionType.Parameter || !isFunctionNode(def.node) || def.node.params[0] === undefined) continue;
+    const first = def.node.params[0];
+    const identifier = first.type === AST_NODE_TYPES.AssignmentPattern ? first.left : first;
+    if (identifier === def.name && getPromiseHandlerOfCallback(context, def.node) !== undefined) return def.name;
+  }
+  return undefined;
+}
+
+function fillerText(count: number): string {
+  return count === 1 ? '`undefined`' : `${String(count)} \`undefined\` arguments`;
+}
+
+/** How the message tells the developer to pass the error on, or to drop it on purpose. */
+function howToPass(support: CauseSupport, name: string): { how: string; optOut: string } {
+  if (support.kind === 'argument') {
+    return support.property === undefined
+      ? { how: `as argument ${String(support.index + 1)}`, optOut: 'pass `undefined` there' }
+      : { how: `\`{ ${support.property}: ${name} }\``, optOut: `write \`{ ${support.property}: undefined }\`` };
+  }
+  return { how: `\`{ ${causeProperty(name)} }\``, optOut: 'write `{ cause: undefined }`' };
+}
+
+/**
+ * The constructor takes the error itself, and the developer passed `undefined` in its place
+ * (`new VError(undefined, …)`, `{ originalError: undefined }`): the explicit "no cause".
+ */
+function isArgumentOptOut(sourceCode: TSESLint.SourceCode, construction: ErrorConstruction, support: CauseSupport): boolean {
+  if (support.kind !== 'argument') return false;
+  const slot = construction.arguments[support.index];
+  if (!slot) return false;
+  if (support.property === undefined) return isExplicitlyUndefined(sourceCode, slot);
+  const value = skipTypeWrappers(slot);
+  return (
+    value.type === AST_NODE_TYPES.ObjectExpression &&
+    value.properties.some(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property &&
+        getStaticKeyName(property) === support.property &&
+        isExplicitlyUndefined(sourceCode, property.value),
+    )
+  );
+}
+
+/** The caught error's name at `site`, or how to bind one when the handler has no binding. */
+function bindingAt(sourceCode: TSESLint.SourceCode, handler: ErrorHandler, site: TSESTree.Node): Binding | undefined {
+  if (handler.errorVariable) {
+    const name = handler.errorVariable.name;
+    for (let scope: Scope | null = sourceCode.getScope(site); scope; scope = scope.upper) {
+      const variable = scope.set.get(name);
+      if (variable) return variable === handler.errorVariable ? { name, bind: undefined } : undefined;
+    }
+    return undefined;
+  }
+  if (handler.param) return undefined;
+  const owner = handler.kind === 'catch' ? handler.node : handler.callback;
+  if (!owner) return undefined;
+  const name = unusedName(sourceCode.getScope(owner), 'error');
+  if (handler.kind === 'catch') {
+    const keyword = sourceCode.getFirstToken(handler.node);
+    return keyword ? { name, bind: (fixer) => fixer.insertTextAfter(keyword, ` (${name})`) } : undefined;
+  }
+  const paren = sourceCode.getFirstToken(owner, { filter: (token) => token.type === AST_TOKEN_TYPES.Punctuator && token.value === '(' });
+  return paren ? { name, bind: (fixer) => fixer.insertTextAfter(paren, name) } : undefined;
+}
+
+/** `node` reads a variable declared in the handler (its error binding included): it may hold the error. */
+function mentionsHandlerVariable(sourceCode: TSESLint.SourceCode, handler: ErrorHandler, node: TSESTree.Node): boolean {
+  const owner = handlerNode(handler);
+  if (!owner) return true;
+  const pending: TSESTree.Node[] = [node];
+  for (let current = pending.pop(); current; current = pending.pop()) {
+    if (current.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(sourceCode, current);
+      const declaration = variable?.defs[0]?.name;
+      if (declaration && isInside(declaration, owner)) return true;
+      continue;
+    }
+    for (const key of sourceCode.visitorKeys[current.type] ?? []) {
+      const child = (current as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') pending.push(item as TSESTree.Node);
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * The object literal an argument stands for: written inline, or the initialiser of a `const`.
+ * `opaque` when it may have been given the caught error in a way we do not follow (a `let` of the
+ * handler, a call on its variables); `undefined` when it is no object literal and cannot hold the error.
+ */
+function objectLiteralOf(
+  context: Context,
+  handler: ErrorHandler,
+  argument: TSESTree.Node,
+  depth = 0,
+): TSESTree.ObjectExpression | 'opaque' | undefined {
+  const sourceCode = context.sourceCode;
+  const value = skipTypeWrappers(argument);
+  if (value.type === AST_NODE_TYPES.ObjectExpression) return value;
+  if (isPrimitiveValued(context, value) || isExplicitlyUndefined(sourceCode, value)) return undefined;
+  if (value.type === AST_NODE_TYPES.Identifier && depth < 4) {
+    const def = findVariable(sourceCode, value)?.defs[0];
+    const declarator = def?.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node : undefined;
+    if (declarator?.init && declarator.parent.kind === 'const') return objectLiteralOf(context, handler, declarator.init, depth + 1);
+  }
+  return mentionsHandlerVariable(sourceCode, handler, value) ? 'opaque' : undefined;
+}
+
+/** Where the arguments set `cause`: in the options slot when its position is known, else in any object literal argument. */
+function findCause(context: Context, handler: ErrorHandler, construction: ErrorConstruction, support: CauseSupport): CauseInArguments {
+  const sourceCode = context.sourceCode;
+  const args = construction.arguments;
+  const optionsIndex = support.kind === 'options' ? support.index : undefined;
+  const spreadIndex = args.findIndex((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
+  if (spreadIndex !== -1 && (optionsIndex === undefined || spreadIndex <= optionsIndex)) return { kind: 'unknown' };
+  const candidates = optionsIndex === undefined ? [...args].reverse() : args[optionsIndex] ? [args[optionsIndex]] : [];
+  for (const argument of candidates) {
+    if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
+    const literal = objectLiteralOf(context, handler, argument);
+    if (literal === 'opaque') return { kind: 'unknown' };
+    if (!literal) continue;
+    let found: TSESTree.Property | undefined;
+    for (const property of literal.properties) {
+      if (property.type === AST_NODE_TYPES.SpreadElement) {
+        if (mentionsHandlerVariable(sourceCode, handler, property.argument)) return { kind: 'unknown' };
+        continue;
+      }
+      const key = getStaticKeyName(property);
+      if (key === 'cause') found = property;
+      else if (key === undefined && property.computed) return { kind: 'unknown' };
+    }
+    if (found) return { kind: 'property', property: found };
+  }
+  return { kind: 'absent' };
+}
+
+/** How to add the cause, given what the constructor takes. */
+function planCause(sourceCode: TSESLint.SourceCode, construction: ErrorConstruction, support: CauseSupport): CausePlan | undefined {
+  const args = construction.arguments;
+  const count = args.length;
+  const spread = args.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
+  const options = (name: string): string => `{ ${causeProperty(name)} }`;
+  if (support.kind === 'options') {
+    const { index } = support;
+    const slot = args[index];
+    const needsLib = support.missingFromLib;
+    if (slot) {
+      const value = skipTypeWrappers(slot);
+      if (value.type === AST_NODE_TYPES.ObjectExpression) {
+        return {
+          // Under `as T` the literal's type is asserted, not checked: leave that to the developer.
+          autofix: support.acceptsCause && !spread && !needsLib && slot === value,
+          needsLib,
+          action: (name) => `add \`${causeProperty(name)}\` to the options object`,
+          edit: (fixer, binding) => [appendProperty(sourceCode, fixer, value, causeProperty(binding.name))],
+        };
+      }
+      if (isExplicitlyUndefined(sourceCode, value)) {
+        return {
+          autofix: support.acceptsCauseAlone && !spread && !needsLib && slot === value,
+          needsLib,
+          action: (name) => `pass \`${options(name)}\` instead of \`undefined\``,
+          edit: (fixer, binding) => [fixer.replaceText(slot, options(binding.name))],
+        };
+      }
+      if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) {
+        return {
+          autofix: false,
+          needsLib,
+          action: (name) => `pass \`{ ...${sourceCode.getText(slot)}, ${causeProperty(name)} }\` as the options`,
+          edit: (fixer, binding) => [fixer.replaceText(slot, `{ ...${sourceCode.getText(slot)}, ${causeProperty(binding.name)} }`)],
+        };
+      }
+      return undefined;
+    }
+    if (count < support.requiredArguments) return undefined;
+    const fillers = index - count;
+    return {
+      autofix: !spread && !needsLib && support.acceptsCauseAlone && (fillers === 0 || support.builtinSemantics),
+      needsLib,
+      action: (name) =>
+        `add \`${options(name)}\` as the options argument${fillers === 0 ? '' : `, after ${fillerText(fillers)}`}`,
+      edit: (fixer, binding) => [appendArgument(sourceCode, fixer, construction, `${'undefined, '.repeat(fillers)}${options(binding.name)}`)],
+    };
+  }
+  if (support.kind === 'argument') {
+    if (spread) return undefined;
+    const { index, property } = support;
+    const slot = args[index];
+    const value = slot && skipTypeWrappers(slot);
+    if (property === undefined) {
+      return count === index
+        ? {
+            autofix: false,
+            needsLib: false,
+            action: (name) => `pass \`${name}\` as argument ${String(index + 1)}`,
+            edit: (fixer, binding) => [appendArgument(sourceCode, fixer, construction, binding.name)],
+          }
+        : undefined;
+    }
+    if (value?.type === AST_NODE_TYPES.ObjectExpression) {
+      return {
+        autofix: false,
+        needsLib: false,
+        action: (name) => `add \`${property}: ${name}\` to the options object`,
+        edit: (fixer, binding) => [appendProperty(sourceCode, fixer, value, `${property}: ${binding.name}`)],
+      };
+    }
+    return count === index
+      ? {
+          autofix: false,
+          needsLib: false,
+          action: (name) => `add \`{ ${property}: ${name} }\` as the options argument`,
+          edit: (fixer, binding) => [appendArgument(sourceCode, fixer, construction, `{ ${property}: ${binding.name} }`)],
+        }
+      : undefined;
+  }
+  // The options position is unknown: offer the usual shape, for the developer to check.
+  const last = args.at(-1);
+  if (last?.type === AST_NODE_TYPES.ObjectExpression) {
+    return {
+      autofix: false,
+      needsLib: false,
+      action: (name) => `add \`${causeProperty(name)}\` to the last argument (check that the constructor takes it there)`,
+      edit: (fixer, binding) => [appendProperty(sourceCode, fixer, last, causeProperty(binding.name))],
+    };
+  }
+  if (count === 0 || spread) return undefined;
+  return {
+    autofix: false,
+    needsLib: false,
+    action: (name) => `add \`${options(name)}\` as the last argument (check that the constructor takes it there)`,
+    edit: (fixer, binding) => [appendArgument(sourceCode, fixer, construction, options(binding.name))],
+  };
+}
+
+/** Source text short enough for a message. */
+function shortText(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): string {
+  const text = sourceCode.getText(node);
+  return text.length <= 40 && !text.includes('\n') ? text : `${text.slice(0, 37).split('\n')[0] ?? ''}…`;
+}
+
+function describe(plan: CausePlan, binding: Binding): string {
+  const action = plan.action(binding.name);
+  return binding.bind ? `bind it as \`${binding.name}\` and ${action}` : action;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'require-error-cause',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Require errors created in a handler to keep the caught error as their cause',
+      recommended: 'recommended',
+      requiresTypeChecking: false,
+      usesTypeInformation: true,
+    },
+    messages: {
+      missingCause:
+        '`{{className}}` is created while handling `{{error}}` but does not keep it, so the original message and stack are lost. Pass it on ({{how}}), or {{optOut}} to drop it on purpose.',
+      missingCauseUnbound:
+        '`{{className}}` is created while handling an error that this handler does not bind, so the original message and stack are lost. Bind the error and pass it on as the cause (`{ cause: error }`), or write `{ cause: undefined }` to drop it on purpose.',
+      wrongCause:
+        'The cause of this `{{className}}` is `{{cause}}`, not the caught error `{{error}}`, so the error that actually happened is lost. Use `cause: {{error}}`, or `cause: undefined` to drop it on purpose.',
+      outerCause:
+        'The cause of this `{{className}}` is `{{cause}}`, the error caught by the outer handler on line {{line}}, so the error caught here ({{inner}}) is lost. Pass the innermost error as the cause; an `AggregateError` can keep both.',
+      destructuredError:
+        'This handler destructures the error it catches, so `{{className}}` cannot keep the original as its cause. Bind the whole error to one name, destructure it in the body, and pass it on as `{ cause: error }`.',
+      dropsCause:
+        "`{{className}}`'s constructor{{inherited}} drops the cause: {{reason}}, so {{error}} is lost. {{advice}}.",
+      keepCause: 'Keep the caught error: {{action}}.',
+      keepCauseNeedsLib:
+        'Keep the caught error: {{action}} (this type-checks once the `lib` compiler option includes `ES2022` or `ES2022.Error`, which declare `ErrorOptions`).',
+    },
+    schema: [],
+    fixable: 'code',
+    hasSuggestions: true,
+  },
+  create(context) {
+    const sourceCode = context.sourceCode;
+
+    function report(
+      construction: ErrorConstruction,
+      messageId: MessageIds,
+      data: Record<string, string>,
+      plan: CausePlan | undefined,
+      binding: Binding | undefined,
+    ): void {
+      const apply = (fixer: Fixer): Fix[] => {
+        if (!plan || !binding) return [];
+        const fixes = plan.edit(fixer, binding);
+        if (binding.bind) fixes.unshift(binding.bind(fixer));
+        return fixes;
+      };
+      const canFix = plan !== undefined && binding !== undefined;
+      context.report({
+        node: construction,
+        messageId,
+        data,
+        fix: canFix && plan.autofix ? apply : null,
+        suggest:
+          canFix && !plan.autofix
+            ? [{ messageId: plan.needsLib ? 'keepCauseNeedsLib' : 'keepCause', data: { action: describe(plan, binding) }, fix: apply }]
+            : [],
+      });
+    }
+
+    function check(construction: ErrorConstruction): void {
+      const handler = getEnclosingHandler(context, construction);
+      if (!handler || handler.kind === 'promise-finally') return;
+      const info = getErrorConstructorInfo(context, construction.callee);
+      if (info.isError !== 'yes') return;
+      // Without `new`, only the built-ins construct an error; other calls are factories we cannot see into.
+      if (construction.type === AST_NODE_TYPES.CallExpression && !info.builtin) return;
+      const className = info.name;
+
+      if (handler.param && !handler.errorVariable) {
+        context.report({ node: construction, messageId: 'destructuredError', data: { className } });
+        return;
+      }
+      const variable = handler.errorVariable;
+      const references: ErrorReferences = getErrorReferences(sourceCode, variable);
+      const args = construction.arguments;
+      const passed = (argument: TSESTree.CallExpressionArgument): boolean =>
+        carriesError(context, references, argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument);
+      if (variable && args.some(passed)) return;
+
+      const support = getCauseSupport(context, construction);
+      const found = findCause(context, handler, construction, support);
+      if (found.kind === 'unknown') return;
+      if (found.kind === 'property') {
+        const property = found.property;
+        if (property.kind !== 'init' || property.method) return;
+        if (isExplicitlyUndefined(sourceCode, property.value)) return;
+      }
+      if (isArgumentOptOut(sourceCode, construction, support)) return;
+      const errorText = variable ? `the caught error \`${variable.name}\`` : 'the caught error';
+
+      if (support.kind === 'none') {
+        if (!support.dropper) return;
+        const { className: droppedClass, declaringClassName, reason, unusedParameter } = support.dropper;
+        const parameter = unusedParameter === undefined ? 'its options parameter' : `\`${unusedParameter}\``;
+        context.report({
+          node: construction,
+          messageId: 'dropsCause',
+          data: {
+            className: droppedClass,
+            inherited: declaringClassName === droppedClass ? '' : ` (inherited from \`${declaringClassName}\`)`,
+            reason:
+              reason === 'not-forwarded'
+                ? `it never passes ${parameter} to \`super(…)\``
+                : 'it has no parameter that takes `{ cause }` or the error itself',
+            error: errorText,
+            advice:
+              reason === 'not-forwarded'
+                ? `Pass ${parameter} on in \`${declaringClassName}\`'s constructor: \`super(message, ${unusedParameter ?? 'options'})\``
+                : `Accept \`options?: ErrorOptions\` in \`${declaringClassName}\`'s constructor and pass it to \`super(message, options)\``,
+          },
+        });
+        return;
+      }
+
+      const binding = bindingAt(sourceCode, handler, construction);
+      if (found.kind === 'property') {
+        const property = found.property;
+        const value = skipWrappers(property.value);
+        // Only edit a `cause` written in this construction: a shared options object has other users.
+        const plan: CausePlan | undefined = isInside(property, construction) ? {
+          autofix: false,
+          needsLib: false,
+          action: (name) => `set \`cause\` to \`${name}\``,
+          edit: (fixer, { name }) => [
+            property.shorthand ? fixer.replaceText(property, `cause: ${name}`) : fixer.replaceText(property.value, name),
+          ],
+        } : undefined;
+        const outer = value.type === AST_NODE_TYPES.Identifier ? findVariable(sourceCode, value) : null;
+        const outerBinding = outer && outer !== variable ? handlerBindingOf(context, outer) : undefined;
+        if (outer && outerBinding) {
+          const inner = variable ? `\`${variable.name}\`` : 'not bound';
+          report(construction, 'outerCause', { className, cause: outer.name, line: String(outerBinding.loc.start.line), inner }, plan, binding);
+          return;
+        }
+        const data = { className, cause: shortText(sourceCode, property.value), error: variable?.name ?? '' };
+        report(construction, variable ? 'wrongCause' : 'missingCauseUnbound', data, plan, binding);
+        return;
+      }
+
+      const plan = planCause(sourceCode, construction, support);
+      if (variable) {
+        report(construction, 'missingCause', { className, error: variable.name, ...howToPass(support, variable.name) }, plan, binding);
+      } else {
+        report(construction, 'missingCauseUnbound', { className }, plan, binding);
+      }
+    }
+
+    /** The error a `throw` or `reject(…)` receives, when it is constructed right there. */
+    function constructionOf(node: TSESTree.Node | undefined): ErrorConstruction | undefined {
+      if (!node) return undefined;
+      const value = skipTypeWrappers(node);
+      return value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.CallExpression ? value : undefined;
+    }
+
+    return {
+      ThrowStatement(node) {
+        const construction = constructionOf(node.argument);
+        if (construction) check(construction);
+      },
+      CallExpression(node) {
+        const first = node.arguments[0];
+        const construction = first && first.type !== AST_NODE_TYPES.SpreadElement ? constructionOf(first) : undefined;
+        if (construction && isRejectCall(sourceCode, node)) check(construction);
+      },
+    };
+  },
+});

@@ -1,0 +1,1063 @@
+import path from 'node:path';
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import * as ts from 'typescript';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import type { MessageIds, Options } from '../../src/rules/require-error-cause.js';
+import rule from '../../src/rules/require-error-cause.js';
+import { fixturesDir, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
+
+type Invalid = InvalidTestCase<MessageIds, Options>;
+type Valid = ValidTestCase<Options> | string;
+
+const es2020Dir = path.join(fixturesDir, 'es2020');
+/** A project whose `lib` is ES2020: no `ErrorOptions`, no `AggregateError`. */
+const es2020RuleTester = new RuleTester({
+  languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: es2020Dir } },
+});
+
+/** The location of the `occurrence`-th `snippet` in `code`, as the rule tester reports it. */
+function at(code: string, snippet: string, occurrence = 0): { line: number; column: number; endLine: number; endColumn: number } {
+  let index = -1;
+  for (let count = 0; count <= occurrence; count++) {
+    index = code.indexOf(snippet, index + 1);
+    if (index === -1) throw new Error(`snippet not found: ${snippet}`);
+  }
+  const position = (offset: number): { line: number; column: number } => {
+    const before = code.slice(0, offset).split('\n');
+    return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+  };
+  const start = position(index);
+  const end = position(index + snippet.length);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+const missing = (className: string, error: string, how = `\`{ cause: ${error} }\``, optOut = 'write `{ cause: undefined }`') => ({
+  className,
+  error,
+  how,
+  optOut,
+});
+
+/** An invalid case with one report on `snippet`, no autofix, and the given suggestions. */
+function suggestionOnly(
+  code: string,
+  snippet: string,
+  messageId: MessageIds,
+  data: Record<string, string>,
+  suggestions: Array<{ messageId: MessageIds; data: Record<string, string>; output: string }>,
+): Invalid {
+  return { code, output: null, errors: [{ messageId, data, ...at(code, snippet), suggestions }] };
+}
+const keep = (action: string, output: string) => [{ messageId: 'keepCause' as const, data: { action }, output }];
+
+// ---------------------------------------------------------------------------------------------
+// Cases with the same answer with and without type information.
+
+const sharedValid: Valid[] = [
+  // The caught error is the cause.
+  `try {} catch (e) { throw new Error('failed', { cause: e }); }`,
+  `try {} catch (cause) { throw new TypeError('failed', { cause }); }`,
+  `try {} catch (e) { throw new Error('failed', { cause: e as Error }); }`,
+  `try {} catch (e) { throw new Error('failed', { cause: e! }); }`,
+  `try {} catch (e) { throw new Error('failed', { 'cause': e }); }`,
+  `declare const extra: { code?: string }; try {} catch (e) { throw new Error('failed', { ...extra, cause: e }); }`,
+  `try {} catch (e) { throw Error('failed', { cause: e }); }`,
+  // Normalised or aliased first.
+  `declare function toError(value: unknown): Error; try {} catch (e) { throw new Error('failed', { cause: toError(e) }); }`,
+  `try {} catch (e) { const error = e instanceof Error ? e : new Error(String(e)); throw new Error('failed', { cause: error }); }`,
+  `try {} catch (e) { const err = e as Error; throw new Error('failed', { cause: err }); }`,
+  `try {} catch (e) { const options = { cause: e }; throw new Error('failed', options); }`,
+  // Passed as another argument, or nested in an object literal argument.
+  `class WrapError extends Error { constructor(readonly original: unknown) { super('wrapped'); } }
+   try {} catch (e) { throw new WrapError(e); }`,
+  `class AppError extends Error { constructor(readonly details: { message: string; original: unknown }) { super(details.message); } }
+   try {} catch (e) { throw new AppError({ message: 'failed', original: e }); }`,
+  `class AppError extends Error { constructor(readonly details: { inner: { error: unknown } }) { super('failed'); } }
+   try {} catch (e) { throw new AppError({ inner: { error: e } }); }`,
+  `declare const errors: Error[]; try {} catch (e) { throw new AggregateError([...errors, e], 'all failed'); }`,
+  `try {} catch (e) { throw new AggregateError([e], 'failed'); }`,
+  // Stored into a collection or options object that is then passed.
+  `declare const errors: unknown[]; try {} catch (e) { errors.push(e); throw new AggregateError(errors, 'failed'); }`,
+  `try {} catch (e) { const options: ErrorOptions = {}; options.cause = e; throw new Error('failed', options); }`,
+  `try {} catch (e) { const options = Object.assign({}, { code: 1 }); Object.assign(options, { cause: e }); throw new Error('failed', options); }`,
+  // The explicit opt-out.
+  `const quiet = { cause: undefined };\ntry {} catch (e) { throw new Error('failed', quiet); }`,
+  `try {} catch (e) { throw new Error('failed', { cause: undefined }); }`,
+  `try {} catch (e) { throw new RangeError('failed', { cause: void 0 }); }`,
+  `try {} catch { throw new Error('failed', { cause: undefined }); }`,
+  // Not in a handler's own code.
+  `throw new Error('failed');`,
+  `try { throw new Error('failed'); } catch (e) { throw e; }`,
+  `try {} finally { throw new Error('failed'); }`,
+  `try {} catch (e) { const fail = () => { throw new Error('failed'); }; fail; }`,
+  `try {} catch (e) { class Local { method() { throw new Error('failed'); } } Local; }`,
+  `declare const p: Promise<void>; p.finally(() => { throw new Error('failed'); });`,
+  `declare const p: Promise<void>; p.then(() => { throw new Error('failed'); });`,
+  // Rethrows, factories and values that are not errors.
+  `try {} catch (e) { throw e; }`,
+  `declare function createError(message: string): Error; try {} catch (e) { throw createError('failed'); }`,
+  `class Failure { constructor(readonly message: string) {} } try {} catch (e) { throw new Failure('failed'); }`,
+  `class ValidationError { constructor(readonly message: string) {} } try {} catch (e) { throw new ValidationError('failed'); }`,
+  `try {} catch (e) { throw new Map(); }`,
+  // Constructors that cannot carry a cause.
+  `try {} catch (e) { throw new DOMException('aborted', 'AbortError'); }`,
+  `declare const a: unknown; declare const b: unknown; try {} catch (e) { throw new SuppressedError(a, b, 'failed'); }`,
+  `import { AssertionError } from 'node:assert'; try {} catch (e) { throw new AssertionError({ message: 'failed' }); }`,
+  `import assert from 'node:assert'; try {} catch (e) { throw new assert.AssertionError({ message: 'failed' }); }`,
+  // Where the cause cannot be seen.
+  `declare const args: [string, ErrorOptions]; try {} catch (e) { throw new Error(...args); }`,
+  `try {} catch (e) { let options: ErrorOptions = {}; options = { cause: e }; throw new Error('failed', options); }`,
+  `declare const rest: ErrorOptions; try {} catch (e) { const options = { ...rest }; throw new Error('failed', { ...options }); }`,
+  `try {} catch (e) { throw new Error('failed', { get cause() { return 1; } }); }`,
+  // Promise handlers that keep the error.
+  `declare const p: Promise<void>; p.catch((e) => { throw new Error('failed', { cause: e }); });`,
+  `declare const p: Promise<void>; p.then(undefined, (e) => Promise.reject(new Error('failed', { cause: e })));`,
+  `new Promise((resolve, reject) => { try { resolve(1); } catch (e) { reject(new Error('failed', { cause: e })); } });`,
+  // A class of this file that forwards its options.
+  `class AppError extends Error { constructor(message: string, options?: ErrorOptions) { super(message, options); } }
+   try {} catch (e) { throw new AppError('failed', { cause: e }); }`,
+];
+
+function sharedInvalid(): Invalid[] {
+  const cases: Invalid[] = [];
+  const add = (test: Invalid): void => {
+    cases.push(test);
+  };
+
+  {
+    const code = `try {} catch (e) { throw new Error('failed'); }`;
+    add({
+      code,
+      output: `try {} catch (e) { throw new Error('failed', { cause: e }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, "new Error('failed')"), suggestions: [] }],
+    });
+  }
+  {
+    // The binding is added, and named so that it shadows nothing.
+    const code = `try {} catch { throw new TypeError('failed'); }`;
+    add({
+      code,
+      output: `try {} catch (error) { throw new TypeError('failed', { cause: error }); }`,
+      errors: [{ messageId: 'missingCauseUnbound', data: { className: 'TypeError' }, ...at(code, "new TypeError('failed')"), suggestions: [] }],
+    });
+  }
+  {
+    const code = `const error = 1;\ntry {} catch { throw new Error(String(error)); }`;
+    add({
+      code,
+      output: `const error = 1;\ntry {} catch (error2) { throw new Error(String(error), { cause: error2 }); }`,
+      errors: [{ messageId: 'missingCauseUnbound', data: { className: 'Error' }, ...at(code, 'new Error(String(error))'), suggestions: [] }],
+    });
+  }
+  {
+    const code = `try {} catch { const error = 1, error2 = 2; throw new Error(\`\${error + error2}\`); }`;
+    add({
+      code,
+      output: `try {} catch (error3) { const error = 1, error2 = 2; throw new Error(\`\${error + error2}\`, { cause: error3 }); }`,
+      errors: [{ messageId: 'missingCauseUnbound', data: { className: 'Error' }, ...at(code, 'new Error(`${error + error2}`)'), suggestions: [] }],
+    });
+  }
+  {
+    // A binding named `cause` is written as shorthand.
+    const code = `try {} catch (cause) { throw new Error('failed'); }`;
+    add({
+      code,
+      output: `try {} catch (cause) { throw new Error('failed', { cause }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'cause', '`{ cause }`'), ...at(code, "new Error('failed')"), suggestions: [] }],
+    });
+  }
+  {
+    const code = `try {} catch (cause) { throw new Error('failed', {}); }`;
+    add({
+      code,
+      output: `try {} catch (cause) { throw new Error('failed', { cause }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'cause', '`{ cause }`'), ...at(code, "new Error('failed', {})"), suggestions: [] }],
+    });
+  }
+  {
+    // No message: `undefined` behaves exactly like a missing message for the built-ins.
+    const code = `try {} catch (e) { throw new Error(); }`;
+    add({
+      code,
+      output: `try {} catch (e) { throw new Error(undefined, { cause: e }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, 'new Error()'), suggestions: [] }],
+    });
+  }
+  {
+    const code = `try {} catch (e) { throw new Error; }`;
+    add({
+      code,
+      output: `try {} catch (e) { throw new Error(undefined, { cause: e }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, 'new Error'), suggestions: [] }],
+    });
+  }
+  {
+    const code = `try {} catch (e) { throw new (Error)('failed'); }`;
+    add({
+      code,
+      output: `try {} catch (e) { throw new (Error)('failed', { cause: e }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, "new (Error)('failed')"), suggestions: [] }],
+    });
+  }
+  {
+    const code = `try {} catch (e) {\n  throw new Error(\n    'failed',\n  );\n}`;
+    add({
+      code,
+      output: `try {} catch (e) {\n  throw new Error(\n    'failed', { cause: e },\n  );\n}`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, "new Error(\n    'failed',\n  )"), suggestions: [] }],
+    });
+  }
+  {
+    const code = `try {} catch (e) { throw new Error(('failed')); }`;
+    add({
+      code,
+      output: `try {} catch (e) { throw new Error(('failed'), { cause: e }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, "new Error(('failed'))"), suggestions: [] }],
+    });
+  }
+  {
+    const code = `try {} catch (e) { throw Error('failed'); }`;
+    add({
+      code,
+      output: `try {} catch (e) { throw Error('failed', { cause: e }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, "Error('failed')"), suggestions: [] }],
+    });
+  }
+  {
+    const code = `try {} catch (e) { throw new Error('failed', undefined); }`;
+    add({
+      code,
+      output: `try {} catch (e) { throw new Error('failed', { cause: e }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, "new Error('failed', undefined)"), suggestions: [] }],
+    });
+  }
+  {
+    // AggregateError takes its options third; `undefined` fills the message, the errors cannot be filled.
+    const code = `declare const errors: Error[];\ntry {} catch (e) { throw new AggregateError(errors, 'failed'); }`;
+    add({
+      code,
+      output: `declare const errors: Error[];\ntry {} catch (e) { throw new AggregateError(errors, 'failed', { cause: e }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('AggregateError', 'e'), ...at(code, "new AggregateError(errors, 'failed')"), suggestions: [] }],
+    });
+  }
+  {
+    const code = `declare const errors: Error[];\ntry {} catch (e) { throw new AggregateError(errors); }`;
+    add({
+      code,
+      output: `declare const errors: Error[];\ntry {} catch (e) { throw new AggregateError(errors, undefined, { cause: e }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('AggregateError', 'e'), ...at(code, 'new AggregateError(errors)'), suggestions: [] }],
+    });
+  }
+  {
+    const code = `try {} catch (e) { throw new AggregateError(); }`;
+    add({
+      code,
+      output: null,
+      errors: [{ messageId: 'missingCause', data: missing('AggregateError', 'e'), ...at(code, 'new AggregateError()'), suggestions: [] }],
+    });
+  }
+  {
+    const code = `try {} catch (e) { throw new Error('failed', { /* no options yet */ }); }`;
+    add({
+      code,
+      output: `try {} catch (e) { throw new Error('failed', { cause: e /* no options yet */ }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, "new Error('failed', { /* no options yet */ })"), suggestions: [] }],
+    });
+  }
+  {
+    // A cause set in a shared options object: reported, but that object is not edited.
+    const code = `declare const other: Error;\nconst shared = { cause: other };\ntry {} catch (e) { throw new Error('failed', shared); }`;
+    add({
+      code,
+      output: null,
+      errors: [{ messageId: 'wrongCause', data: { className: 'Error', cause: 'other', error: 'e' }, ...at(code, "new Error('failed', shared)"), suggestions: [] }],
+    });
+  }
+  {
+    // An options variable from outside the handler cannot hold the caught error.
+    const code = `declare const options: ErrorOptions;\ntry {} catch (e) { throw new Error('failed', options); }`;
+    add(
+      suggestionOnly(
+        code,
+        "new Error('failed', options)",
+        'missingCause',
+        missing('Error', 'e'),
+        keep(
+          'pass `{ ...options, cause: e }` as the options',
+          `declare const options: ErrorOptions;\ntry {} catch (e) { throw new Error('failed', { ...options, cause: e }); }`,
+        ),
+      ),
+    );
+  }
+  {
+    // A cause that is not the caught error.
+    const code = `declare const other: Error;\ntry {} catch (e) { throw new Error('failed', { cause: other }); }`;
+    add(
+      suggestionOnly(
+        code,
+        "new Error('failed', { cause: other })",
+        'wrongCause',
+        { className: 'Error', cause: 'other', error: 'e' },
+        keep(
+          'set `cause` to `e`',
+          `declare const other: Error;\ntry {} catch (e) { throw new Error('failed', { cause: e }); }`,
+        ),
+      ),
+    );
+  }
+  {
+    const code = `try {} catch (e) { throw new Error('failed', { cause: (e as Error).message }); }`;
+    add(
+      suggestionOnly(
+        code,
+        "new Error('failed', { cause: (e as Error).message })",
+        'wrongCause',
+        { className: 'Error', cause: '(e as Error).message', error: 'e' },
+        keep(
+          'set `cause` to `e`',
+          `try {} catch (e) { throw new Error('failed', { cause: e }); }`,
+        ),
+      ),
+    );
+  }
+  {
+    const code = `try {} catch (e) { throw new Error('failed', { cause: String(e) }); }`;
+    add(
+      suggestionOnly(
+        code,
+        "new Error('failed', { cause: String(e) })",
+        'wrongCause',
+        { className: 'Error', cause: 'String(e)', error: 'e' },
+        keep(
+          'set `cause` to `e`',
+          `try {} catch (e) { throw new Error('failed', { cause: e }); }`,
+        ),
+      ),
+    );
+  }
+  {
+    // Shorthand `cause` that names some other variable.
+    const code = `declare const cause: Error;\ntry {} catch (e) { throw new Error('failed', { cause }); }`;
+    add(
+      suggestionOnly(
+        code,
+        "new Error('failed', { cause })",
+        'wrongCause',
+        { className: 'Error', cause: 'cause', error: 'e' },
+        keep(
+          'set `cause` to `e`',
+          `declare const cause: Error;\ntry {} catch (e) { throw new Error('failed', { cause: e }); }`,
+        ),
+      ),
+    );
+  }
+  {
+    // Nested handlers: the innermost error is the one to keep.
+    const code = `try {} catch (outer) {\n  try {} catch (inner) {\n    throw new Error('failed', { cause: outer });\n  }\n}`;
+    add(
+      suggestionOnly(
+        code,
+        "new Error('failed', { cause: outer })",
+        'outerCause',
+        { className: 'Error', cause: 'outer', line: '1', inner: '`inner`' },
+        keep(
+          'set `cause` to `inner`',
+          `try {} catch (outer) {\n  try {} catch (inner) {\n    throw new Error('failed', { cause: inner });\n  }\n}`,
+        ),
+      ),
+    );
+  }
+  {
+    const code = `try {} catch (outer) {\n  try {} catch {\n    throw new Error('failed', { cause: outer });\n  }\n}`;
+    add(
+      suggestionOnly(
+        code,
+        "new Error('failed', { cause: outer })",
+        'outerCause',
+        { className: 'Error', cause: 'outer', line: '1', inner: 'not bound' },
+        keep(
+          'bind it as `error` and set `cause` to `error`',
+          `try {} catch (outer) {\n  try {} catch (error) {\n    throw new Error('failed', { cause: error });\n  }\n}`,
+        ),
+      ),
+    );
+  }
+  {
+    const code = `declare const p: Promise<void>;\ntry {} catch (outer) {\n  p.catch((inner) => { throw new Error('failed', { cause: outer }); });\n}`;
+    add(
+      suggestionOnly(
+        code,
+        "new Error('failed', { cause: outer })",
+        'outerCause',
+        { className: 'Error', cause: 'outer', line: '2', inner: '`inner`' },
+        keep(
+          'set `cause` to `inner`',
+          `declare const p: Promise<void>;\ntry {} catch (outer) {\n  p.catch((inner) => { throw new Error('failed', { cause: inner }); });\n}`,
+        ),
+      ),
+    );
+  }
+  {
+    const code = `try {} catch ({ message }) { throw new Error(message); }`;
+    add({
+      code,
+      output: null,
+      errors: [{ messageId: 'destructuredError', data: { className: 'Error' }, ...at(code, 'new Error(message)') }],
+    });
+  }
+  {
+    // The binding is shadowed where the error is created: no fix can name it.
+    const code = `try {} catch (e) { { const e = 'shadow'; throw new Error(e); } }`;
+    add({
+      code,
+      output: null,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, 'new Error(e)'), suggestions: [] }],
+    });
+  }
+  {
+    // Every construction in the handler, on every path.
+    const code = `declare const cond: boolean;\ntry {} catch (e) {\n  if (cond) throw new Error('a');\n  else throw new RangeError('b');\n}`;
+    add({
+      code,
+      output: `declare const cond: boolean;\ntry {} catch (e) {\n  if (cond) throw new Error('a', { cause: e });\n  else throw new RangeError('b', { cause: e });\n}`,
+      errors: [
+        { messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, "new Error('a')"), suggestions: [] },
+        { messageId: 'missingCause', data: missing('RangeError', 'e'), ...at(code, "new RangeError('b')"), suggestions: [] },
+      ],
+    });
+  }
+  {
+    // Promise rejection handlers.
+    const code = `declare const p: Promise<void>;\np.catch(() => { throw new Error('failed'); });`;
+    add({
+      code,
+      output: `declare const p: Promise<void>;\np.catch((error) => { throw new Error('failed', { cause: error }); });`,
+      errors: [{ messageId: 'missingCauseUnbound', data: { className: 'Error' }, ...at(code, "new Error('failed')"), suggestions: [] }],
+    });
+  }
+  {
+    const code = `declare const p: Promise<void>;\np.catch(async function () { throw new Error('failed'); });`;
+    add({
+      code,
+      output: `declare const p: Promise<void>;\np.catch(async function (error) { throw new Error('failed', { cause: error }); });`,
+      errors: [{ messageId: 'missingCauseUnbound', data: { className: 'Error' }, ...at(code, "new Error('failed')"), suggestions: [] }],
+    });
+  }
+  {
+    const code = `declare const p: Promise<void>;\np.then(() => {}, (err) => Promise.reject(new Error('failed')));`;
+    add({
+      code,
+      output: `declare const p: Promise<void>;\np.then(() => {}, (err) => Promise.reject(new Error('failed', { cause: err })));`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'err'), ...at(code, "new Error('failed')"), suggestions: [] }],
+    });
+  }
+  {
+    const code = `declare const p: Promise<void>;\np.catch((err) => { return Promise.reject(new TypeError('failed')); });`;
+    add({
+      code,
+      output: `declare const p: Promise<void>;\np.catch((err) => { return Promise.reject(new TypeError('failed', { cause: err })); });`,
+      errors: [{ messageId: 'missingCause', data: missing('TypeError', 'err'), ...at(code, "new TypeError('failed')"), suggestions: [] }],
+    });
+  }
+  {
+    // `reject(…)` of a promise executor, inside a handler.
+    const code = `new Promise((resolve, fail) => {\n  try { resolve(1); } catch (e) { fail(new Error('failed')); }\n});`;
+    add({
+      code,
+      output: `new Promise((resolve, fail) => {\n  try { resolve(1); } catch (e) { fail(new Error('failed', { cause: e })); }\n});`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, "new Error('failed')"), suggestions: [] }],
+    });
+  }
+  {
+    const code = `declare const deferred: { reject(error: Error): void };\ntry {} catch (e) { deferred.reject(new Error('failed')); }`;
+    add({
+      code,
+      output: `declare const deferred: { reject(error: Error): void };\ntry {} catch (e) { deferred.reject(new Error('failed', { cause: e })); }`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, "new Error('failed')"), suggestions: [] }],
+    });
+  }
+  {
+    // A subclass of this file that inherits Error's constructor behaves like the built-in.
+    const code = `class AppError extends Error {}\ntry {} catch (e) { throw new AppError(); }`;
+    add({
+      code,
+      output: `class AppError extends Error {}\ntry {} catch (e) { throw new AppError(undefined, { cause: e }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('AppError', 'e'), ...at(code, 'new AppError()'), suggestions: [] }],
+    });
+  }
+  {
+    const code = `class AppError extends Error {\n  constructor(message: string, options?: ErrorOptions) {\n    super(message, options);\n  }\n}\ntry {} catch (e) { throw new AppError('failed'); }`;
+    add({
+      code,
+      output: `class AppError extends Error {\n  constructor(message: string, options?: ErrorOptions) {\n    super(message, options);\n  }\n}\ntry {} catch (e) { throw new AppError('failed', { cause: e }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('AppError', 'e'), ...at(code, "new AppError('failed')"), suggestions: [] }],
+    });
+  }
+  {
+    const code = `class HttpError extends Error {\n  constructor(readonly status: number, message?: string, options?: ErrorOptions) {\n    super(message, options);\n  }\n}\ntry {} catch (e) { throw new HttpError(500, 'failed'); }`;
+    add({
+      code,
+      output: `class HttpError extends Error {\n  constructor(readonly status: number, message?: string, options?: ErrorOptions) {\n    super(message, options);\n  }\n}\ntry {} catch (e) { throw new HttpError(500, 'failed', { cause: e }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('HttpError', 'e'), ...at(code, "new HttpError(500, 'failed')"), suggestions: [] }],
+    });
+  }
+  {
+    // Unusual syntax around the handler: static blocks, generators, private fields, labels, `using`, decorators.
+    const code = [
+      'declare function logged(...args: unknown[]): any;',
+      '@logged class Job {',
+      '  #state = 0;',
+      '  static { try {} catch (e) { throw new Error(\'static\'); } }',
+      '  *steps() { outer: for (;;) { try { yield this.#state; } catch (e) { break outer; } finally { using lock = { [Symbol.dispose]() {} }; } } }',
+      '  @logged run() { try {} catch (e) { throw new (class extends Error {})(\'anonymous\'); } }',
+      '}',
+    ].join('\n');
+    add({
+      code,
+      output: code
+        .replace("new Error('static')", "new Error('static', { cause: e })")
+        .replace("extends Error {})('anonymous')", "extends Error {})('anonymous', { cause: e })"),
+      errors: [
+        { messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, "new Error('static')"), suggestions: [] },
+        { messageId: 'missingCause', data: missing('anonymous class', 'e'), ...at(code, "new (class extends Error {})('anonymous')"), suggestions: [] },
+      ],
+    });
+  }
+  {
+    // Constructors of this file that drop the cause.
+    const code = `class PaymentError extends Error {\n  constructor(message: string) {\n    super(message);\n  }\n}\ntry {} catch (e) { throw new PaymentError('declined'); }`;
+    add({
+      code,
+      output: null,
+      errors: [
+        {
+          messageId: 'dropsCause',
+          data: {
+            className: 'PaymentError',
+            inherited: '',
+            reason: 'it has no parameter that takes `{ cause }` or the error itself',
+            error: 'the caught error `e`',
+            advice: "Accept `options?: ErrorOptions` in `PaymentError`'s constructor and pass it to `super(message, options)`",
+          },
+          ...at(code, "new PaymentError('declined')"),
+        },
+      ],
+    });
+  }
+  {
+    const code = `class PaymentError extends Error {\n  constructor(message: string, options?: ErrorOptions) {\n    super(message);\n  }\n}\nclass CardError extends PaymentError {}\ntry {} catch { throw new CardError('declined'); }`;
+    add({
+      code,
+      output: null,
+      errors: [
+        {
+          messageId: 'dropsCause',
+          data: {
+            className: 'CardError',
+            inherited: ' (inherited from `PaymentError`)',
+            reason: 'it never passes `options` to `super(…)`',
+            error: 'the caught error',
+            advice: "Pass `options` on in `PaymentError`'s constructor: `super(message, options)`",
+          },
+          ...at(code, "new CardError('declined')"),
+        },
+      ],
+    });
+  }
+  return cases;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Only with type information: classes from other modules, signatures, thenable receivers.
+
+const classes = `import { AppError, CardDeclinedError, CodedError, ExternalAssertionError, ExternalOptionsError, ExternalPlainError, GraphLikeError, LooseError, NarrowCauseError, PlainError, StatusError, WrappingError } from './lib/require-error-cause/classes.js';\nimport { HttpError, NotFoundError, PaymentDeclinedError } from './lib/errors.js';\nimport { errors } from './lib/reexports.js';\nimport { VendorError } from 'vendor-errors';\n`;
+
+const typedValid: Valid[] = [
+  // Library classes that cannot carry a cause (like Node's AssertionError): nothing the user can change.
+  `${classes}try {} catch (e) { throw new ExternalAssertionError({ message: 'failed' }); }`,
+  `${classes}try {} catch (e) { throw new ExternalPlainError('failed'); }`,
+  // A `.catch` method of something that is not a promise.
+  `declare const query: { catch(handler: () => void): void };\nquery.catch(() => { throw new Error('failed'); });`,
+  // Unresolved classes are unknown: no report.
+  `// @ts-expect-error: the module does not exist\nimport { MissingError } from 'does-not-exist';\ntry {} catch (e) { throw new MissingError('failed'); }`,
+  // Passed as the error argument, or in the option that takes it.
+  `${classes}try {} catch (e) { throw new WrappingError(e as Error, 'failed'); }`,
+  `${classes}try {} catch (e) { throw new GraphLikeError('failed', { originalError: e as Error }); }`,
+  `${classes}try {} catch (e) { throw new VendorError('failed', { cause: e }); }`,
+  // Where the error itself is taken, an explicit `undefined` drops it on purpose.
+  `${classes}try {} catch (e) { throw new WrappingError(undefined, 'failed'); }`,
+  `${classes}try {} catch (e) { throw new GraphLikeError('failed', { originalError: undefined }); }`,
+];
+
+function typedInvalid(): Invalid[] {
+  const cases: Invalid[] = [];
+  const withClasses = (line: string): string => `${classes}${line}`;
+  const fixed = (snippet: string, code: string, output: string, className: string): Invalid => ({
+    code,
+    output,
+    errors: [{ messageId: 'missingCause', data: missing(className, 'e'), ...at(code, snippet), suggestions: [] }],
+  });
+  const suggested = (snippet: string, code: string, action: string, output: string, className: string, how?: string, optOut?: string): Invalid => ({
+    code,
+    output: null,
+    errors: [{ messageId: 'missingCause', data: missing(className, 'e', how, optOut), ...at(code, snippet), suggestions: keep(action, output) }],
+  });
+
+  // Cross-module subclasses: the options position comes from the signature.
+  cases.push(
+    fixed(
+      "new NotFoundError('missing')",
+      withClasses("try {} catch (e) { throw new NotFoundError('missing'); }"),
+      withClasses("try {} catch (e) { throw new NotFoundError('missing', { cause: e }); }"),
+      'NotFoundError',
+    ),
+    fixed(
+      "new errors.NotFoundError('missing')",
+      withClasses("try {} catch (e) { throw new errors.NotFoundError('missing'); }"),
+      withClasses("try {} catch (e) { throw new errors.NotFoundError('missing', { cause: e }); }"),
+      'NotFoundError',
+    ),
+    fixed(
+      "new HttpError('failed', 500)",
+      withClasses("try {} catch (e) { throw new HttpError('failed', 500); }"),
+      withClasses("try {} catch (e) { throw new HttpError('failed', 500, { cause: e }); }"),
+      'HttpError',
+    ),
+    fixed(
+      "new AppError('failed')",
+      withClasses("try {} catch (e) { throw new AppError('failed'); }"),
+      withClasses("try {} catch (e) { throw new AppError('failed', { cause: e }); }"),
+      'AppError',
+    ),
+    fixed(
+      'new PlainError()',
+      withClasses('try {} catch (e) { throw new PlainError(); }'),
+      withClasses('try {} catch (e) { throw new PlainError(undefined, { cause: e }); }'),
+      'PlainError',
+    ),
+    fixed(
+      "new StatusError(500, 'failed')",
+      withClasses("try {} catch (e) { throw new StatusError(500, 'failed'); }"),
+      withClasses("try {} catch (e) { throw new StatusError(500, 'failed', { cause: e }); }"),
+      'StatusError',
+    ),
+    fixed(
+      "new ExternalOptionsError('failed')",
+      withClasses("try {} catch (e) { throw new ExternalOptionsError('failed'); }"),
+      withClasses("try {} catch (e) { throw new ExternalOptionsError('failed', { cause: e }); }"),
+      'ExternalOptionsError',
+    ),
+    fixed(
+      "new VendorError('failed')",
+      withClasses("try {} catch (e) { throw new VendorError('failed'); }"),
+      withClasses("try {} catch (e) { throw new VendorError('failed', { cause: e }); }"),
+      'VendorError',
+    ),
+    // `cause` appended as the last property of an existing options object, keeping its layout.
+    fixed(
+      "new CodedError('failed', {\n    code: 'E_PAY',\n  })",
+      withClasses("try {} catch (e) {\n  throw new CodedError('failed', {\n    code: 'E_PAY',\n  });\n}"),
+      withClasses("try {} catch (e) {\n  throw new CodedError('failed', {\n    code: 'E_PAY',\n    cause: e,\n  });\n}"),
+      'CodedError',
+    ),
+    fixed(
+      "new CodedError('failed', {\n    code: 'E_PAY'\n  })",
+      withClasses("try {} catch (e) {\n  throw new CodedError('failed', {\n    code: 'E_PAY'\n  });\n}"),
+      withClasses("try {} catch (e) {\n  throw new CodedError('failed', {\n    code: 'E_PAY',\n    cause: e\n  });\n}"),
+      'CodedError',
+    ),
+    fixed(
+      "new CodedError('failed', { code: 'E_PAY', })",
+      withClasses("try {} catch (e) { throw new CodedError('failed', { code: 'E_PAY', }); }"),
+      withClasses("try {} catch (e) { throw new CodedError('failed', { code: 'E_PAY', cause: e, }); }"),
+      'CodedError',
+    ),
+  );
+
+  // Not provably safe: suggestions only.
+  cases.push(
+    // A `{ cause }` literal alone lacks the required `code`.
+    suggested(
+      "new CodedError('failed', undefined as never)",
+      withClasses("try {} catch (e) { throw new CodedError('failed', undefined as never); }"),
+      'pass `{ cause: e }` instead of `undefined`',
+      withClasses("try {} catch (e) { throw new CodedError('failed', { cause: e }); }"),
+      'CodedError',
+    ),
+    // `cause` only accepts an Error, and the caught error is `unknown`.
+    suggested(
+      "new NarrowCauseError('failed')",
+      withClasses("try {} catch (e) { throw new NarrowCauseError('failed'); }"),
+      'add `{ cause: e }` as the options argument',
+      withClasses("try {} catch (e) { throw new NarrowCauseError('failed', { cause: e }); }"),
+      'NarrowCauseError',
+    ),
+    // Filling a skipped parameter of a user constructor is not provably the same as leaving it out.
+    suggested(
+      'new StatusError(500)',
+      withClasses('try {} catch (e) { throw new StatusError(500); }'),
+      'add `{ cause: e }` as the options argument, after `undefined`',
+      withClasses('try {} catch (e) { throw new StatusError(500, undefined, { cause: e }); }'),
+      'StatusError',
+    ),
+    // GraphQLError style: the `originalError` option takes it.
+    suggested(
+      "new GraphLikeError('failed')",
+      withClasses("try {} catch (e) { throw new GraphLikeError('failed'); }"),
+      'add `{ originalError: e }` as the options argument',
+      withClasses("try {} catch (e) { throw new GraphLikeError('failed', { originalError: e }); }"),
+      'GraphLikeError',
+      '`{ originalError: e }`',
+      'write `{ originalError: undefined }`',
+    ),
+    suggested(
+      "new GraphLikeError('failed', { path: [] })",
+      withClasses("try {} catch (e) { throw new GraphLikeError('failed', { path: [] }); }"),
+      'add `originalError: e` to the options object',
+      withClasses("try {} catch (e) { throw new GraphLikeError('failed', { path: [], originalError: e }); }"),
+      'GraphLikeError',
+      '`{ originalError: e }`',
+      'write `{ originalError: undefined }`',
+    ),
+    // `...args: any[]`: the position is a guess.
+    suggested(
+      "new LooseError('failed')",
+      withClasses("try {} catch (e) { throw new LooseError('failed'); }"),
+      'add `{ cause: e }` as the last argument (check that the constructor takes it there)',
+      withClasses("try {} catch (e) { throw new LooseError('failed', { cause: e }); }"),
+      'LooseError',
+    ),
+  );
+
+  {
+    // A required status before the options: nothing to suggest.
+    const code = withClasses("try {} catch (e) { throw new HttpError('failed' as never); }");
+    cases.push({
+      code,
+      output: null,
+      errors: [{ messageId: 'missingCause', data: missing('HttpError', 'e'), ...at(code, "new HttpError('failed' as never)"), suggestions: [] }],
+    });
+  }
+  {
+    const code = withClasses("try {} catch (e) { throw new WrappingError(new Error('other'), 'failed'); }");
+    cases.push({
+      code,
+      output: null,
+      errors: [
+        { messageId: 'missingCause', data: missing('WrappingError', 'e', 'as argument 1', 'pass `undefined` there'), ...at(code, "new WrappingError(new Error('other'), 'failed')"), suggestions: [] },
+      ],
+    });
+  }
+
+  // Constructors that drop the cause, followed across modules.
+  const drops = (className: string, declaringClass: string): Record<string, string> => ({
+    className,
+    inherited: className === declaringClass ? '' : ` (inherited from \`${declaringClass}\`)`,
+    reason: 'it has no parameter that takes `{ cause }` or the error itself',
+    error: 'the caught error `e`',
+    advice: `Accept \`options?: ErrorOptions\` in \`${declaringClass}\`'s constructor and pass it to \`super(message, options)\``,
+  });
+  {
+    const code = withClasses("try {} catch (e) { throw new PaymentDeclinedError('declined'); }");
+    cases.push({
+      code,
+      output: null,
+      errors: [{ messageId: 'dropsCause', data: drops('PaymentDeclinedError', 'PaymentDeclinedError'), ...at(code, "new PaymentDeclinedError('declined')") }],
+    });
+  }
+  {
+    const code = withClasses("declare const p: Promise<void>;\np.catch((e) => Promise.reject(new CardDeclinedError('declined')));");
+    cases.push({
+      code,
+      output: null,
+      errors: [{ messageId: 'dropsCause', data: drops('CardDeclinedError', 'PaymentDeclinedError'), ...at(code, "new CardDeclinedError('declined')") }],
+    });
+  }
+
+  {
+    // With types, a call that returns a string is a message, not the error.
+    const code = `declare function describe(error: unknown): string;\ntry {} catch (e) { throw new Error('failed', { cause: describe(e) }); }`;
+    cases.push(
+      suggestionOnly(
+        code,
+        "new Error('failed', { cause: describe(e) })",
+        'wrongCause',
+        { className: 'Error', cause: 'describe(e)', error: 'e' },
+        keep(
+          'set `cause` to `e`',
+          `declare function describe(error: unknown): string;\ntry {} catch (e) { throw new Error('failed', { cause: e }); }`,
+        ),
+      ),
+    );
+  }
+  {
+    const code = `declare function describe(error: unknown): string;\ntry {} catch (e) { throw new Error(describe(e)); }`;
+    cases.push({
+      code,
+      output: `declare function describe(error: unknown): string;\ntry {} catch (e) { throw new Error(describe(e), { cause: e }); }`,
+      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, 'new Error(describe(e))'), suggestions: [] }],
+    });
+  }
+  {
+    // The options type of a class of this file is read from its signature.
+    const code = `class AppError extends Error {\n  constructor(message: string, options?: { code?: string; cause?: unknown }) {\n    super(message, options);\n  }\n}\ntry {} catch (e) { throw new AppError('failed', { code: 'E' }); }`;
+    cases.push({
+      code,
+      output: code.replace("{ code: 'E' })", "{ code: 'E', cause: e })"),
+      errors: [{ messageId: 'missingCause', data: missing('AppError', 'e'), ...at(code, "new AppError('failed', { code: 'E' })"), suggestions: [] }],
+    });
+  }
+  return cases;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Only without type information: names and syntax, and the limits of that.
+
+const untypedValid: Valid[] = [
+  // Whatever `describe` returns is taken as carrying the error (with types, a string is not).
+  `declare function describe(error: unknown): string; try {} catch (e) { throw new Error('failed', { cause: describe(e) }); }`,
+  `declare function describe(error: unknown): string; try {} catch (e) { throw new Error(describe(e)); }`,
+];
+
+function untypedInvalid(): Invalid[] {
+  const cases: Invalid[] = [];
+  {
+    // Imported classes are recognised by name, and their options position is a guess.
+    const code = `import { PaymentError } from './payments.js';\ntry {} catch (e) { throw new PaymentError('declined'); }`;
+    cases.push(
+      suggestionOnly(
+        code,
+        "new PaymentError('declined')",
+        'missingCause',
+        missing('PaymentError', 'e'),
+        keep(
+          'add `{ cause: e }` as the last argument (check that the constructor takes it there)',
+          `import { PaymentError } from './payments.js';\ntry {} catch (e) { throw new PaymentError('declined', { cause: e }); }`,
+        ),
+      ),
+    );
+  }
+  {
+    const code = `import * as errors from './errors.js';\ntry {} catch (e) { throw new errors.ValidationException('invalid', { field: 'name' }); }`;
+    cases.push(
+      suggestionOnly(
+        code,
+        "new errors.ValidationException('invalid', { field: 'name' })",
+        'missingCause',
+        missing('ValidationException', 'e'),
+        keep(
+          'add `cause: e` to the last argument (check that the constructor takes it there)',
+          `import * as errors from './errors.js';\ntry {} catch (e) { throw new errors.ValidationException('invalid', { field: 'name', cause: e }); }`,
+        ),
+      ),
+    );
+  }
+  {
+    // A message built in the handler is a string, not a place the error could hide.
+    const code = `import { PaymentError } from './payments.js';\ntry {} catch (e) {\n  const message = \`declined: \${Date.now()}\`;\n  throw new PaymentError(message);\n}`;
+    cases.push(
+      suggestionOnly(
+        code,
+        'new PaymentError(message)',
+        'missingCause',
+        missing('PaymentError', 'e'),
+        keep(
+          'add `{ cause: e }` as the last argument (check that the constructor takes it there)',
+          code.replace('new PaymentError(message)', 'new PaymentError(message, { cause: e })'),
+        ),
+      ),
+    );
+  }
+  {
+    const code = `import { PaymentError } from './payments.js';\ntry {} catch (e) { throw new PaymentError(); }`;
+    cases.push({
+      code,
+      output: null,
+      errors: [{ messageId: 'missingCause', data: missing('PaymentError', 'e'), ...at(code, 'new PaymentError()'), suggestions: [] }],
+    });
+  }
+  {
+    // Every `.catch(cb)` counts without types, whatever its receiver.
+    const code = `declare const query: { catch(handler: () => void): void };\nquery.catch(() => { throw new Error('failed'); });`;
+    cases.push({
+      code,
+      output: `declare const query: { catch(handler: () => void): void };\nquery.catch((error) => { throw new Error('failed', { cause: error }); });`,
+      errors: [{ messageId: 'missingCauseUnbound', data: { className: 'Error' }, ...at(code, "new Error('failed')"), suggestions: [] }],
+    });
+  }
+  {
+    // Without types, an options parameter not annotated `ErrorOptions` gets a suggestion, not a fix.
+    const code = `class AppError extends Error {\n  constructor(message: string, options?: { code?: string; cause?: unknown }) {\n    super(message, options);\n  }\n}\ntry {} catch (e) { throw new AppError('failed', { code: 'E' }); }`;
+    cases.push(
+      suggestionOnly(
+        code,
+        "new AppError('failed', { code: 'E' })",
+        'missingCause',
+        missing('AppError', 'e'),
+        keep(
+          'add `cause: e` to the options object',
+          code.replace("{ code: 'E' })", "{ code: 'E', cause: e })"),
+        ),
+      ),
+    );
+  }
+  {
+    // A plain JavaScript class that forwards its options.
+    const code = `class AppError extends Error {\n  constructor(message, options) {\n    super(message, { ...options });\n  }\n}\ntry {} catch (e) { throw new AppError('failed'); }`;
+    cases.push({
+      code,
+      output: code.replace("new AppError('failed')", "new AppError('failed', { cause: e })"),
+      errors: [{ messageId: 'missingCause', data: missing('AppError', 'e'), ...at(code, "new AppError('failed')"), suggestions: [] }],
+    });
+  }
+  return cases;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A project whose `lib` lacks ES2022: `ErrorOptions` is not declared, so no fix type-checks.
+
+const needsLib = (action: string, output: string) => [{ messageId: 'keepCauseNeedsLib' as const, data: { action }, output }];
+
+function es2020Invalid(): Invalid[] {
+  const cases: Invalid[] = [];
+  {
+    const code = `try {} catch (e) { throw new Error('failed'); }`;
+    cases.push(
+      suggestionOnly(
+        code,
+        "new Error('failed')",
+        'missingCause',
+        missing('Error', 'e'),
+        needsLib(
+          'add `{ cause: e }` as the options argument',
+          `try {} catch (e) { throw new Error('failed', { cause: e }); }`,
+        ),
+      ),
+    );
+  }
+  {
+    const code = `class AppError extends Error {}\ntry {} catch { throw new AppError(); }`;
+    cases.push(
+      suggestionOnly(
+        code,
+        'new AppError()',
+        'missingCauseUnbound',
+        { className: 'AppError' },
+        needsLib(
+          'bind it as `error` and add `{ cause: error }` as the options argument, after `undefined`',
+          `class AppError extends Error {}\ntry {} catch (error) { throw new AppError(undefined, { cause: error }); }`,
+        ),
+      ),
+    );
+  }
+  {
+    // A class that declares its own options type still gets the fix.
+    const code = `class AppError extends Error {\n  constructor(message: string, options?: { cause?: unknown }) {\n    super(message);\n    if (options) (this as { cause?: unknown }).cause = options.cause;\n  }\n}\ntry {} catch (e) { throw new AppError('failed'); }`;
+    cases.push({
+      code,
+      output: code.replace("new AppError('failed')", "new AppError('failed', { cause: e })"),
+      errors: [{ messageId: 'missingCause', data: missing('AppError', 'e'), ...at(code, "new AppError('failed')"), suggestions: [] }],
+    });
+  }
+  return cases;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The autofix runs on save, unseen: with type information, its output must type-check.
+
+/** TypeScript's errors for each in-memory file, compiled together in the project at `projectDir`. */
+function typeErrors(projectDir: string, files: readonly string[]): string[][] {
+  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(projectDir, 'tsconfig.json'), {}, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    },
+  });
+  if (!parsed) throw new Error('no tsconfig');
+  const virtual = new Map(files.map((text, index) => [path.join(projectDir, `__fix_check_${String(index)}.ts`), `${text}\nexport {};\n`]));
+  const host = ts.createCompilerHost(parsed.options);
+  const getSourceFile = host.getSourceFile.bind(host);
+  const fileExists = host.fileExists.bind(host);
+  const readFile = host.readFile.bind(host);
+  host.getSourceFile = (fileName, language, ...rest) => {
+    const text = virtual.get(fileName);
+    return text === undefined ? getSourceFile(fileName, language, ...rest) : ts.createSourceFile(fileName, text, language);
+  };
+  host.fileExists = (fileName) => virtual.has(fileName) || fileExists(fileName);
+  host.readFile = (fileName) => virtual.get(fileName) ?? readFile(fileName);
+  const program = ts.createProgram([...virtual.keys()], parsed.options, host);
+  return [...virtual.keys()].map((fileName) =>
+    ts.getPreEmitDiagnostics(program, program.getSourceFile(fileName)).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')),
+  );
+}
+
+describe('require-error-cause options', () => {
+  it('takes none: a configuration with options is rejected, naming the rule', () => {
+    const lint = (entry: unknown): void => {
+      new Linter({ configType: 'flat' }).verify('try {} catch (e) { throw new Error("x"); }', [
+        { plugins: { 'error-handling': { rules: { 'require-error-cause': rule as never } } }, rules: { 'error-handling/require-error-cause': entry as never } },
+      ]);
+    };
+    expect(() => {
+      lint('error');
+    }).not.toThrow();
+    expect(() => {
+      lint(['error', { requireCatchParameter: true }]);
+    }).toThrow(/error-handling\/require-error-cause.*\n?[\s\S]*should NOT have more than 0 items/u);
+  });
+});
+
+describe('require-error-cause autofix output type-checks', () => {
+  const fixes = (cases: Invalid[]): Array<{ code: string; output: string }> =>
+    cases.flatMap((test) => (typeof test.output === 'string' ? [{ code: test.code, output: test.output }] : []));
+
+  it('detects an output that does not type-check', () => {
+    expect(typeErrors(es2020Dir, [`try {} catch (e) { throw new Error('failed', { cause: e }); }`])[0]).not.toEqual([]);
+  });
+
+  it.each([
+    ['the fixture project', fixturesDir, fixes([...sharedInvalid(), ...typedInvalid()])],
+    ['the ES2020 project', es2020Dir, fixes(es2020Invalid())],
+  ])('in %s', (_name, projectDir, cases) => {
+    expect(cases.length).toBeGreaterThan(0);
+    const inputs = typeErrors(projectDir, cases.map((test) => test.code));
+    const outputs = typeErrors(projectDir, cases.map((test) => test.output));
+    // Every input type-checks, and so does every output.
+    expect(inputs).toEqual(cases.map(() => []));
+    expect(outputs).toEqual(cases.map(() => []));
+  });
+});
+
+describe('require-error-cause', () => {
+  describe('with type information', () => {
+    typedRuleTester.run('require-error-cause', rule, { valid: sharedValid, invalid: sharedInvalid() });
+  });
+  describe('without type information', () => {
+    untypedRuleTester.run('require-error-cause', rule, { valid: sharedValid, invalid: sharedInvalid() });
+  });
+  describe('only with type information', () => {
+    typedRuleTester.run('require-error-cause', rule, { valid: typedValid, invalid: typedInvalid() });
+  });
+  describe('only without type information', () => {
+    untypedRuleTester.run('require-error-cause', rule, { valid: untypedValid, invalid: untypedInvalid() });
+  });
+  describe('in a .tsx file', () => {
+    const code = `declare const p: Promise<void>;\nconst view = <button onClick={() => p.catch(() => { throw new Error('failed'); })}>retry</button>;`;
+    const test: Invalid = {
+      code,
+      filename: 'react.tsx',
+      output: code.replace("p.catch(() =>", 'p.catch((error) =>').replace("new Error('failed')", "new Error('failed', { cause: error })"),
+      errors: [{ messageId: 'missingCauseUnbound', data: { className: 'Error' }, ...at(code, "new Error('failed')"), suggestions: [] }],
+    };
+    typedRuleTester.run('require-error-cause', rule, { valid: [], invalid: [test] });
+    untypedRuleTester.run('require-error-cause', rule, {
+      valid: [],
+      invalid: [{ ...test, languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } }],
+    });
+  });
+  describe('in a project whose lib lacks ES2022', () => {
+    es2020RuleTester.run('require-error-cause', rule, { valid: [`try {} catch (e) { throw new Error('failed', { cause: undefined }); }`], invalid: es2020Invalid() });
+  });
+});
