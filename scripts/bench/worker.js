@@ -40,6 +40,7 @@ const plugins = { [PLUGIN_NAMESPACE]: plugin, '@typescript-eslint': tseslint.plu
 const rules = Object.fromEntries(configuration.rules.map((rule) => [rule, 'error']));
 
 const lintStart = performance.now();
+const cpuStart = process.cpuUsage();
 const eslint = new ESLint({
   cwd: repoRoot,
   overrideConfigFile: true,
@@ -55,6 +56,13 @@ try {
   process.exit(3);
 }
 const lintMs = performance.now() - lintStart;
+// CPU time is far less disturbed than wall time by other processes on a shared machine.
+const cpu = process.cpuUsage(cpuStart);
+const lintCpuMs = (cpu.user + cpu.system) / 1000;
+// Peak RSS depends on when the collector ran; the heap still in use after a full collection
+// (the programs, ASTs and results ESLint holds) is a steadier second measure of memory.
+globalThis.gc?.();
+const heapAfterGcKb = Math.round(process.memoryUsage().heapUsed / 1024);
 
 let parseMs = 0;
 let fixMs = 0;
@@ -84,6 +92,7 @@ process.stdout.write(
     config: configuration.key,
     files: results.length,
     lintMs,
+    lintCpuMs,
     processMs: performance.now() - processStart,
     parseMs,
     fixMs,
@@ -92,5 +101,6 @@ process.stdout.write(
     rulesTotalMs: Object.values(ruleMs).reduce((sum, time) => sum + time, 0),
     reports,
     maxRssKb: process.resourceUsage().maxRSS,
+    heapAfterGcKb,
   })}\n`,
 );

@@ -86,7 +86,8 @@ export function corpusVersion(corpus, root = repoRoot) {
   const installed = JSON.parse(fs.readFileSync(path.join(root, corpus.dir, 'package.json'), 'utf8')).version;
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   const pinned = manifest.devDependencies?.[corpus.packageName];
-  if (pinned && pinned !== installed) {
+  // Only an exact pin can be checked; a range (if someone loosens it) is npm's business.
+  if (pinned && /^\d+\.\d+\.\d+$/.test(pinned) && pinned !== installed) {
     throw new Error(`Corpus "${corpus.name}": ${corpus.packageName}@${installed} is installed but package.json pins ${pinned}. Run \`npm ci\`.`);
   }
   return installed;

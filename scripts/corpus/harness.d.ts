@@ -90,6 +90,7 @@ export interface CorpusRunResult {
     typeChecked: { corpus: string; batch: number; filesChanged: number }[];
   };
   samples: Record<string, Sample[]>;
+  slowestFiles: { file: string; ms: number }[];
   failures: string[];
   warnings: string[];
   durationMs: number;

@@ -363,8 +363,11 @@ export async function runCorpus(options) {
   const linted = new Map();
   const reports = [];
   let tick = performance.now();
+  const fileTimes = [];
   for (const [index, { corpus, file, rel }] of files.entries()) {
+    const fileStart = performance.now();
     const result = await lintSafely(lintWithCounter, file, undefined, crashes, 'lint', root);
+    fileTimes.push({ file: rel, ms: Math.round(performance.now() - fileStart) });
     const text = stripBom(fs.readFileSync(file, 'utf8'));
     const corpusReport = corpusReports.find((r) => r.name === corpus.name);
     const counts = counter.counts.get(file);
@@ -594,6 +597,8 @@ export async function runCorpus(options) {
     autofix,
     suggestions: suggestionReport,
     samples,
+    // The first typed file of each program also pays for building that program.
+    slowestFiles: fileTimes.sort((a, b) => b.ms - a.ms).slice(0, 10),
     failures,
     warnings,
     durationMs: Math.round(performance.now() - started),

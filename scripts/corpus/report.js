@@ -125,6 +125,11 @@ export function renderMarkdown(report) {
   if (report.warnings.length > 0) {
     out.push('## Warnings', '', ...report.warnings.map((warning) => `- ${warning}`), '');
   }
+  if (report.slowestFiles?.length) {
+    out.push('## Slowest files (all rules plus the handler count)', '');
+    out.push(table(['file', 'ms'], report.slowestFiles.map((entry) => [`\`${entry.file}\``, entry.ms])), '');
+    out.push('The first typed file of each program also pays for building that program.', '');
+  }
   out.push('Samples of each rule\'s reports, to classify as true or false positives: `samples.md`.', '');
   return out.join('\n');
 }

