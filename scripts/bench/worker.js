@@ -1,0 +1,106 @@
+// One bench measurement: lints the typed corpus once with one configuration, in this process only,
+// and prints a JSON line with wall time, ESLint's own parse/rule timings (`stats: true`) and peak RSS.
+//   node scripts/bench/worker.js --config typed-all [--corpus mongodb,bson] [--count-handlers]
+import { parseArgs } from 'node:util';
+import { ESLint } from 'eslint';
+import { buildCorpusConfig, listCorpusFiles, loadBuiltPlugin, repoRoot, selectCorpora, TYPED_CORPORA } from '../corpus/corpora.js';
+import { benchConfigurations, PLUGIN_NAMESPACE } from './configurations.js';
+
+const processStart = performance.now();
+const { values } = parseArgs({
+  options: { config: { type: 'string' }, corpus: { type: 'string' }, 'count-handlers': { type: 'boolean', default: false } },
+});
+const corpora = selectCorpora(values.corpus?.split(',').filter(Boolean), TYPED_CORPORA);
+const files = corpora.flatMap((corpus) => listCorpusFiles(corpus));
+const { plugin, handlers } = await loadBuiltPlugin();
+
+if (values['count-handlers']) {
+  // Not timed: how many handlers the measured code has (the same count `npm run corpus` reports).
+  const { createHandlerCounter, emptyHandlerCounts, addHandlerCounts } = await import('../corpus/harness.js');
+  const counter = createHandlerCounter(handlers);
+  const eslint = new ESLint({
+    cwd: repoRoot,
+    overrideConfigFile: true,
+    overrideConfig: buildCorpusConfig({ corpora, plugins: { 'corpus-harness': counter.plugin }, rules: { 'corpus-harness/count-handlers': 'error' } }),
+  });
+  await eslint.lintFiles(files);
+  const total = emptyHandlerCounts();
+  for (const counts of counter.counts.values()) addHandlerCounts(total, counts);
+  process.stdout.write(`${JSON.stringify({ files: files.length, handlers: total })}\n`);
+  process.exit(0);
+}
+
+const configuration = benchConfigurations(Object.keys(plugin.rules)).find((candidate) => candidate.key === values.config);
+if (!configuration) throw new Error(`Unknown bench configuration "${values.config}"`);
+
+// Every configuration loads both plugins (a typed project loads typescript-eslint anyway), so the
+// differences measure running rules, not importing modules; `processMs` includes the imports.
+const { default: tseslint } = await import('typescript-eslint');
+const plugins = { [PLUGIN_NAMESPACE]: plugin, '@typescript-eslint': tseslint.plugin };
+const rules = Object.fromEntries(configuration.rules.map((rule) => [rule, 'error']));
+
+const lintStart = performance.now();
+const cpuStart = process.cpuUsage();
+const eslint = new ESLint({
+  cwd: repoRoot,
+  overrideConfigFile: true,
+  stats: true,
+  overrideConfig: buildCorpusConfig({ corpora, plugins, rules, types: configuration.types }),
+});
+let results;
+try {
+  results = await eslint.lintFiles(files);
+} catch (error) {
+  // A crash is a bug `npm run corpus` reports in full; here it only has to stop the measurement.
+  process.stderr.write(`${configuration.key}: ${String(error?.message ?? error)}\n`);
+  process.exit(3);
+}
+const lintMs = performance.now() - lintStart;
+// CPU time is far less disturbed than wall time by other processes on a shared machine.
+const cpu = process.cpuUsage(cpuStart);
+const lintCpuMs = (cpu.user + cpu.system) / 1000;
+// Peak RSS depends on when the collector ran; the heap still in use after a full collection
+// (the programs, ASTs and results ESLint holds) is a steadier second measure of memory.
+globalThis.gc?.();
+const heapAfterGcKb = Math.round(process.memoryUsage().heapUsed / 1024);
+
+let parseMs = 0;
+let fixMs = 0;
+let statsTotalMs = 0;
+const ruleMs = {};
+const reports = {};
+const fatal = [];
+for (const result of results) {
+  for (const message of result.messages) {
+    if (message.fatal) fatal.push(`${result.filePath}:${message.line}: ${message.message}`);
+    else if (message.ruleId) reports[message.ruleId] = (reports[message.ruleId] ?? 0) + 1;
+  }
+  for (const pass of result.stats?.times.passes ?? []) {
+    parseMs += pass.parse?.total ?? 0;
+    fixMs += pass.fix?.total ?? 0;
+    statsTotalMs += pass.total ?? 0;
+    for (const [rule, time] of Object.entries(pass.rules ?? {})) ruleMs[rule] = (ruleMs[rule] ?? 0) + time.total;
+  }
+}
+if (fatal.length > 0) {
+  process.stderr.write(`${fatal.length} file(s) did not parse:\n${fatal.slice(0, 10).join('\n')}\n`);
+  process.exit(2);
+}
+
+process.stdout.write(
+  `${JSON.stringify({
+    config: configuration.key,
+    files: results.length,
+    lintMs,
+    lintCpuMs,
+    processMs: performance.now() - processStart,
+    parseMs,
+    fixMs,
+    statsTotalMs,
+    ruleMs,
+    rulesTotalMs: Object.values(ruleMs).reduce((sum, time) => sum + time, 0),
+    reports,
+    maxRssKb: process.resourceUsage().maxRSS,
+    heapAfterGcKb,
+  })}\n`,
+);
