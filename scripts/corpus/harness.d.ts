@@ -104,9 +104,9 @@ export function emptyHandlerCounts(): HandlerCounts;
 export function addHandlerCounts(target: HandlerCounts, source: HandlerCounts): HandlerCounts;
 export function totalHandlers(counts: HandlerCounts): number;
 export function lineStarts(text: string): number[];
-export function applyFixes<T extends FixLike>(
+export function applyFixes(
   text: string,
-  items: T[],
+  items: FixLike[],
 ): { text: string; applied: number[]; skipped: number[]; edits: FixLike['fix'][] };
 export function mapOffsetBack(edits: FixLike['fix'][], offset: number): number;
 export function crashedRule(error: unknown): string | null;

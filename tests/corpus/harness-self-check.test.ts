@@ -25,12 +25,11 @@ function onCatchIn(
 ): TSESLint.RuleModule<string> {
   return {
     meta: { type: 'problem', schema: [], messages: { found: 'found', again: 'again', suggest: 'suggest' }, ...meta },
-    defaultOptions: [],
     create(context) {
       if (path.parse(context.filename).name !== fileName) return {};
-      return { CatchClause: (clause) => act(context, clause) };
+      return { CatchClause: (clause) => { act(context, clause); } };
     },
-  } as TSESLint.RuleModule<string>;
+  };
 }
 
 const insideBlock = (clause: TSESTree.CatchClause): [number, number] => [clause.body.range[0] + 1, clause.body.range[0] + 1];
@@ -83,7 +82,6 @@ const selfcheckPlugin = {
     ),
     'bad-suggestion': {
       meta: { type: 'problem', schema: [], hasSuggestions: true, messages: { found: 'found', suggest: 'suggest' } },
-      defaultOptions: [],
       create(context) {
         if (path.parse(context.filename).name !== 'suggest') return {};
         return {

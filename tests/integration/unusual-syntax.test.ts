@@ -39,7 +39,6 @@ const analysed = new Map<string, { catchClauses: number; promiseHandlers: number
 
 const analysisProbe = {
   meta: { type: 'problem', schema: [], messages: {} },
-  defaultOptions: [],
   create(context) {
     const hierarchy = getErrorHierarchy(context);
     const counts = { catchClauses: 0, promiseHandlers: 0 };
@@ -111,7 +110,7 @@ function configFor(typed: boolean): Linter.Config[] {
       },
     },
     {
-      plugins: { 'error-handling': plugin as never, analysis: { rules: { probe: analysisProbe as never } } },
+      plugins: { 'error-handling': plugin, analysis: { rules: { probe: analysisProbe as never } } },
       rules: { ...Object.fromEntries(ourRules.map((rule) => [rule, 'error'])), 'analysis/probe': 'error' },
     },
   ];
