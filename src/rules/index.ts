@@ -4,6 +4,7 @@ import maxTryStatements from './max-try-statements.js';
 import noCatchAllWithoutRethrow from './no-catch-all-without-rethrow.js';
 import noEmptyCatch from './no-empty-catch.js';
 import noFloatingPromisesInHandlers from './no-floating-promises-in-handlers.js';
+import noLossyErrorLogging from './no-lossy-error-logging.js';
 import noReturnInFinally from './no-return-in-finally.js';
 
 /** Every rule of the plugin, by name (alphabetical). */
@@ -13,6 +14,7 @@ export const rules = {
   'no-catch-all-without-rethrow': noCatchAllWithoutRethrow,
   'no-empty-catch': noEmptyCatch,
   'no-floating-promises-in-handlers': noFloatingPromisesInHandlers,
+  'no-lossy-error-logging': noLossyErrorLogging,
   'no-return-in-finally': noReturnInFinally,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
 
