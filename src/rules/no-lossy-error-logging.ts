@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { DEFAULT_REPORTERS, REPORTERS_SCHEMA, getHandlerErrorReferences } from '../analysis/error-flow.js';
 import type { ErrorText } from '../analysis/error-text.js';
 import { canTakeError, getErrorTextInArguments, mayHoldError } from '../analysis/error-text.js';
@@ -14,7 +14,7 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'lossyErrorLog' | 'passErrorAsArgument' | 'addErrorProperty' | 'passErrorInstead';
+export type MessageIds = 'lossyErrorLog' | 'passErrorAsArgument' | 'passErrorFirst' | 'addErrorProperty' | 'passErrorInstead';
 
 const MAX_TEXT_LENGTH = 40;
 
@@ -63,7 +63,12 @@ function errorProperty(object: TSESTree.ObjectExpression, errorName: string): st
   return key === errorName ? key : `${key}: ${errorName}`;
 }
 
-/** Suggestions that give the logger the error object: in the log object, as a new last argument, or in place of the text. */
+/**
+ * Suggestions that give the logger the error object: in the log object when the call has one (pino
+ * and bunyan style), else as a new last argument (console, winston); as the first argument when the
+ * only argument is a message (pino and bunyan ignore an error passed after the message); in place of
+ * the text when the text is a whole argument.
+ */
 function getSuggestions(
   sourceCode: Readonly<TSESLint.SourceCode>,
   call: TSESTree.CallExpression,
@@ -83,16 +88,27 @@ function getSuggestions(
     });
     return suggestions;
   }
-  const last = call.arguments.at(-1);
-  if (last) {
+  // Tokens, not nodes: an argument's node leaves out the parentheses around it.
+  const closing = sourceCode.getLastToken(call);
+  const beforeClosing = closing && sourceCode.getTokenBefore(closing);
+  if (beforeClosing) {
     suggestions.push({
       messageId: 'passErrorAsArgument',
       data: { name, callee },
-      fix: (fixer) => fixer.insertTextAfter(last, `, ${name}`),
+      fix: (fixer) =>
+        ASTUtils.isCommaToken(beforeClosing) ? fixer.insertTextBefore(beforeClosing, `, ${name}`) : fixer.insertTextAfter(beforeClosing, `, ${name}`),
     });
   }
   // The text is a whole argument (`logger.error(e.message)`, `` `${e}` ``): the error can take its place.
   const whole = call.arguments.find((argument) => skipTypeWrappers(argument) === text.node && !hasOtherText(text));
+  const opening = sourceCode.getTokenAfter(call.typeArguments ?? call.callee, ASTUtils.isOpeningParenToken);
+  if (!whole && opening && call.arguments.length === 1) {
+    suggestions.push({
+      messageId: 'passErrorFirst',
+      data: { name, callee },
+      fix: (fixer) => fixer.insertTextAfter(opening, `${name}, `),
+    });
+  }
   if (whole) {
     suggestions.push({
       messageId: 'passErrorInstead',
@@ -134,6 +150,7 @@ export default createRule<Options, MessageIds>({
       lossyErrorLog:
         '`{{callee}}(…)` logs {{text}} but not the error itself, so the log loses the stack trace and the cause chain. Pass `{{name}}` to it as well.',
       passErrorAsArgument: 'Pass `{{name}}` as the last argument of `{{callee}}(…)`.',
+      passErrorFirst: 'Pass `{{name}}` as the first argument of `{{callee}}(…)` (the pino and bunyan convention).',
       addErrorProperty: 'Add `{{property}}` to the object logged by `{{callee}}(…)`.',
       passErrorInstead: 'Pass `{{name}}` instead of `{{text}}`.',
     },

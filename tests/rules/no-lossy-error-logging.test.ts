@@ -22,6 +22,7 @@ const json = (text: string): string => `\`${text}\`, which is "{}" for an Error,
 
 const append = (name: string, callee: string, output: string): Suggestion => ({ messageId: 'passErrorAsArgument', data: { name, callee }, output });
 const instead = (name: string, text: string, output: string): Suggestion => ({ messageId: 'passErrorInstead', data: { name, text }, output });
+const first = (name: string, callee: string, output: string): Suggestion => ({ messageId: 'passErrorFirst', data: { name, callee }, output });
 const property = (prop: string, callee: string, output: string): Suggestion => ({ messageId: 'addErrorProperty', data: { property: prop, callee }, output });
 
 /** One report on one line (the rule has no autofix). */
@@ -104,7 +105,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
       'try {\n  f();\n} catch (error) {\n  logger.error(`save failed: ${(error as Error).message}`);\n}',
       { line: 4, column: 32, endColumn: 56 },
       { callee: 'logger.error', text: messageOf('error', '(error as Error).message'), name: 'error' },
-      [append('error', 'logger.error', 'try {\n  f();\n} catch (error) {\n  logger.error(`save failed: ${(error as Error).message}`, error);\n}')],
+      [append('error', 'logger.error', 'try {\n  f();\n} catch (error) {\n  logger.error(`save failed: ${(error as Error).message}`, error);\n}'), first('error', 'logger.error', 'try {\n  f();\n} catch (error) {\n  logger.error(error, `save failed: ${(error as Error).message}`);\n}')],
     ),
     lossy(
       'try {\n  f();\n} catch (e) {\n  console.error("save failed:", String(e));\n}',
@@ -120,7 +121,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
       'try {\n  f();\n} catch (e) {\n  console.warn(`save failed: ${e}`);\n}',
       { line: 4, column: 30, endColumn: 34 },
       { callee: 'console.warn', text: textOf('e', '${e}'), name: 'e' },
-      [append('e', 'console.warn', 'try {\n  f();\n} catch (e) {\n  console.warn(`save failed: ${e}`, e);\n}')],
+      [append('e', 'console.warn', 'try {\n  f();\n} catch (e) {\n  console.warn(`save failed: ${e}`, e);\n}'), first('e', 'console.warn', 'try {\n  f();\n} catch (e) {\n  console.warn(e, `save failed: ${e}`);\n}')],
     ),
     lossy(
       'try {\n  f();\n} catch (e) {\n  logger.warn(`${e}`);\n}',
@@ -145,7 +146,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
       'try {\n  f();\n} catch (e) {\n  logger.error("save failed: " + e + ".");\n}',
       { line: 4, column: 16, endColumn: 35 },
       { callee: 'logger.error', text: textOf('e', '"save failed: " + e'), name: 'e' },
-      [append('e', 'logger.error', 'try {\n  f();\n} catch (e) {\n  logger.error("save failed: " + e + ".", e);\n}')],
+      [append('e', 'logger.error', 'try {\n  f();\n} catch (e) {\n  logger.error("save failed: " + e + ".", e);\n}'), first('e', 'logger.error', 'try {\n  f();\n} catch (e) {\n  logger.error(e, "save failed: " + e + ".");\n}')],
     ),
     lossy(
       'try {\n  f();\n} catch (e) {\n  logger.error(e + "");\n}',
@@ -179,7 +180,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
       'try {\n  f();\n} catch (e) {\n  logger.error(`state: ${JSON.stringify(e, null, 2)}`);\n}',
       { line: 4, column: 26, endColumn: 52 },
       { callee: 'logger.error', text: json('JSON.stringify(e, null, 2)'), name: 'e' },
-      [append('e', 'logger.error', 'try {\n  f();\n} catch (e) {\n  logger.error(`state: ${JSON.stringify(e, null, 2)}`, e);\n}')],
+      [append('e', 'logger.error', 'try {\n  f();\n} catch (e) {\n  logger.error(`state: ${JSON.stringify(e, null, 2)}`, e);\n}'), first('e', 'logger.error', 'try {\n  f();\n} catch (e) {\n  logger.error(e, `state: ${JSON.stringify(e, null, 2)}`);\n}')],
     ),
     // Optional chaining and computed keys.
     lossy(
@@ -239,13 +240,13 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
       'try {\n  f();\n} catch (e) {\n  logger.error(e instanceof Error ? e.message : String(e));\n}',
       { line: 4, column: 37, endColumn: 46 },
       { callee: 'logger.error', text: messageOf('e', 'e.message'), name: 'e' },
-      [append('e', 'logger.error', 'try {\n  f();\n} catch (e) {\n  logger.error(e instanceof Error ? e.message : String(e), e);\n}')],
+      [append('e', 'logger.error', 'try {\n  f();\n} catch (e) {\n  logger.error(e instanceof Error ? e.message : String(e), e);\n}'), first('e', 'logger.error', 'try {\n  f();\n} catch (e) {\n  logger.error(e, e instanceof Error ? e.message : String(e));\n}')],
     ),
     lossy(
       'try {\n  f();\n} catch (e) {\n  logger.error((e as Error).message ?? "unknown");\n}',
       { line: 4, column: 16, endColumn: 36 },
       { callee: 'logger.error', text: messageOf('e', '(e as Error).message'), name: 'e' },
-      [append('e', 'logger.error', 'try {\n  f();\n} catch (e) {\n  logger.error((e as Error).message ?? "unknown", e);\n}')],
+      [append('e', 'logger.error', 'try {\n  f();\n} catch (e) {\n  logger.error((e as Error).message ?? "unknown", e);\n}'), first('e', 'logger.error', 'try {\n  f();\n} catch (e) {\n  logger.error(e, (e as Error).message ?? "unknown");\n}')],
     ),
     // A const alias is the error too.
     lossy(
@@ -255,6 +256,25 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
       [
         append('err', 'logger.error', 'try {\n  f();\n} catch (e) {\n  const err = e as Error;\n  logger.error(err.message, err);\n}'),
         instead('err', 'err.message', 'try {\n  f();\n} catch (e) {\n  const err = e as Error;\n  logger.error(err);\n}'),
+      ],
+    ),
+    // Parentheses around an argument stay around it.
+    lossy(
+      'try {\n  f();\n} catch (e) {\n  logger.error(("failed: " + e));\n}',
+      { line: 4, column: 17, endColumn: 31 },
+      { callee: 'logger.error', text: textOf('e', '"failed: " + e'), name: 'e' },
+      [
+        append('e', 'logger.error', 'try {\n  f();\n} catch (e) {\n  logger.error(("failed: " + e), e);\n}'),
+        instead('e', '"failed: " + e', 'try {\n  f();\n} catch (e) {\n  logger.error((e));\n}'),
+      ],
+    ),
+    lossy(
+      'try {\n  f();\n} catch (e) {\n  logger.error((`failed: ${e}`));\n}',
+      { line: 4, column: 26, endColumn: 30 },
+      { callee: 'logger.error', text: textOf('e', '${e}'), name: 'e' },
+      [
+        append('e', 'logger.error', 'try {\n  f();\n} catch (e) {\n  logger.error((`failed: ${e}`), e);\n}'),
+        first('e', 'logger.error', 'try {\n  f();\n} catch (e) {\n  logger.error(e, (`failed: ${e}`));\n}'),
       ],
     ),
     // A trailing comma stays valid.
@@ -340,7 +360,10 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 17,
           endLine: 5,
           endColumn: 21,
-          suggestions: [append('e', 'logger.error', 'try {\n  f();\n} catch (e) {\n  logger.warn(String(e));\n  logger.error(`${e}!`, e);\n}')],
+          suggestions: [
+            append('e', 'logger.error', 'try {\n  f();\n} catch (e) {\n  logger.warn(String(e));\n  logger.error(`${e}!`, e);\n}'),
+            first('e', 'logger.error', 'try {\n  f();\n} catch (e) {\n  logger.warn(String(e));\n  logger.error(e, `${e}!`);\n}'),
+          ],
         },
       ],
       output: null,
@@ -443,7 +466,7 @@ describe('no-lossy-error-logging', () => {
         'declare const logger: { error(...args: unknown[]): void };\ntry { JSON.parse("{"); } catch (e) { if (typeof e === "string") logger.error(`failed: ${e}`); }',
         { line: 2, column: 87, endColumn: 91 },
         { callee: 'logger.error', text: textOf('e', '${e}'), name: 'e' },
-        [append('e', 'logger.error', 'declare const logger: { error(...args: unknown[]): void };\ntry { JSON.parse("{"); } catch (e) { if (typeof e === "string") logger.error(`failed: ${e}`, e); }')],
+        [append('e', 'logger.error', 'declare const logger: { error(...args: unknown[]): void };\ntry { JSON.parse("{"); } catch (e) { if (typeof e === "string") logger.error(`failed: ${e}`, e); }'), first('e', 'logger.error', 'declare const logger: { error(...args: unknown[]): void };\ntry { JSON.parse("{"); } catch (e) { if (typeof e === "string") logger.error(e, `failed: ${e}`); }')],
       ),
       // Every call that matches `reporters` is a logger, even one that only displays text.
       lossy(
