@@ -215,8 +215,8 @@ export function getErrorTextInArguments(
 function keepsEvidence(identifier: TSESTree.Identifier): boolean {
   let node: TSESTree.Node = identifier;
   for (;;) {
-    const parent: TSESTree.Node | undefined = node.parent;
-    if (!parent) return false;
+    // Never reaches Program: every statement is a `default` below.
+    const parent: TSESTree.Node = node.parent;
     switch (parent.type) {
       case AST_NODE_TYPES.TSAsExpression:
       case AST_NODE_TYPES.TSNonNullExpression:
