@@ -76,6 +76,8 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
     'try { f(); } catch (e) { try { f(); } catch { logger.error(String(e)); } }',
     // No error binding to lose.
     'try { f(); } catch ({ message }) { logger.error(message); }',
+    // A limit: a callback passed by name is not an enclosing handler.
+    'function handle(e: unknown) { logger.error(String(e)); }\np.catch(handle);',
     'try { f(); } catch { logger.error("failed"); }',
     // Declared as a string: not the error object.
     'p.catch((message: string) => logger.error(`failed: ${message}`));',
