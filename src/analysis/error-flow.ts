@@ -32,6 +32,13 @@ export const CALLEE_PATTERNS_SCHEMA = {
   uniqueItems: true,
 } as const;
 
+/** The JSON schema of the `reporters` option, shared by every rule that takes it. */
+export const REPORTERS_SCHEMA = {
+  ...CALLEE_PATTERNS_SCHEMA,
+  description:
+    'Callee patterns of calls that report the error when given the error object (or an object literal holding it), such as "*.error" or "Sentry.captureException". Replaces the default list.',
+} as const;
+
 // ---------------------------------------------------------------------------------------------
 // Which expressions are the caught error.
 

@@ -29,6 +29,12 @@ export interface ErrorHierarchy {
    */
   classesOfTypePredicate(call: TSESTree.CallExpression, argumentIndex: number): ErrorClass[] | undefined;
   /**
+   * The class whose instances have `type` (`HttpError`, `TypeError`, `NodeJS.ErrnoException`): a class
+   * or interface type, or a reference to a generic one. Undefined for `any`, `unknown`, unions and
+   * intersections, other types, and always without type information (there are no types to ask about).
+   */
+  classOfInstanceType(type: ts.Type): ErrorClass | undefined;
+  /**
    * The chain `sub → … → sup` through declared base classes ( `[sub]` when they are the same class),
    * `'no'` when the whole ancestry of `sub` is known and does not contain `sup`, `'unknown'` otherwise.
    */
@@ -64,6 +70,7 @@ interface Backend {
   readonly errorClass: ErrorClass | undefined;
   classOfConstructor(expression: TSESTree.Node): ErrorClass | undefined;
   classesOfTypePredicate(call: TSESTree.CallExpression, argumentIndex: number): ErrorClass[] | undefined;
+  classOfInstanceType(type: ts.Type): ErrorClass | undefined;
   parentsOf(cls: ErrorClass): Parents;
   declaresHasInstance(cls: ErrorClass): boolean;
   existsAtRuntime(cls: ErrorClass): boolean;
@@ -105,6 +112,7 @@ function createHierarchy(backend: Backend): ErrorHierarchy {
     errorClass: backend.errorClass,
     classOfConstructor: (expression) => backend.classOfConstructor(expression),
     classesOfTypePredicate: (call, index) => backend.classesOfTypePredicate(call, index),
+    classOfInstanceType: (type) => backend.classOfInstanceType(type),
     superclassPath,
     isSubclass,
     isErrorClass(cls) {
@@ -312,6 +320,7 @@ function createTypedBackend(services: TypeServices): Backend {
         return undefined;
       }
     },
+    classOfInstanceType,
     parentsOf,
     existsAtRuntime(cls) {
       return ((cls.key as ts.Symbol).flags & typescript.SymbolFlags.Value) !== 0;
@@ -460,6 +469,7 @@ function createSyntacticBackend(sourceCode: TSESLint.SourceCode): Backend {
       }
       return classOfTypeNode(predicate.typeAnnotation.typeAnnotation);
     },
+    classOfInstanceType: () => undefined,
     parentsOf(cls) {
       const builtinParent = cls.key === builtinClasses.get(cls.name)?.key ? BUILTIN_ERROR_CLASSES.get(cls.name) : undefined;
       if (builtinParent !== undefined) {

@@ -4,6 +4,7 @@ import maxTryStatements from './max-try-statements.js';
 import noCatchAllWithoutRethrow from './no-catch-all-without-rethrow.js';
 import noEmptyCatch from './no-empty-catch.js';
 import noFloatingPromisesInHandlers from './no-floating-promises-in-handlers.js';
+import noLossyErrorLogging from './no-lossy-error-logging.js';
 import noReturnInFinally from './no-return-in-finally.js';
 import requireErrorCause from './require-error-cause.js';
 
@@ -14,6 +15,7 @@ export const rules = {
   'no-catch-all-without-rethrow': noCatchAllWithoutRethrow,
   'no-empty-catch': noEmptyCatch,
   'no-floating-promises-in-handlers': noFloatingPromisesInHandlers,
+  'no-lossy-error-logging': noLossyErrorLogging,
   'no-return-in-finally': noReturnInFinally,
   'require-error-cause': requireErrorCause,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ErrorFlow, ErrorFlowOptions, SwallowingExit } from '../analysis/error-flow.js';
-import { CALLEE_PATTERNS_SCHEMA, DEFAULT_PROPAGATORS, DEFAULT_REPORTERS, getErrorFlow } from '../analysis/error-flow.js';
+import { CALLEE_PATTERNS_SCHEMA, DEFAULT_PROPAGATORS, DEFAULT_REPORTERS, REPORTERS_SCHEMA, getErrorFlow } from '../analysis/error-flow.js';
 import type { ErrorHandler } from '../analysis/handlers.js';
 import { PROMISE_HANDLER_CALL_SELECTOR, getCatchClauseHandler, getPromiseHandler, isEmptyHandler } from '../analysis/handlers.js';
 import { skipTypeWrappers } from '../util/ast.js';
@@ -87,11 +87,7 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          reporters: {
-            ...CALLEE_PATTERNS_SCHEMA,
-            description:
-              'Callee patterns of calls that report the error when given the error object (or an object literal holding it), such as "*.error" or "Sentry.captureException". Replaces the default list.',
-          },
+          reporters: REPORTERS_SCHEMA,
           propagators: {
             ...CALLEE_PATTERNS_SCHEMA,
             description:

@@ -1,0 +1,192 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { DEFAULT_REPORTERS, REPORTERS_SCHEMA, getHandlerErrorReferences } from '../analysis/error-flow.js';
+import type { ErrorText } from '../analysis/error-text.js';
+import { canTakeError, getErrorTextInArguments, mayHoldError } from '../analysis/error-text.js';
+import { getEnclosingHandler } from '../analysis/handlers.js';
+import { getCalleePath, getStaticMemberName, skipTypeWrappers } from '../util/ast.js';
+import { compileCalleePatterns } from '../util/callee-pattern.js';
+import { createRule } from '../util/create-rule.js';
+
+export type Options = [
+  {
+    reporters?: readonly string[];
+  },
+];
+
+export type MessageIds = 'lossyErrorLog' | 'passErrorAsArgument' | 'passErrorFirst' | 'addErrorProperty' | 'passErrorInstead';
+
+const MAX_TEXT_LENGTH = 40;
+
+/** The log-object keys tried in turn: `err` is the key pino's and bunyan's error serializers read. */
+const ERROR_PROPERTY_NAMES = ['err', 'error'];
+
+/** Source text on one line, shortened with `…` past `MAX_TEXT_LENGTH` characters. */
+function shorten(text: string): string {
+  const line = text.replace(/\s+/gu, ' ');
+  return line.length > MAX_TEXT_LENGTH ? `${line.slice(0, MAX_TEXT_LENGTH - 1)}…` : line;
+}
+
+/** How the message names the text: "only the message of `e` (`e.message`)". */
+function describeText(sourceCode: Readonly<TSESLint.SourceCode>, text: ErrorText): string {
+  const name = text.error.name;
+  switch (text.kind) {
+    case 'message':
+      return `only the message of \`${name}\` (\`${shorten(sourceCode.getText(text.node))}\`)`;
+    case 'json':
+      return `\`${shorten(sourceCode.getText(text.node))}\`, which is "{}" for an Error,`;
+    case 'template':
+      return `only the text of \`${name}\` (\`\${${name}}\`: its name and message)`;
+    default:
+      return `only the text of \`${name}\` (\`${shorten(sourceCode.getText(text.node))}\`: its name and message)`;
+  }
+}
+
+/** The keys an object literal already has (static keys only). */
+function keysOf(object: TSESTree.ObjectExpression): Set<string> {
+  const keys = new Set<string>();
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    if (!property.computed && property.key.type === AST_NODE_TYPES.Identifier) keys.add(property.key.name);
+    else if (property.key.type === AST_NODE_TYPES.Literal) keys.add(String(property.key.value));
+  }
+  return keys;
+}
+
+/** `err: e`, or `err` when the error's own name is the key; the first free key of `err`, `error`, `err2`, `err3`… */
+function errorProperty(object: TSESTree.ObjectExpression, errorName: string): string {
+  const keys = keysOf(object);
+  let key = ERROR_PROPERTY_NAMES.find((candidate) => !keys.has(candidate));
+  for (let index = 2; !key; index++) {
+    if (!keys.has(`err${String(index)}`)) key = `err${String(index)}`;
+  }
+  return key === errorName ? key : `${key}: ${errorName}`;
+}
+
+/**
+ * Suggestions that give the logger the error object: in the log object when the call has one (pino
+ * and bunyan style), else as a new last argument (console, winston); as the first argument when the
+ * only argument is a message (pino and bunyan ignore an error passed after the message); in place of
+ * the text when the text is a whole argument.
+ */
+function getSuggestions(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  call: TSESTree.CallExpression,
+  text: ErrorText,
+): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+  const name = text.error.name;
+  const callee = calleeText(sourceCode, call);
+  const suggestions: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+  const first = call.arguments[0] && skipTypeWrappers(call.arguments[0]);
+  if (first?.type === AST_NODE_TYPES.ObjectExpression) {
+    const property = errorProperty(first, name);
+    const last = first.properties.at(-1);
+    suggestions.push({
+      messageId: 'addErrorProperty',
+      data: { property, callee },
+      fix: (fixer) => (last ? fixer.insertTextAfter(last, `, ${property}`) : fixer.replaceText(first, `{ ${property} }`)),
+    });
+    return suggestions;
+  }
+  // Tokens, not nodes: an argument's node leaves out the parentheses around it.
+  const closing = sourceCode.getLastToken(call);
+  const beforeClosing = closing && sourceCode.getTokenBefore(closing);
+  if (beforeClosing) {
+    suggestions.push({
+      messageId: 'passErrorAsArgument',
+      data: { name, callee },
+      fix: (fixer) =>
+        ASTUtils.isCommaToken(beforeClosing) ? fixer.insertTextBefore(beforeClosing, `, ${name}`) : fixer.insertTextAfter(beforeClosing, `, ${name}`),
+    });
+  }
+  // The text is a whole argument (`logger.error(e.message)`, `` `${e}` ``): the error can take its place.
+  const whole = call.arguments.find((argument) => skipTypeWrappers(argument) === text.node && !hasOtherText(text));
+  const opening = sourceCode.getTokenAfter(call.typeArguments ?? call.callee, ASTUtils.isOpeningParenToken);
+  if (!whole && opening && call.arguments.length === 1) {
+    suggestions.push({
+      messageId: 'passErrorFirst',
+      data: { name, callee },
+      fix: (fixer) => fixer.insertTextAfter(opening, `${name}, `),
+    });
+  }
+  if (whole) {
+    suggestions.push({
+      messageId: 'passErrorInstead',
+      data: { name, text: shorten(sourceCode.getText(whole)) },
+      fix: (fixer) => fixer.replaceText(whole, name),
+    });
+  }
+  return suggestions;
+}
+
+/** A template literal with text around the error (`` `failed: ${e}` ``), which replacing it would drop. */
+function hasOtherText(text: ErrorText): boolean {
+  return (
+    text.node.type === AST_NODE_TYPES.TemplateLiteral &&
+    (text.node.expressions.length > 1 || text.node.quasis.some((quasi) => quasi.value.raw !== ''))
+  );
+}
+
+/** `logger.error`, `console.warn`: the callee as written, for the message. */
+function calleeText(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression): string {
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && sourceCode.getText(callee).length > MAX_TEXT_LENGTH) {
+    return `….${getStaticMemberName(callee) ?? '[…]'}`;
+  }
+  return shorten(sourceCode.getText(callee));
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-lossy-error-logging',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require error handlers to log the caught error object, not only its message or text',
+      recommended: 'recommended',
+      requiresTypeChecking: false,
+      usesTypeInformation: true,
+    },
+    messages: {
+      lossyErrorLog:
+        '`{{callee}}(…)` logs {{text}} but not the error itself, so the log loses the stack trace and the cause chain. Pass `{{name}}` to it as well.',
+      passErrorAsArgument: 'Pass `{{name}}` as the last argument of `{{callee}}(…)`.',
+      passErrorFirst: 'Pass `{{name}}` as the first argument of `{{callee}}(…)` (the pino and bunyan convention).',
+      addErrorProperty: 'Add `{{property}}` to the object logged by `{{callee}}(…)`.',
+      passErrorInstead: 'Pass `{{name}}` instead of `{{text}}`.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          reporters: REPORTERS_SCHEMA,
+        },
+        additionalProperties: false,
+      },
+    ],
+    hasSuggestions: true,
+    defaultOptions: [{ reporters: DEFAULT_REPORTERS }],
+  },
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const reporters = compileCalleePatterns(options.reporters ?? DEFAULT_REPORTERS);
+
+    return {
+      CallExpression(call) {
+        if (call.arguments.length === 0 || !reporters.matches(getCalleePath(call.callee))) return;
+        const handler = getEnclosingHandler(context, call);
+        if (!handler?.errorVariable) return;
+        const references = getHandlerErrorReferences(context, handler);
+        const { texts, keepsError } = getErrorTextInArguments(sourceCode, references, call.arguments);
+        if (keepsError) return;
+        const text = texts.find((candidate) => mayHoldError(context, candidate.error));
+        if (!text || !canTakeError(context, call)) return;
+        context.report({
+          loc: text.loc,
+          messageId: 'lossyErrorLog',
+          data: { callee: calleeText(sourceCode, call), text: describeText(sourceCode, text), name: text.error.name },
+          suggest: getSuggestions(sourceCode, call, text),
+        });
+      },
+    };
+  },
+});
