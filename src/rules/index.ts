@@ -5,6 +5,7 @@ import noCatchAllWithoutRethrow from './no-catch-all-without-rethrow.js';
 import noEmptyCatch from './no-empty-catch.js';
 import noFloatingPromisesInHandlers from './no-floating-promises-in-handlers.js';
 import noReturnInFinally from './no-return-in-finally.js';
+import noUnboundedRetry from './no-unbounded-retry.js';
 
 /** Every rule of the plugin, by name (alphabetical). */
 export const rules = {
@@ -14,6 +15,7 @@ export const rules = {
   'no-empty-catch': noEmptyCatch,
   'no-floating-promises-in-handlers': noFloatingPromisesInHandlers,
   'no-return-in-finally': noReturnInFinally,
+  'no-unbounded-retry': noUnboundedRetry,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
 
 export type RuleName = keyof typeof rules;
