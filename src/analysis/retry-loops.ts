@@ -361,6 +361,7 @@ function getLoopFacts(sourceCode: TSESLint.SourceCode, loop: UnconditionalLoop):
       return false;
     });
   }
+  facts.tryStatements.sort((a, b) => a.range[0] - b.range[0]);
   // A guard is an `if` with a branch that can end the loop (the jump is not in its test).
   for (const jump of facts.leavingJumps) {
     let child: TSESTree.Node = jump;

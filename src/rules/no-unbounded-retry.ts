@@ -48,7 +48,7 @@ const OTHER_BOUNDS = 'no deadline, no abort check outside the try, and no rethro
 function describeMissing(retry: RetryCatch): string {
   const counter = retry.uncomparedCounter;
   if (!counter) return `no attempt counter compared against a limit, ${OTHER_BOUNDS}`;
-  return `\`${counter.name}\` (line ${String(counter.node.loc.start.line)}) is counted but never compared against a limit; ${OTHER_BOUNDS}`;
+  return `\`${counter.name}\` (line ${String(counter.node.loc.start.line)}) is updated but never compared against a limit; ${OTHER_BOUNDS}`;
 }
 
 export default createRule<Options, MessageIds>({
