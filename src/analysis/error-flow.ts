@@ -726,7 +726,9 @@ function computeErrorFlow(context: Context, handler: ErrorHandler, options: Erro
   const narrowingTests = [...new Set(atoms)].sort((a, b) => a.range[0] - b.range[0]);
   const ends: HandlerEnd[] = completion.exits.map((exit) => ({ kind: exit.kind, node: exit.node }));
   if (fallthroughNode && completion.normal !== UNREACHABLE) ends.push({ kind: 'fallthrough', node: fallthroughNode });
-  ends.sort((a, b) => a.node.range[0] - b.node.range[0] || (a.kind === 'fallthrough' ? 1 : 0) - (b.kind === 'fallthrough' ? 1 : 0));
+  // A fallthrough happens at the body's closing brace.
+  const position = (end: HandlerEnd): number => (end.kind === 'fallthrough' ? end.node.range[1] : end.node.range[0]);
+  ends.sort((a, b) => position(a) - position(b));
   return { swallowingExits, narrowingTests, ends };
 }
 
