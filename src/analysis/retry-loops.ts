@@ -470,7 +470,8 @@ function isVolatileVariable(sourceCode: TSESLint.SourceCode, identifier: TSESTre
  * and awaits nothing. Such a guard stops the loop on request; it is not the attempt's own success test.
  */
 function isExternalCondition(test: TSESTree.Node, facts: LoopFacts, sourceCode: TSESLint.SourceCode, loop: TSESTree.Node): boolean {
-  let volatile = false;
+  // Set from the callback below: something the condition reads can change from outside the loop.
+  const reads = { volatile: false };
   const dependsOnLoop = someNode(test, sourceCode.visitorKeys, (node) => {
     switch (node.type) {
       case AST_NODE_TYPES.AwaitExpression:
@@ -479,24 +480,24 @@ function isExternalCondition(test: TSESTree.Node, facts: LoopFacts, sourceCode: 
       case AST_NODE_TYPES.UpdateExpression:
         return true;
       case AST_NODE_TYPES.CallExpression:
-        volatile = true;
+        reads.volatile = true;
         return false;
       case AST_NODE_TYPES.Identifier:
         if (isPropertyName(node)) return false;
         if (isWrittenInLoop(sourceCode, node, loop)) return true;
-        volatile ||= isVolatileVariable(sourceCode, node);
+        reads.volatile ||= isVolatileVariable(sourceCode, node);
         return false;
       case AST_NODE_TYPES.MemberExpression: {
         const key = getReferencePath(node);
         if (key !== undefined && [...facts.assignedPaths].some((assigned) => pathsOverlap(assigned, key))) return true;
-        volatile = true;
+        reads.volatile = true;
         return false;
       }
       default:
         return false;
     }
   });
-  return volatile && !dependsOnLoop;
+  return reads.volatile && !dependsOnLoop;
 }
 
 /** `signal`, `options.signal`, `{ signal }`, `{ signal: controller.signal }`. */

@@ -21,16 +21,16 @@ type Loop = TSESTree.DoWhileStatement | TSESTree.ForStatement | TSESTree.WhileSt
 
 /** The outermost unconditional loop of `code`. */
 function withFirstLoop(code: string, typed: boolean, use: (context: Parameters<Parameters<typeof runProbe>[2]>[0], loop: Loop) => void): void {
-  let done = false;
+  const found: Loop[] = [];
   runProbe(code, typed, (context) => {
     const visit = (node: Loop): void => {
-      if (done || !isUnconditionalLoop(node)) return;
-      done = true;
+      if (found.length > 0 || !isUnconditionalLoop(node)) return;
+      found.push(node);
       use(context, node);
     };
     return { WhileStatement: visit, DoWhileStatement: visit, ForStatement: visit };
   });
-  if (!done) throw new Error('no unconditional loop in the code');
+  if (found.length === 0) throw new Error('no unconditional loop in the code');
 }
 
 /** `line:kind` of each retry catch, then its bound and exemption (or `none`). */
@@ -206,7 +206,9 @@ describe.each(modes)('getCatchOutcome (%s)', (_mode, typed) => {
           results.push(`${outcome.retryPath ? `${outcome.retryPath.kind}@${String(outcome.retryPath.node.loc.start.line)}` : 'no-retry'} leaves=${String(outcome.leavesLoop)}`);
         }
         if (node.type === AST_NODE_TYPES.BlockStatement) node.body.forEach(visit);
-        if (node.type === AST_NODE_TYPES.SwitchStatement) node.cases.forEach((switchCase) => switchCase.consequent.forEach(visit));
+        if (node.type === AST_NODE_TYPES.SwitchStatement) {
+          for (const switchCase of node.cases) switchCase.consequent.forEach(visit);
+        }
       };
       visit(loop.body);
     });
