@@ -267,6 +267,10 @@ while (true) {
   items.forEach((item) => { try { JSON.parse(item); } catch { return; } });
   break;
 }`,
+  // Loops with nothing to retry.
+  `for (;;);
+while (true) {}
+do {} while (true);`,
   // try … finally has no catch.
   `async function load() {
   while (true) {
@@ -511,6 +515,13 @@ async function next() {
   }
 }`,
     { keyword: 'while', occurrence: 2, loop: 'while (true)', catchLine: 4, path: FALLS_THROUGH },
+  ),
+  // The try is the whole loop body.
+  invalid(
+    `async function load() {
+  while (true) try { return await fetchData(); } catch {}
+}`,
+    { keyword: 'while', loop: 'while (true)', catchLine: 2, path: FALLS_THROUGH },
   ),
   // Only one report per loop, for the first catch that retries.
   invalid(
