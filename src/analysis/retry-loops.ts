@@ -85,11 +85,16 @@ export function getEnclosingLoop(node: TSESTree.Node): LoopStatement | undefined
  * unless a `try` block with a `catch` around it, inside the loop, catches it.
  */
 export function throwLeavesLoop(node: TSESTree.Node, loop: TSESTree.Node): boolean {
+  return getCatchingTry(node, loop) === undefined;
+}
+
+/** The `try … catch` inside `loop` whose catch receives an error thrown at `node`, if any. */
+function getCatchingTry(node: TSESTree.Node, loop: TSESTree.Node): TSESTree.TryStatement | undefined {
   let child = node;
   for (let current: TSESTree.Node | undefined = node.parent; current && current !== loop; child = current, current = current.parent) {
-    if (current.type === AST_NODE_TYPES.TryStatement && current.block === child && current.handler) return false;
+    if (current.type === AST_NODE_TYPES.TryStatement && current.block === child && current.handler) return current;
   }
-  return true;
+  return undefined;
 }
 
 /**
@@ -179,16 +184,18 @@ const FLOW_OPTIONS: ErrorFlowOptions = {
 };
 
 /** Where the path that ends at `end` goes, relative to `loop`. */
-function classifyEnd(end: HandlerEnd, tryStatement: TSESTree.TryStatement, loop: UnconditionalLoop): 'next' | 'leave' | 'elsewhere' {
+function classifyEnd(context: Context, end: HandlerEnd, tryStatement: TSESTree.TryStatement, loop: UnconditionalLoop): 'next' | 'leave' | 'elsewhere' {
   switch (end.kind) {
     case 'fallthrough':
       return completesToNextIteration(tryStatement, loop) ? 'next' : 'leave';
     case 'return':
       return 'leave';
-    case 'throw':
-      // A call that never returns ends its expression statement; a throw the loop catches goes to
-      // another handler in the loop, judged on its own.
-      return throwLeavesLoop(end.node, loop) ? 'leave' : 'elsewhere';
+    case 'throw': {
+      // A throw that another catch in the loop receives leaves the loop when that catch can; whether
+      // that catch also retries is judged on its own.
+      const catcher = getCatchingTry(end.node, loop);
+      return !catcher || getCatchOutcome(context, catcher, loop).leavesLoop ? 'leave' : 'elsewhere';
+    }
     case 'break':
     case 'continue': {
       if (end.node.type !== AST_NODE_TYPES.BreakStatement && end.node.type !== AST_NODE_TYPES.ContinueStatement) return 'elsewhere';
@@ -213,7 +220,7 @@ export function getCatchOutcome(context: Context, tryStatement: TSESTree.TryStat
   let retryPath: RetryPath | undefined;
   let leaves = false;
   for (const end of flow.ends) {
-    const where = classifyEnd(end, tryStatement, loop);
+    const where = classifyEnd(context, end, tryStatement, loop);
     if (where === 'leave') leaves = true;
     else if (where === 'next') retryPath ??= { kind: end.kind === 'fallthrough' ? 'fallthrough' : end.kind === 'continue' ? 'continue' : 'break', node: end.node };
   }

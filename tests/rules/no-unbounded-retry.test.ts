@@ -100,6 +100,16 @@ const validBodies: string[] = [
     try { return await fetchData(); } catch (error) { if (!retryable(error)) { logger.error(error); break outer; } }
   }
 }`,
+  // The rethrow reaches an outer catch in the loop, which ends the loop.
+  `async function load() {
+  while (true) {
+    try {
+      try { return await fetchData(); } catch (error) { if (!retryable(error)) throw error; logger.warn(error); }
+    } catch (error) {
+      throw new Error('load failed', { cause: error });
+    }
+  }
+}`,
   // A process that exits.
   `async function load() {
   while (true) {
