@@ -116,23 +116,34 @@ export function jumpLeavesLoop(jump: JumpStatement, loop: TSESTree.Node): boolea
   }
 }
 
-/** Whether `statement` (inside `loop`) never lets control reach the end of the loop body: every path leaves the loop. */
-function alwaysLeavesLoop(statement: TSESTree.Node, loop: TSESTree.Node): boolean {
+/**
+ * Whether `statement` (inside `loop`) never lets control reach the end of the loop body: every path
+ * leaves the loop, or, with `throwEnds`, leaves it or throws (to a catch inside the loop or out of it).
+ */
+function alwaysLeavesLoop(statement: TSESTree.Node, loop: TSESTree.Node, throwEnds = false): boolean {
   switch (statement.type) {
-    case AST_NODE_TYPES.ReturnStatement:
     case AST_NODE_TYPES.ThrowStatement:
+      return throwEnds || jumpLeavesLoop(statement, loop);
+    case AST_NODE_TYPES.ReturnStatement:
     case AST_NODE_TYPES.BreakStatement:
     case AST_NODE_TYPES.ContinueStatement:
       return jumpLeavesLoop(statement, loop);
     case AST_NODE_TYPES.BlockStatement:
       for (const inner of statement.body) {
-        if (alwaysLeavesLoop(inner, loop)) return true;
+        if (alwaysLeavesLoop(inner, loop, throwEnds)) return true;
         // `continue` of this loop: the rest of the block never runs.
         if (inner.type === AST_NODE_TYPES.ContinueStatement) return false;
       }
       return false;
     case AST_NODE_TYPES.IfStatement:
-      return statement.alternate !== null && alwaysLeavesLoop(statement.consequent, loop) && alwaysLeavesLoop(statement.alternate, loop);
+      return (
+        statement.alternate !== null &&
+        alwaysLeavesLoop(statement.consequent, loop, throwEnds) &&
+        alwaysLeavesLoop(statement.alternate, loop, throwEnds)
+      );
+    case AST_NODE_TYPES.TryStatement:
+      if (statement.finalizer && alwaysLeavesLoop(statement.finalizer, loop, throwEnds)) return true;
+      return alwaysLeavesLoop(statement.block, loop, true) && (!statement.handler || alwaysLeavesLoop(statement.handler.body, loop, throwEnds));
     default:
       return false;
   }
@@ -393,8 +404,11 @@ export type LoopBound =
 
 /** Why a catch that reaches the next iteration is not a retry. */
 export type RetryExemption =
-  /** The loop has no way out but failure: a server, poller or heartbeat loop meant to run forever. */
-  | { readonly kind: 'no-success-exit' }
+  /**
+   * Success goes round again too: the try's normal path does not end the loop (a poller, monitor, server
+   * or heartbeat loop meant to repeat), so the catch only keeps the loop alive; it is not a retry.
+   */
+  | { readonly kind: 'repeats-on-success' }
   /** A `yield` outside the try hands control to the consumer on every iteration. */
   | { readonly kind: 'yields'; readonly node: TSESTree.YieldExpression }
   /** The loop body takes new work before the try (a worker loop): the catch moves on, it does not retry. */
@@ -646,7 +660,6 @@ export function getRetryCatches(context: Context, loop: UnconditionalLoop): Retr
   const sourceCode = context.sourceCode;
   const facts = getLoopFacts(sourceCode, loop);
   const retries: RetryCatch[] = [];
-  const hasSuccessExit = facts.leavingJumps.some((jump) => jump.type !== AST_NODE_TYPES.ThrowStatement && !isInCatchClause(jump, loop));
   for (const tryStatement of facts.tryStatements) {
     const clause = tryStatement.handler;
     if (!clause) continue;
@@ -656,7 +669,7 @@ export function getRetryCatches(context: Context, loop: UnconditionalLoop): Retr
     let exemption: RetryExemption | undefined;
     const yieldOutside = facts.yields.find((node) => !isInside(node, tryStatement.block));
     const work = findWorkTakenBefore(sourceCode, tryStatement, loop);
-    if (!hasSuccessExit) exemption = { kind: 'no-success-exit' };
+    if (!successEndsLoop(sourceCode, facts, tryStatement, loop)) exemption = { kind: 'repeats-on-success' };
     else if (yieldOutside) exemption = { kind: 'yields', node: yieldOutside };
     else if (work) exemption = { kind: 'takes-work', variable: work };
     // A counter stepped inside the try counts what the attempt does (bytes, items), not the attempts.
@@ -673,9 +686,36 @@ export function getRetryCatches(context: Context, loop: UnconditionalLoop): Retr
   return retries;
 }
 
-function isInCatchClause(node: TSESTree.Node, loop: TSESTree.Node): boolean {
-  for (let current: TSESTree.Node | undefined = node.parent; current && current !== loop; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.CatchClause) return true;
-  }
-  return false;
+/** Does `expression` read a variable or member path that `statement` assigns? */
+function readsAssignedIn(sourceCode: TSESLint.SourceCode, expression: TSESTree.Node, statement: TSESTree.Node): boolean {
+  const assignedPaths: string[] = [];
+  someNode(statement, sourceCode.visitorKeys, (node) => {
+    const target =
+      node.type === AST_NODE_TYPES.AssignmentExpression ? node.left : node.type === AST_NODE_TYPES.UpdateExpression ? node.argument : undefined;
+    const key = target && getReferencePath(target);
+    if (key !== undefined && key !== '' && target?.type === AST_NODE_TYPES.MemberExpression) assignedPaths.push(key);
+    return false;
+  });
+  return someNode(expression, sourceCode.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.Identifier && !isPropertyName(node)) {
+      const variable = findVariable(sourceCode, node);
+      return variable?.references.some((reference) => reference.isWrite() && isInside(reference.identifier, statement)) ?? false;
+    }
+    if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const key = getReferencePath(node);
+    return key !== undefined && assignedPaths.some((assigned) => pathsOverlap(assigned, key));
+  });
+}
+
+/**
+ * Whether the attempt's success ends the loop, which is what makes the loop a retry loop: the try block
+ * always leaves it (`return await call()`, `await call(); break;`), a statement after the try always
+ * does (reached only when the catch `continue`s), or a guard tests what the try statement assigns
+ * (`if (sent) break`, `if (response.ok) return response`).
+ */
+function successEndsLoop(sourceCode: TSESLint.SourceCode, facts: LoopFacts, tryStatement: TSESTree.TryStatement, loop: UnconditionalLoop): boolean {
+  // A throw in the try block is a failure, which the catch handles: only the other paths are success.
+  if (alwaysLeavesLoop(tryStatement.block, loop, true)) return true;
+  if (!completesToNextIteration(tryStatement, loop)) return true;
+  return [...facts.guards].some((guard) => !isInside(guard, tryStatement) && readsAssignedIn(sourceCode, guard.test, tryStatement));
 }

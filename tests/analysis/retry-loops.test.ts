@@ -292,11 +292,11 @@ describe.each(modes)('getRetryCatches (%s)', (_mode, typed) => {
   it('does not take the attempt itself for a bound', () => {
     // Checks inside the try are part of the attempt.
     expect(retries('while (true) { try { signal.throwIfAborted(); return a(); } catch {} }')).toEqual(['1:fallthrough bound=none exemption=none']);
-    expect(retries('while (true) { try { if (this.stopped) break; await a(); } catch {} }')).toEqual(['1:fallthrough bound=none exemption=none']);
+    expect(retries('while (true) { try { if (this.stopped) break; return await a(); } catch {} }')).toEqual(['1:fallthrough bound=none exemption=none']);
     // Conditions on what the loop assigns, or awaits, test the attempt's result.
     expect(retries('let r; while (true) { try { r = a(); } catch {} if (r) return r; }')).toEqual(['1:fallthrough bound=none exemption=none']);
     expect(retries('while (true) { try { this.conn = a(); } catch {} if (this.conn.ready) return; }')).toEqual(['1:fallthrough bound=none exemption=none']);
-    expect(retries('while (true) { try { await a(); } catch {} if (await ready()) return; }')).toEqual(['1:fallthrough bound=none exemption=none']);
+    expect(retries('while (true) { try { await a(); } catch {} if (await ready()) return; }')).toEqual(['1:fallthrough bound=none exemption=repeats-on-success']);
     // A constant or an unassigned parameter never changes while the loop runs.
     expect(retries('function f(once) { const fast = g(); while (true) { if (once || fast) return; try { return a(); } catch {} } }')).toEqual([
       '1:fallthrough bound=none exemption=none',
@@ -312,25 +312,35 @@ describe.each(modes)('getRetryCatches (%s)', (_mode, typed) => {
   });
 
   it('recognises loops that are not retry loops', () => {
-    expect(retries('while (true) { try { a(); } catch {} }')).toEqual(['1:fallthrough bound=none exemption=no-success-exit']);
+    // Success goes round again as well: a poller or service loop.
+    expect(retries('while (true) { try { a(); } catch {} }')).toEqual(['1:fallthrough bound=none exemption=repeats-on-success']);
+    expect(retries('while (true) { try { if (a()) return; } catch {} sleep(); }')).toEqual(['1:fallthrough bound=none exemption=repeats-on-success']);
+    expect(retries('while (true) { try { if (a()) return; } catch (e) { if (e) return; } }')).toEqual(['1:fallthrough bound=catch-leaves exemption=repeats-on-success']);
+    // Success ends the loop: in the try, by a statement after it, or by a guard on what the try statement sets.
+    expect(retries('while (true) { try { a(); } catch { continue; } break; }')).toEqual(['1:continue bound=none exemption=none']);
+    expect(retries('while (true) { let ok = true; try { a(); } catch { ok = false; } if (ok) break; }')).toEqual(['1:fallthrough bound=none exemption=none']);
+    expect(retries('while (true) { if (this.done) return; try { a(); this.done = true; } catch {} }')).toEqual(['1:fallthrough bound=none exemption=none']);
+    // A throw in the try block is a failure, not a way round on success.
+    expect(retries('while (true) { try { try { return a(); } catch (e) { throw e; } } catch {} }')).toEqual(['1:fallthrough bound=none exemption=none']);
+    expect(retries('while (true) { try { if (!a()) throw x; else return; } catch {} }')).toEqual(['1:fallthrough bound=none exemption=none']);
+    expect(retries('while (true) { try { if (!a()) throw x; } catch {} }')).toEqual(['1:fallthrough bound=none exemption=repeats-on-success']);
     expect(retries('while (true) { try { a(); } catch { return; } }')).toEqual([]);
-    expect(retries('while (true) { try { if (a()) return; } catch (e) { if (e) return; } }')).toEqual(['1:fallthrough bound=catch-leaves exemption=none']);
-    expect(retries('function* g() { while (true) { try { if (a()) return; } catch {} yield 1; } }')).toEqual(['1:fallthrough bound=none exemption=yields']);
-    expect(retries('function* g() { while (true) { try { if (a()) return; yield 1; } catch {} } }')).toEqual(['1:fallthrough bound=none exemption=none']);
-    expect(retries('while (true) { const job = await take(); try { if (run(job)) return; } catch {} }')).toEqual(['1:fallthrough bound=none exemption=takes-work']);
-    expect(retries('let job; while (true) { job = q.shift(); try { if (run(job)) return; } catch {} }')).toEqual(['1:fallthrough bound=none exemption=takes-work']);
+    expect(retries('function* g() { while (true) { try { return a(); } catch {} yield 1; } }')).toEqual(['1:fallthrough bound=none exemption=yields']);
+    expect(retries('function* g() { while (true) { try { yield 1; return a(); } catch {} } }')).toEqual(['1:fallthrough bound=none exemption=none']);
+    expect(retries('while (true) { const job = await take(); try { return run(job); } catch {} }')).toEqual(['1:fallthrough bound=none exemption=takes-work']);
+    expect(retries('let job; while (true) { job = q.shift(); try { return run(job); } catch {} }')).toEqual(['1:fallthrough bound=none exemption=takes-work']);
     // Values computed for the attempt are not new work, and work the try does not use does not count.
-    expect(retries('while (true) { const t = setTimeout(abort, 9); const at = Date.now(); try { if (run(t, at)) return; } catch {} }')).toEqual([
+    expect(retries('while (true) { const t = setTimeout(abort, 9); const at = Date.now(); try { return run(t, at); } catch {} }')).toEqual([
       '1:fallthrough bound=none exemption=none',
     ]);
-    expect(retries('while (true) { const job = await take(); try { if (run()) return; } catch { log(job); } }')).toEqual([
+    expect(retries('while (true) { const job = await take(); try { return run(); } catch { log(job); } }')).toEqual([
       '1:fallthrough bound=none exemption=none',
     ]);
   });
 
   it('survives unusual syntax', () => {
     expect(
-      retries(`class A { static { while (true) { try { if (a()) break; } catch {} } } }
+      retries(`class A { static { while (true) { try { a(); break; } catch {} } } }
 const f = async () => { label: for (;;) { using r = g(); try { return await r.x(); } catch { continue label; } } };`),
     ).toEqual(['1:fallthrough bound=none exemption=none']);
   });

@@ -225,10 +225,46 @@ async function ask() {
     try { return JSON.parse(answer) as number; } catch { logger.warn('Not a number, try again.'); }
   }
 }`,
-  // A loop with no way out on success either is a service loop (a poller, a server), not a retry loop.
+  // A loop with no way out on success either is a service loop (a heartbeat, a server), not a retry loop.
   `async function poll() {
   while (true) {
     try { logger.warn(await fetchData()); } catch (error) { logger.error(error); }
+    await sleep(60_000);
+  }
+}`,
+  // A poller: the try's success path goes round again too, so the catch only keeps the loop alive.
+  `declare const queue: { take(): Promise<string | undefined> };
+async function next() {
+  while (true) {
+    try {
+      const job = await queue.take();
+      if (job) return job;
+    } catch (error) {
+      logger.error(error);
+    }
+  }
+}`,
+  `async function* poll() {
+  while (true) {
+    try {
+      const data = await fetchData();
+      if (data === 'done') return;
+      yield data;
+    } catch (error) {
+      logger.warn(error);
+      await sleep(5000);
+    }
+  }
+}`,
+  `declare function check(): Promise<{ available: boolean }>;
+async function monitor(options: { stopAfterSuccess: boolean }) {
+  while (true) {
+    try {
+      const result = await check();
+      if (result.available && options.stopAfterSuccess) return result;
+    } catch (error) {
+      logger.warn(error);
+    }
     await sleep(60_000);
   }
 }`,
@@ -237,7 +273,8 @@ async function ask() {
 function* lines() {
   while (true) {
     let line: string | undefined;
-    try { line = read(); if (line === undefined) return; } catch (error) { logger.warn(error); }
+    try { line = read(); } catch (error) { logger.warn(error); continue; }
+    if (line === undefined) return;
     yield line;
   }
 }`,
@@ -474,37 +511,6 @@ const invalid_: Invalid[] = [
 }`,
     { keyword: 'while', loop: 'while (true)', catchLine: 5, path: breaksOut(5) },
   ),
-  // The work is taken inside the try: the catch retries the taking too.
-  invalid(
-    `declare const queue: { take(): Promise<string | undefined> };
-async function next() {
-  while (true) {
-    try {
-      const job = await queue.take();
-      if (job) return job;
-    } catch (error) {
-      logger.error(error);
-    }
-  }
-}`,
-    { keyword: 'while', loop: 'while (true)', catchLine: 7, path: FALLS_THROUGH },
-  ),
-  // The generator yields only on success: a failure that never clears never yields.
-  invalid(
-    `async function* poll() {
-  while (true) {
-    try {
-      const data = await fetchData();
-      if (data === 'done') return;
-      yield data;
-    } catch (error) {
-      logger.warn(error);
-      await sleep(5000);
-    }
-  }
-}`,
-    { keyword: 'while', loop: 'while (true)', catchLine: 7, path: FALLS_THROUGH },
-  ),
   // The clock is read but never compared to leave the loop.
   invalid(
     `async function load(start: number) {
@@ -537,7 +543,7 @@ async function next() {
   invalid(
     `async function load() {
   while (true) {
-    try { await fetchData(); } catch { continue; }
+    try { await fetchData(); break; } catch { continue; }
     try { return await fetchData(); } catch {}
   }
 }`,
