@@ -37,7 +37,7 @@ function describePath(retry: RetryCatch): string {
     case 'fallthrough':
       return 'falls through to the next attempt';
     case 'continue':
-      return `sends every failure to the next attempt with \`continue\` (line ${line})`;
+      return `sends failures to the next attempt with \`continue\` (line ${line})`;
     case 'break':
       return `breaks out (line ${line}) into the rest of the loop body and on to the next attempt`;
   }

@@ -21,7 +21,7 @@ const NO_BOUND = 'no attempt counter compared against a limit, no deadline, no a
 const uncompared = (name: string, line: number): string =>
   `\`${name}\` (line ${String(line)}) is updated but never compared against a limit; no deadline, no abort check outside the try, and no rethrow, \`break\` or \`return\` in the catch`;
 const FALLS_THROUGH = 'falls through to the next attempt';
-const continues = (line: number): string => `sends every failure to the next attempt with \`continue\` (line ${String(line)})`;
+const continues = (line: number): string => `sends failures to the next attempt with \`continue\` (line ${String(line)})`;
 const breaksOut = (line: number): string => `breaks out (line ${String(line)}) into the rest of the loop body and on to the next attempt`;
 
 interface Expected {
