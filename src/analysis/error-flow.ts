@@ -245,6 +245,14 @@ export interface SwallowingExit {
   readonly onlySwallowing: boolean;
 }
 
+/** One way a handler's own code can end, whatever its path did with the error. */
+export interface HandlerEnd {
+  /** `throw` also stands for a call that never returns (`process.exit(…)`, or typed as returning `never`). */
+  readonly kind: 'fallthrough' | 'return' | 'break' | 'continue' | 'throw';
+  /** The jump statement (the expression statement of a call that never returns, a concise arrow's body); for `fallthrough`, the handler's body block. */
+  readonly node: TSESTree.Node;
+}
+
 export interface ErrorFlow {
   /**
    * Ends of paths that complete without having propagated, reported or narrowed the error, in source
@@ -253,6 +261,12 @@ export interface ErrorFlow {
   readonly swallowingExits: readonly SwallowingExit[];
   /** The tests of the error the handler makes on any path, in source order (for messages). */
   readonly narrowingTests: readonly TSESTree.Node[];
+  /**
+   * Every way the handler's own code can end, in source order, whether or not the path handled the
+   * error: each jump that leaves it (`return`, `throw`, `break`, `continue`) and `fallthrough` when
+   * its body can complete normally. A `throw` caught inside the handler is not an end.
+   */
+  readonly ends: readonly HandlerEnd[];
 }
 
 // A path's state is a set of facts about it (bit flags); a set of states is a bitmask over the
@@ -307,7 +321,7 @@ const flowCache = new WeakMap<TSESTree.Node, WeakMap<ErrorFlowOptions, ErrorFlow
  */
 export function getErrorFlow(context: Context, handler: ErrorHandler, options: ErrorFlowOptions): ErrorFlow {
   const key = handler.kind === 'catch' ? handler.node : handler.resolvedCallback;
-  if (!key) return { swallowingExits: [], narrowingTests: [] };
+  if (!key) return { swallowingExits: [], narrowingTests: [], ends: [] };
   let byOptions = flowCache.get(key);
   const cached = byOptions?.get(options);
   if (cached) return cached;
@@ -685,7 +699,7 @@ function computeErrorFlow(context: Context, handler: ErrorHandler, options: Erro
     fallthroughNode = handler.body;
   } else {
     const fn = handler.resolvedCallback;
-    if (!fn) return { swallowingExits: [], narrowingTests: [] };
+    if (!fn) return { swallowingExits: [], narrowingTests: [], ends: [] };
     if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
       completion = execute(fn.body, START);
       fallthroughNode = fn.body;
@@ -717,7 +731,12 @@ function computeErrorFlow(context: Context, handler: ErrorHandler, options: Erro
   }
   swallowingExits.sort((a, b) => a.node.range[0] - b.node.range[0] || (a.kind === 'fallthrough' ? 1 : 0) - (b.kind === 'fallthrough' ? 1 : 0));
   const narrowingTests = [...new Set(atoms)].sort((a, b) => a.range[0] - b.range[0]);
-  return { swallowingExits, narrowingTests };
+  const ends: HandlerEnd[] = completion.exits.map((exit) => ({ kind: exit.kind, node: exit.node }));
+  if (fallthroughNode && completion.normal !== UNREACHABLE) ends.push({ kind: 'fallthrough', node: fallthroughNode });
+  // A fallthrough happens at the body's closing brace.
+  const position = (end: HandlerEnd): number => (end.kind === 'fallthrough' ? end.node.range[1] : end.node.range[0]);
+  ends.sort((a, b) => position(a) - position(b));
+  return { swallowingExits, narrowingTests, ends };
 }
 
 function isLoopStatement(node: TSESTree.Node): boolean {

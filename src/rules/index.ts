@@ -6,6 +6,7 @@ import noEmptyCatch from './no-empty-catch.js';
 import noFloatingPromisesInHandlers from './no-floating-promises-in-handlers.js';
 import noLossyErrorLogging from './no-lossy-error-logging.js';
 import noReturnInFinally from './no-return-in-finally.js';
+import noUnboundedRetry from './no-unbounded-retry.js';
 import requireErrorCause from './require-error-cause.js';
 
 /** Every rule of the plugin, by name (alphabetical). */
@@ -17,6 +18,7 @@ export const rules = {
   'no-floating-promises-in-handlers': noFloatingPromisesInHandlers,
   'no-lossy-error-logging': noLossyErrorLogging,
   'no-return-in-finally': noReturnInFinally,
+  'no-unbounded-retry': noUnboundedRetry,
   'require-error-cause': requireErrorCause,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
 

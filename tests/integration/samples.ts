@@ -62,6 +62,27 @@ export function background(task) {
   });
 }
 
+export async function connect(pool, signal) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await pool.connect();
+    } catch (error) {
+      console.warn(error);
+    }
+  }
+}
+
+export async function connectUntilAborted(pool, signal) {
+  while (true) {
+    signal.throwIfAborted();
+    try {
+      return await pool.connect();
+    } catch (error) {
+      console.warn(error);
+    }
+  }
+}
+
 export function correct(text) {
   try {
     return JSON.parse(text);
