@@ -217,17 +217,19 @@ function isWeakType(services: TypeServices, type: ts.Type): boolean {
 
 const OPEN: ParameterKind = { kind: 'open' };
 
-/** `any`, `unknown`, a type parameter, `object` or `{}`: takes any value, an error among others. */
+/**
+ * `any`, `unknown`, a type parameter, `object`, `{}`, or a bag of anything (`{ [key: string]: any }`,
+ * `Record<string, unknown>`, mongodb's `Document`): takes any value or any object, an error among
+ * others, so it says nothing about where a cause belongs.
+ */
 function isOpenType(services: TypeServices, type: ts.Type): boolean {
   const { TypeFlags } = services.ts;
   if (type.flags & (TypeFlags.Any | TypeFlags.Unknown | TypeFlags.TypeParameter | TypeFlags.NonPrimitive)) return true;
-  return (
-    (type.flags & TypeFlags.Object) !== 0 &&
-    services.checker.getPropertiesOfType(type).length === 0 &&
-    services.checker.getIndexInfosOfType(type).length === 0 &&
-    type.getCallSignatures().length === 0 &&
-    type.getConstructSignatures().length === 0
-  );
+  if (!(type.flags & TypeFlags.Object) || type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return false;
+  if (services.checker.getPropertiesOfType(type).length > 0) return false;
+  return services.checker
+    .getIndexInfosOfType(type)
+    .every((info) => (info.keyType.flags & TypeFlags.String) !== 0 && (info.type.flags & (TypeFlags.Any | TypeFlags.Unknown)) !== 0);
 }
 
 /**
@@ -503,6 +505,69 @@ function typedSupport(context: Context, services: TypeServices, callee: TSESTree
   if (!owner) return CANNOT_CARRY;
   const cls = hierarchy.classOfConstructor(callee);
   return { kind: 'none', dropper: { className: cls?.name ?? owner.name, declaringClassName: owner.name, reason: 'no-parameter' } };
+}
+
+/** Where the caught error comes from, for an edit that passes it on: a binding already there, or one the edit adds. */
+export type CaughtErrorSource =
+  | { readonly kind: 'binding'; readonly node: TSESTree.Node }
+  | { readonly kind: 'new-catch-binding' }
+  | { readonly kind: 'new-callback-binding' };
+
+/**
+ * Does an edit that passes the caught error where `support` says the constructor takes it type-check?
+ * For options, the `cause` property must accept the binding's type (not so for `{ cause?: Error }`
+ * and an `unknown` binding, as a `catch` binding is under `strict`); for the error itself
+ * (`new VError(error, …)`, `{ originalError: error }`), the parameter or property must; and with
+ * `newObject` (the edit writes a new `{ … }` object there), no other option and no later parameter may
+ * be required. A `lib` without `ErrorOptions` fails every options edit. The answer comes from the
+ * signature the call resolves to now; another overload answers false. Without type information there
+ * is nothing to check: true.
+ */
+export function canPassCaughtError(
+  context: Context,
+  construction: ErrorConstruction,
+  support: OptionsCauseSupport | ArgumentCauseSupport,
+  source: CaughtErrorSource,
+  { newObject }: { readonly newObject: boolean },
+): boolean {
+  const services = getTypeServices(context);
+  if (!services) return true;
+  if (support.kind === 'options' && support.missingFromLib) return false;
+  const { checker, ts: typescript } = services;
+  let errorType: ts.Type | undefined;
+  if (source.kind === 'binding') {
+    errorType = services.typeOf(source.node);
+  } else if (source.kind === 'new-catch-binding') {
+    const options = services.program.getCompilerOptions();
+    errorType = (options.useUnknownInCatchVariables ?? options.strict) ? checker.getUnknownType() : undefined;
+  }
+  // No type (a new callback binding is a rejection reason, `any`) or `any`: it passes anywhere.
+  const accepts = (target: ts.Type): boolean =>
+    errorType === undefined || (errorType.flags & typescript.TypeFlags.Any) !== 0 || checker.isTypeAssignableTo(errorType, target);
+  const tsNode = services.toTsNode(construction);
+  let signature: ts.Signature | undefined;
+  try {
+    signature = tsNode && (typescript.isNewExpression(tsNode) || typescript.isCallExpression(tsNode)) ? checker.getResolvedSignature(tsNode) : undefined;
+  } catch {
+    return false;
+  }
+  const parameter = signature?.parameters[support.index];
+  if (!signature || !parameter) return false;
+  const laterRequired = signature.parameters
+    .slice(support.index + 1)
+    .some((later) => !isParameterOptional(services, later) && !isRestParameter(services, later));
+  if (newObject && laterRequired) return false;
+  const parameterType = checker.getTypeOfSymbol(parameter);
+  const property = support.kind === 'options' ? 'cause' : support.property;
+  if (property === undefined) return accepts(parameterType);
+  return unionMembers(checker.getNonNullableType(parameterType)).some((member) => {
+    const symbol = checker.getPropertyOfType(member, property);
+    if (!symbol || !accepts(checker.getTypeOfSymbol(symbol))) return false;
+    return (
+      !newObject ||
+      checker.getPropertiesOfType(member).every((other) => other === symbol || (other.flags & typescript.SymbolFlags.Optional) !== 0)
+    );
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

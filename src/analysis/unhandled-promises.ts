@@ -130,6 +130,7 @@ function judgeDiscarded(context: Context, expression: TSESTree.Node, options: Un
       return 'handled';
     case AST_NODE_TYPES.CallExpression: {
       const method = getMethodName(node);
+      if (isTakenFromArray(context, node)) return 'not-a-promise';
       if (method === 'catch' && attachesRejectionHandler(context, node.arguments[0])) return 'handled';
       if (method === 'then' && attachesRejectionHandler(context, node.arguments[1])) return 'handled';
       if (method === 'finally') {
@@ -143,6 +144,30 @@ function judgeDiscarded(context: Context, expression: TSESTree.Node, options: Un
     default:
       return VALUE_NODES.has(node.type) ? judgeValue(context, node as TSESTree.Expression, voided) : 'not-a-promise';
   }
+}
+
+/** Array methods that remove elements and return them. */
+const ARRAY_REMOVERS: ReadonlySet<string> = new Set(['shift', 'pop', 'splice']);
+
+/**
+ * `queue.shift()` on an array stored in a variable or property (with type information): it takes out
+ * promises the array held. They were started, and are awaited or handled, wherever they were put in
+ * (`await queue[0]`); dropping the removed reference starts nothing and loses nothing. An array made
+ * right there (`tasks.map(run).pop()`) holds promises nobody else has: those still float.
+ */
+function isTakenFromArray(context: Context, call: TSESTree.CallExpression): boolean {
+  const method = getMethodName(call);
+  if (method === undefined || !ARRAY_REMOVERS.has(method)) return false;
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = skipWrappers(callee.object);
+  if (object.type !== AST_NODE_TYPES.Identifier && object.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const services = getTypeServices(context);
+  if (!services) return false;
+  const receiver = services.typeOf(callee.object);
+  if (!receiver) return false;
+  const type = services.checker.getNonNullableType(receiver);
+  return services.checker.isArrayType(type) || services.checker.isTupleType(type);
 }
 
 function judgeValue(context: Context, node: TSESTree.Expression, voided: boolean): Verdict {

@@ -1,7 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, TSESLint } from '@typescript-eslint/utils';
-import type { CauseSupport, ErrorConstruction } from '../analysis/error-construction.js';
+import type { CauseSupport, CaughtErrorSource, ErrorConstruction } from '../analysis/error-construction.js';
 import {
+  canPassCaughtError,
   carriesError,
   getCauseSupport,
   getErrorConstructorInfo,
@@ -26,8 +27,7 @@ export type MessageIds =
   | 'outerCause'
   | 'destructuredError'
   | 'dropsCause'
-  | 'keepCause'
-  | 'keepCauseNeedsLib';
+  | 'keepCause';
 
 type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 const { DefinitionType } = TSESLint.Scope;
@@ -43,7 +43,8 @@ interface Binding {
 /** One way to put the cause into the construction: an edit, and whether it is safe on save. */
 interface CausePlan {
   readonly autofix: boolean;
-  readonly needsLib: boolean;
+  /** The edit writes a new `{ … }` object, which must satisfy the options type on its own. */
+  readonly newObject: boolean;
   /** What the edit does, for the suggestion's message, given the binding's name. */
   action(name: string): string;
   edit(fixer: Fixer, binding: Binding): Fix[];
@@ -241,7 +242,7 @@ function planCause(sourceCode: TSESLint.SourceCode, construction: ErrorConstruct
         return {
           // Under `as T` the literal's type is asserted, not checked: leave that to the developer.
           autofix: support.acceptsCause && !spread && !needsLib && slot === value,
-          needsLib,
+          newObject: false,
           action: (name) => `add \`${causeProperty(name)}\` to the options object`,
           edit: (fixer, binding) => [appendProperty(sourceCode, fixer, value, causeProperty(binding.name))],
         };
@@ -249,7 +250,7 @@ function planCause(sourceCode: TSESLint.SourceCode, construction: ErrorConstruct
       if (isExplicitlyUndefined(sourceCode, value)) {
         return {
           autofix: support.acceptsCauseAlone && !spread && !needsLib && slot === value,
-          needsLib,
+          newObject: true,
           action: (name) => `pass \`${options(name)}\` instead of \`undefined\``,
           edit: (fixer, binding) => [fixer.replaceText(slot, options(binding.name))],
         };
@@ -257,7 +258,7 @@ function planCause(sourceCode: TSESLint.SourceCode, construction: ErrorConstruct
       if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) {
         return {
           autofix: false,
-          needsLib,
+          newObject: false,
           action: (name) => `pass \`{ ...${sourceCode.getText(slot)}, ${causeProperty(name)} }\` as the options`,
           edit: (fixer, binding) => [fixer.replaceText(slot, `{ ...${sourceCode.getText(slot)}, ${causeProperty(binding.name)} }`)],
         };
@@ -268,7 +269,7 @@ function planCause(sourceCode: TSESLint.SourceCode, construction: ErrorConstruct
     const fillers = index - count;
     return {
       autofix: !spread && !needsLib && support.acceptsCauseAlone && (fillers === 0 || support.builtinSemantics),
-      needsLib,
+      newObject: true,
       action: (name) =>
         `add \`${options(name)}\` as the options argument${fillers === 0 ? '' : `, after ${fillerText(fillers)}`}`,
       edit: (fixer, binding) => [appendArgument(sourceCode, fixer, construction, `${'undefined, '.repeat(fillers)}${options(binding.name)}`)],
@@ -283,7 +284,7 @@ function planCause(sourceCode: TSESLint.SourceCode, construction: ErrorConstruct
       return count === index
         ? {
             autofix: false,
-            needsLib: false,
+            newObject: false,
             action: (name) => `pass \`${name}\` as argument ${String(index + 1)}`,
             edit: (fixer, binding) => [appendArgument(sourceCode, fixer, construction, binding.name)],
           }
@@ -292,7 +293,7 @@ function planCause(sourceCode: TSESLint.SourceCode, construction: ErrorConstruct
     if (value?.type === AST_NODE_TYPES.ObjectExpression) {
       return {
         autofix: false,
-        needsLib: false,
+        newObject: false,
         action: (name) => `add \`${property}: ${name}\` to the options object`,
         edit: (fixer, binding) => [appendProperty(sourceCode, fixer, value, `${property}: ${binding.name}`)],
       };
@@ -300,7 +301,7 @@ function planCause(sourceCode: TSESLint.SourceCode, construction: ErrorConstruct
     return count === index
       ? {
           autofix: false,
-          needsLib: false,
+          newObject: true,
           action: (name) => `add \`{ ${property}: ${name} }\` as the options argument`,
           edit: (fixer, binding) => [appendArgument(sourceCode, fixer, construction, `{ ${property}: ${binding.name} }`)],
         }
@@ -311,15 +312,17 @@ function planCause(sourceCode: TSESLint.SourceCode, construction: ErrorConstruct
   if (last?.type === AST_NODE_TYPES.ObjectExpression) {
     return {
       autofix: false,
-      needsLib: false,
+      newObject: false,
       action: (name) => `add \`${causeProperty(name)}\` to the last argument (check that the constructor takes it there)`,
       edit: (fixer, binding) => [appendProperty(sourceCode, fixer, last, causeProperty(binding.name))],
     };
   }
-  if (count === 0 || spread) return undefined;
+  // Several positional arguments (`new CastError('Number', value, path)`): one more would most likely
+  // fill a parameter meant for something else. Only `new C(message)` follows the usual shape.
+  if (count !== 1 || spread) return undefined;
   return {
     autofix: false,
-    needsLib: false,
+    newObject: true,
     action: (name) => `add \`${options(name)}\` as the last argument (check that the constructor takes it there)`,
     edit: (fixer, binding) => [appendArgument(sourceCode, fixer, construction, options(binding.name))],
   };
@@ -348,9 +351,9 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       missingCause:
-        '`{{className}}` is created while handling `{{error}}` but does not keep it, so the original message and stack are lost. Pass it on ({{how}}), or {{optOut}} to drop it on purpose.',
+        '`{{className}}` is created while handling `{{error}}` but does not keep it, so the original message and stack are lost. Pass it on ({{how}}), or {{optOut}} to drop it on purpose.{{libNote}}',
       missingCauseUnbound:
-        '`{{className}}` is created while handling an error that this handler does not bind, so the original message and stack are lost. Bind the error and pass it on as the cause (`{ cause: error }`), or write `{ cause: undefined }` to drop it on purpose.',
+        '`{{className}}` is created while handling an error that this handler does not bind, so the original message and stack are lost. Bind the error and pass it on as the cause (`{ cause: error }`), or write `{ cause: undefined }` to drop it on purpose.{{libNote}}',
       wrongCause:
         'The cause of this `{{className}}` is `{{cause}}`, not the caught error `{{error}}`, so the error that actually happened is lost. Use `cause: {{error}}`, or `cause: undefined` to drop it on purpose.',
       outerCause:
@@ -360,8 +363,6 @@ export default createRule<Options, MessageIds>({
       dropsCause:
         "`{{className}}`'s constructor{{inherited}} drops the cause: {{reason}}, so {{error}} is lost. {{advice}}.",
       keepCause: 'Keep the caught error: {{action}}.',
-      keepCauseNeedsLib:
-        'Keep the caught error: {{action}} (this type-checks once the `lib` compiler option includes `ES2022` or `ES2022.Error`, which declare `ErrorOptions`).',
     },
     schema: [],
     fixable: 'code',
@@ -389,14 +390,43 @@ export default createRule<Options, MessageIds>({
         messageId,
         data,
         fix: canFix && plan.autofix ? apply : null,
-        suggest:
-          canFix && !plan.autofix
-            ? [{ messageId: plan.needsLib ? 'keepCauseNeedsLib' : 'keepCause', data: { action: describe(plan, binding) }, fix: apply }]
-            : [],
+        suggest: canFix && !plan.autofix ? [{ messageId: 'keepCause', data: { action: describe(plan, binding) }, fix: apply }] : [],
       });
     }
 
+    const checked = new Set<ErrorConstruction>();
+
+    /**
+     * `cause: link`, where `link` is an error this handler creates itself, inline or in a `const`
+     * (`const timeoutError = new WaitQueueTimeoutError(…)`): the chain goes through it, so whether the
+     * caught error is kept is a question about that construction, not about this `cause`.
+     */
+    function causeCreatedInHandler(handler: ErrorHandler, value: TSESTree.Node): ErrorConstruction | undefined {
+      const owner = handlerNode(handler);
+      let node = skipWrappers(value);
+      if (node.type === AST_NODE_TYPES.Identifier) {
+        const variable = findVariable(sourceCode, node);
+        const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+        if (
+          def?.node.type !== AST_NODE_TYPES.VariableDeclarator ||
+          def.parent?.type !== AST_NODE_TYPES.VariableDeclaration ||
+          def.parent.kind !== 'const' ||
+          !def.node.init
+        ) {
+          return undefined;
+        }
+        node = def.node.init;
+      }
+      const link = constructionOf(node);
+      if (!link || !owner || !isInside(link, owner)) return undefined;
+      const info = getErrorConstructorInfo(context, link.callee);
+      if (info.isError !== 'yes' || (link.type === AST_NODE_TYPES.CallExpression && !info.builtin)) return undefined;
+      return link;
+    }
+
     function check(construction: ErrorConstruction): void {
+      if (checked.has(construction)) return;
+      checked.add(construction);
       const handler = getEnclosingHandler(context, construction);
       if (!handler || handler.kind === 'promise-finally') return;
       const info = getErrorConstructorInfo(context, construction.callee);
@@ -423,6 +453,11 @@ export default createRule<Options, MessageIds>({
         const property = found.property;
         if (property.kind !== 'init' || property.method) return;
         if (isExplicitlyUndefined(sourceCode, property.value)) return;
+        const link = causeCreatedInHandler(handler, property.value);
+        if (link) {
+          check(link);
+          return;
+        }
       }
       if (isArgumentOptOut(sourceCode, construction, support)) return;
       const errorText = variable ? `the caught error \`${variable.name}\`` : 'the caught error';
@@ -452,18 +487,34 @@ export default createRule<Options, MessageIds>({
       }
 
       const binding = bindingAt(sourceCode, handler, construction);
+      const source: CaughtErrorSource = variable?.defs[0]
+        ? { kind: 'binding', node: variable.defs[0].name }
+        : { kind: handler.kind === 'catch' ? 'new-catch-binding' : 'new-callback-binding' };
+      // A suggestion must type-check where the input did: no `unknown` error where an `Error` is wanted,
+      // no options object missing a required option, no options a `lib` below ES2022 does not declare.
+      const typeChecks = (plan: CausePlan | undefined): CausePlan | undefined =>
+        plan &&
+        (plan.autofix ||
+          (support.kind !== 'options' && support.kind !== 'argument') ||
+          canPassCaughtError(context, construction, support, source, { newObject: plan.newObject }))
+          ? plan
+          : undefined;
       if (found.kind === 'property') {
         const property = found.property;
         const value = skipWrappers(property.value);
         // Only edit a `cause` written in this construction: a shared options object has other users.
-        const plan: CausePlan | undefined = isInside(property, construction) ? {
-          autofix: false,
-          needsLib: false,
-          action: (name) => `set \`cause\` to \`${name}\``,
-          edit: (fixer, { name }) => [
-            property.shorthand ? fixer.replaceText(property, `cause: ${name}`) : fixer.replaceText(property.value, name),
-          ],
-        } : undefined;
+        const plan = typeChecks(
+          isInside(property, construction)
+            ? {
+                autofix: false,
+                newObject: false,
+                action: (name) => `set \`cause\` to \`${name}\``,
+                edit: (fixer, { name }) => [
+                  property.shorthand ? fixer.replaceText(property, `cause: ${name}`) : fixer.replaceText(property.value, name),
+                ],
+              }
+            : undefined,
+        );
         const outer = value.type === AST_NODE_TYPES.Identifier ? findVariable(sourceCode, value) : null;
         const outerBinding = outer && outer !== variable ? handlerBindingOf(context, outer) : undefined;
         if (outer && outerBinding) {
@@ -471,16 +522,23 @@ export default createRule<Options, MessageIds>({
           report(construction, 'outerCause', { className, cause: outer.name, line: String(outerBinding.loc.start.line), inner }, plan, binding);
           return;
         }
-        const data = { className, cause: shortText(sourceCode, property.value), error: variable?.name ?? '' };
-        report(construction, variable ? 'wrongCause' : 'missingCauseUnbound', data, plan, binding);
+        if (variable) {
+          report(construction, 'wrongCause', { className, cause: shortText(sourceCode, property.value), error: variable.name }, plan, binding);
+        } else {
+          report(construction, 'missingCauseUnbound', { className, libNote: '' }, plan, binding);
+        }
         return;
       }
 
-      const plan = planCause(sourceCode, construction, support);
+      const plan = typeChecks(planCause(sourceCode, construction, support));
+      const libNote =
+        support.kind === 'options' && support.missingFromLib
+          ? ' Neither type-checks until the `lib` compiler option includes `ES2022` or `ES2022.Error`, which declare `ErrorOptions`.'
+          : '';
       if (variable) {
-        report(construction, 'missingCause', { className, error: variable.name, ...howToPass(support, variable.name) }, plan, binding);
+        report(construction, 'missingCause', { className, error: variable.name, ...howToPass(support, variable.name), libNote }, plan, binding);
       } else {
-        report(construction, 'missingCauseUnbound', { className }, plan, binding);
+        report(construction, 'missingCauseUnbound', { className, libNote }, plan, binding);
       }
     }
 

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import type { CauseSupport } from '../../src/analysis/error-construction.js';
 import {
+  canPassCaughtError,
   carriesError,
   getCauseSupport,
   getConstructorCauseSupport,
@@ -294,6 +295,73 @@ describe('error construction with type information', () => {
       // Only the second overload takes options; \`1\` does not fit its \`message\`.
       'new Overloaded(1)': 'Overloaded error=yes | unknown',
       "new Overloaded('a')": 'Overloaded error=yes | options@1 required=1',
+    });
+  });
+
+  it('does not take a bag of anything (`{ [key: string]: any }`) for a parameter that takes the error', () => {
+    expect(
+      constructions(
+        `class BodyError extends Error { constructor(message: string, readonly body?: { [key: string]: any }) { super(message); } }
+         class RecordError extends Error { constructor(message: string, readonly details?: Record<string, unknown>) { super(message); } }
+         class TypedBagError extends Error { constructor(message: string, readonly errors?: { [key: string]: Error }) { super(message); } }
+         new BodyError('a'); new RecordError('a'); new TypedBagError('a');`,
+        true,
+      ),
+    ).toEqual({
+      "new BodyError('a')": 'BodyError error=yes | unknown',
+      "new RecordError('a')": 'RecordError error=yes | unknown',
+      // Only an `Error` fits its values: still no parameter that takes the error itself, and no options.
+      "new TypedBagError('a')": 'TypedBagError error=yes | none: TypedBagError via TypedBagError (no-parameter)',
+    });
+  });
+
+  it('tells whether passing the caught error there type-checks', () => {
+    const answers: Record<string, string> = {};
+    runProbe(
+      `${header}
+       declare const p: Promise<void>;
+       try {} catch (e) { new GraphLikeError('a'); new GraphLikeError('a', { path: [] }); new WrappingError(undefined, 'a'); new NarrowCauseError('a'); new NotFoundError('a'); new CodedError('a', undefined as never); new CodedError('a', { code: 'c' }); }
+       try {} catch (e: any) { new GraphLikeError('a'); new NarrowCauseError('a'); }
+       try {} catch { new GraphLikeError('a'); new NotFoundError('a'); }
+       p.catch(() => new GraphLikeError('a'));
+       p.catch((e: Error) => new NarrowCauseError('a'));`,
+      true,
+      (context) => ({
+        NewExpression(node: TSESTree.NewExpression) {
+          const support = getCauseSupport(context, node);
+          if (support.kind !== 'options' && support.kind !== 'argument') return;
+          const handler = context.sourceCode.getAncestors(node).reverse().find((ancestor) => ancestor.type === AST_NODE_TYPES.CatchClause || ancestor.type === AST_NODE_TYPES.ArrowFunctionExpression);
+          const param = handler?.type === AST_NODE_TYPES.CatchClause ? handler.param : handler?.type === AST_NODE_TYPES.ArrowFunctionExpression ? handler.params[0] : undefined;
+          const source =
+            param?.type === AST_NODE_TYPES.Identifier
+              ? ({ kind: 'binding', node: param } as const)
+              : ({ kind: handler?.type === AST_NODE_TYPES.CatchClause ? 'new-catch-binding' : 'new-callback-binding' } as const);
+          const binding = param?.type === AST_NODE_TYPES.Identifier ? context.sourceCode.getText(param) : 'unbound';
+          const key = `${handler?.type === AST_NODE_TYPES.CatchClause ? 'catch' : 'callback'} ${binding} ${context.sourceCode.getText(node)}`;
+          const existing = support.kind === 'options' && node.arguments[support.index]?.type === AST_NODE_TYPES.ObjectExpression;
+          answers[key] = String(canPassCaughtError(context, node, support, source, { newObject: !existing }));
+        },
+      }),
+    );
+    expect(answers).toEqual({
+      // `unknown` (a `catch` binding under `strict`) where an `Error` is wanted.
+      "catch e new GraphLikeError('a')": 'false',
+      "catch e new GraphLikeError('a', { path: [] })": 'false',
+      "catch e new WrappingError(undefined, 'a')": 'false',
+      "catch e new NarrowCauseError('a')": 'false',
+      "catch unbound new GraphLikeError('a')": 'false',
+      // `any`, or an `Error`, fits.
+      "catch e: any new GraphLikeError('a')": 'true',
+      "catch e: any new NarrowCauseError('a')": 'true',
+      "callback e: Error new NarrowCauseError('a')": 'true',
+      // A new rejection-callback binding is a rejection reason: `any`.
+      "callback unbound new GraphLikeError('a')": 'true',
+      // `cause` accepts anything.
+      "catch e new NotFoundError('a')": 'true',
+      "catch unbound new NotFoundError('a')": 'true',
+      // A new `{ cause }` object lacks the required `code`; adding `cause` to the existing one is fine.
+      "catch e new CodedError('a', undefined as never)": 'false',
+      "catch e new CodedError('a', { code: 'c' })": 'true',
     });
   });
 

@@ -99,6 +99,24 @@ describe('findUnhandledPromise with and without type information', () => {
   });
 });
 
+describe('findUnhandledPromise on promises taken out of an array', () => {
+  // @apollo/server@5.5.1 plugin/subscriptionCallback/index.ts:509: `existingHeartbeat?.queue.shift();`
+  // removes a promise that other code awaits (`await queue[queue.length - 1]`); it starts nothing.
+  const code = `${PRELUDE}declare const queue: Promise<void>[], heartbeat: { queue: Promise<void>[] } | undefined, pair: [Promise<void>, Promise<void>];
+    declare const tasks: { shift(): Promise<void> };
+    queue.shift(); queue.pop(); queue.splice(0, 1); heartbeat?.queue.shift(); pair.pop();
+    tasks.shift(); queue.map(() => notify()).pop();`;
+
+  it('does not count removing it from a stored array as leaving a promise floating', () => {
+    // Not a custom `shift()`, nor an array made right there, whose promises nobody else holds.
+    expect(verdicts(code, true)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'promise tasks.shift()', 'promise queue.map(() => notify()).pop()']);
+  });
+
+  it('needs types to know the receiver is an array (and without them never saw a promise there)', () => {
+    expect(verdicts(code, false)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
+  });
+});
+
 describe('mayHoldPromise', () => {
   it('rules out expressions that cannot be promises, without the checker', () => {
     const answers: boolean[] = [];

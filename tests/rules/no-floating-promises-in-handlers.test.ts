@@ -394,6 +394,10 @@ typedRuleTester.run('no-floating-promises-in-handlers (type information)', rule,
     `${API}async function onError(error: Error) { await notify(error); }\nnew AwaitingEmitter().on('error', onError);`,
     // A `.catch` method on something that is not a thenable is not a promise handler.
     `${API}const query = { catch(callback: () => void) { callback(); } }; query.catch(() => { notify(1); });`,
+    // Taking a promise out of a queue starts nothing: whoever awaits the queue owns it
+    // (@apollo/server@5.5.1 plugin/subscriptionCallback/index.ts:509).
+    `${API}declare const heartbeat: { queue: Promise<void>[] } | undefined;
+async function beat() { try { await db.close(); } finally { heartbeat?.queue.shift(); } }`,
   ],
   invalid: [
     invalid(`${API}async function f() { try { db.closeSync(); } catch (e) { notify(e); } finally { db.close(); } }`, [
@@ -410,6 +414,10 @@ typedRuleTester.run('no-floating-promises-in-handlers (type information)', rule,
     invalid(`${API}try { db.closeSync(); } finally { connections.map((c) => c.close()); notifyEach([1]); }`, [
       { messageId: 'floatingArray', at: 'connections.map((c) => c.close())', data: inFinally },
       { messageId: 'floatingArray', at: 'notifyEach([1])', data: inFinally },
+    ]),
+    // A queue's own promises are not floated by removing one, but an array made right there is.
+    invalid(`${API}declare const queue: Promise<void>[];\ntry { db.closeSync(); } finally { queue.map(() => notify(1)).pop(); }`, [
+      { messageId: 'floating', at: 'queue.map(() => notify(1)).pop()', data: inFinally },
     ]),
     // `.catch(x)` where `x` cannot be called attaches no handler.
     invalid(`${API}try { db.closeSync(); } catch (e) { notify(e).catch(logger); }`, [{ messageId: 'floating', at: 'notify(e).catch(logger)', data: inCatch }]),

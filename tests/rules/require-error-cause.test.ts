@@ -33,12 +33,16 @@ function at(code: string, snippet: string, occurrence = 0): { line: number; colu
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 }
 
-const missing = (className: string, error: string, how = `\`{ cause: ${error} }\``, optOut = 'write `{ cause: undefined }`') => ({
+const missing = (className: string, error: string, how = `\`{ cause: ${error} }\``, optOut = 'write `{ cause: undefined }`', libNote = '') => ({
   className,
   error,
   how,
   optOut,
+  libNote,
 });
+const unbound = (className: string, libNote = '') => ({ className, libNote });
+/** What the report adds when the project's `lib` declares no `ErrorOptions`. */
+const LIB_NOTE = ' Neither type-checks until the `lib` compiler option includes `ES2022` or `ES2022.Error`, which declare `ErrorOptions`.';
 
 /** An invalid case with one report on `snippet`, no autofix, and the given suggestions. */
 function suggestionOnly(
@@ -140,7 +144,7 @@ function sharedInvalid(): Invalid[] {
     add({
       code,
       output: `try {} catch (error) { throw new TypeError('failed', { cause: error }); }`,
-      errors: [{ messageId: 'missingCauseUnbound', data: { className: 'TypeError' }, ...at(code, "new TypeError('failed')"), suggestions: [] }],
+      errors: [{ messageId: 'missingCauseUnbound', data: unbound('TypeError'), ...at(code, "new TypeError('failed')"), suggestions: [] }],
     });
   }
   {
@@ -148,7 +152,7 @@ function sharedInvalid(): Invalid[] {
     add({
       code,
       output: `const error = 1;\ntry {} catch (error2) { throw new Error(String(error), { cause: error2 }); }`,
-      errors: [{ messageId: 'missingCauseUnbound', data: { className: 'Error' }, ...at(code, 'new Error(String(error))'), suggestions: [] }],
+      errors: [{ messageId: 'missingCauseUnbound', data: unbound('Error'), ...at(code, 'new Error(String(error))'), suggestions: [] }],
     });
   }
   {
@@ -156,7 +160,7 @@ function sharedInvalid(): Invalid[] {
     add({
       code,
       output: `try {} catch (error3) { const error = 1, error2 = 2; throw new Error(\`\${error + error2}\`, { cause: error3 }); }`,
-      errors: [{ messageId: 'missingCauseUnbound', data: { className: 'Error' }, ...at(code, 'new Error(`${error + error2}`)'), suggestions: [] }],
+      errors: [{ messageId: 'missingCauseUnbound', data: unbound('Error'), ...at(code, 'new Error(`${error + error2}`)'), suggestions: [] }],
     });
   }
   {
@@ -434,7 +438,7 @@ function sharedInvalid(): Invalid[] {
     add({
       code,
       output: `declare const p: Promise<void>;\np.catch((error) => { throw new Error('failed', { cause: error }); });`,
-      errors: [{ messageId: 'missingCauseUnbound', data: { className: 'Error' }, ...at(code, "new Error('failed')"), suggestions: [] }],
+      errors: [{ messageId: 'missingCauseUnbound', data: unbound('Error'), ...at(code, "new Error('failed')"), suggestions: [] }],
     });
   }
   {
@@ -442,7 +446,7 @@ function sharedInvalid(): Invalid[] {
     add({
       code,
       output: `declare const p: Promise<void>;\np.catch(async function (error) { throw new Error('failed', { cause: error }); });`,
-      errors: [{ messageId: 'missingCauseUnbound', data: { className: 'Error' }, ...at(code, "new Error('failed')"), suggestions: [] }],
+      errors: [{ messageId: 'missingCauseUnbound', data: unbound('Error'), ...at(code, "new Error('failed')"), suggestions: [] }],
     });
   }
   {
@@ -566,6 +570,38 @@ function sharedInvalid(): Invalid[] {
       ],
     });
   }
+  {
+    // The cause is an error this handler creates, and that error drops the caught one: the report is
+    // on that construction, not on the `cause` (mongodb@7.9.0 cmap/connection_pool.ts:366, sdam/topology.ts:668).
+    const code = `class WaitQueueTimeoutError extends Error {}\nclass OperationTimeoutError extends Error {}\ndeclare const csot: boolean;\ntry {} catch (error) {\n  const timeoutError = new WaitQueueTimeoutError('timed out');\n  if (csot) throw new OperationTimeoutError('Timed out during checkout', { cause: timeoutError });\n  throw timeoutError;\n}`;
+    add({
+      code,
+      output: code.replace("new WaitQueueTimeoutError('timed out')", "new WaitQueueTimeoutError('timed out', { cause: error })"),
+      errors: [{ messageId: 'missingCause', data: missing('WaitQueueTimeoutError', 'error'), ...at(code, "new WaitQueueTimeoutError('timed out')"), suggestions: [] }],
+    });
+  }
+  {
+    // The same, written inline.
+    const code = `class OperationTimeoutError extends Error {}\ntry {} catch (error) {\n  throw new OperationTimeoutError('timed out', { cause: new TypeError('wait queue timed out') });\n}`;
+    add({
+      code,
+      output: code.replace("new TypeError('wait queue timed out')", "new TypeError('wait queue timed out', { cause: error })"),
+      errors: [{ messageId: 'missingCause', data: missing('TypeError', 'error'), ...at(code, "new TypeError('wait queue timed out')"), suggestions: [] }],
+    });
+  }
+  {
+    // An error created before the handler is not a link to the caught one: the cause is wrong.
+    const code = `const fallback = new Error('fallback');\ntry {} catch (e) { throw new Error('failed', { cause: fallback }); }`;
+    add(
+      suggestionOnly(
+        code,
+        "new Error('failed', { cause: fallback })",
+        'wrongCause',
+        { className: 'Error', cause: 'fallback', error: 'e' },
+        keep('set `cause` to `e`', code.replace('cause: fallback', 'cause: e')),
+      ),
+    );
+  }
   return cases;
 }
 
@@ -603,6 +639,12 @@ function typedInvalid(): Invalid[] {
     code,
     output: null,
     errors: [{ messageId: 'missingCause', data: missing(className, 'e', how, optOut), ...at(code, snippet), suggestions: keep(action, output) }],
+  });
+  /** Reported, but every edit would add a type error: no fix, no suggestion. */
+  const unsuggested = (snippet: string, code: string, className: string, how?: string, optOut?: string): Invalid => ({
+    code,
+    output: null,
+    errors: [{ messageId: 'missingCause', data: missing(className, 'e', how, optOut), ...at(code, snippet), suggestions: [] }],
   });
 
   // Cross-module subclasses: the options position comes from the signature.
@@ -678,20 +720,20 @@ function typedInvalid(): Invalid[] {
 
   // Not provably safe: suggestions only.
   cases.push(
-    // A `{ cause }` literal alone lacks the required `code`.
-    suggested(
+    // A `{ cause }` literal alone lacks the required `code`: a suggestion would not type-check.
+    unsuggested(
       "new CodedError('failed', undefined as never)",
       withClasses("try {} catch (e) { throw new CodedError('failed', undefined as never); }"),
-      'pass `{ cause: e }` instead of `undefined`',
-      withClasses("try {} catch (e) { throw new CodedError('failed', { cause: e }); }"),
       'CodedError',
     ),
-    // `cause` only accepts an Error, and the caught error is `unknown`.
+    // `cause` only accepts an Error, and the caught error is `unknown`: a suggestion would not type-check…
+    unsuggested("new NarrowCauseError('failed')", withClasses("try {} catch (e) { throw new NarrowCauseError('failed'); }"), 'NarrowCauseError'),
+    // …unless the binding is `any`.
     suggested(
       "new NarrowCauseError('failed')",
-      withClasses("try {} catch (e) { throw new NarrowCauseError('failed'); }"),
+      withClasses("try {} catch (e: any) { throw new NarrowCauseError('failed'); }"),
       'add `{ cause: e }` as the options argument',
-      withClasses("try {} catch (e) { throw new NarrowCauseError('failed', { cause: e }); }"),
+      withClasses("try {} catch (e: any) { throw new NarrowCauseError('failed', { cause: e }); }"),
       'NarrowCauseError',
     ),
     // Filling a skipped parameter of a user constructor is not provably the same as leaving it out.
@@ -702,21 +744,37 @@ function typedInvalid(): Invalid[] {
       withClasses('try {} catch (e) { throw new StatusError(500, undefined, { cause: e }); }'),
       'StatusError',
     ),
-    // GraphQLError style: the `originalError` option takes it.
+    // GraphQLError style: the `originalError` option takes it, when the binding's type fits it
+    // (@apollo/server@5.5.1 runHttpQuery.ts:66, `catch { throw new BadRequestError(…) }`)…
     suggested(
       "new GraphLikeError('failed')",
-      withClasses("try {} catch (e) { throw new GraphLikeError('failed'); }"),
+      withClasses("try {} catch (e: any) { throw new GraphLikeError('failed'); }"),
       'add `{ originalError: e }` as the options argument',
-      withClasses("try {} catch (e) { throw new GraphLikeError('failed', { originalError: e }); }"),
+      withClasses("try {} catch (e: any) { throw new GraphLikeError('failed', { originalError: e }); }"),
       'GraphLikeError',
       '`{ originalError: e }`',
       'write `{ originalError: undefined }`',
     ),
     suggested(
       "new GraphLikeError('failed', { path: [] })",
-      withClasses("try {} catch (e) { throw new GraphLikeError('failed', { path: [] }); }"),
+      withClasses("declare const p: Promise<void>;\np.catch((e: Error) => { throw new GraphLikeError('failed', { path: [] }); });"),
       'add `originalError: e` to the options object',
-      withClasses("try {} catch (e) { throw new GraphLikeError('failed', { path: [], originalError: e }); }"),
+      withClasses("declare const p: Promise<void>;\np.catch((e: Error) => { throw new GraphLikeError('failed', { path: [], originalError: e }); });"),
+      'GraphLikeError',
+      '`{ originalError: e }`',
+      'write `{ originalError: undefined }`',
+    ),
+    // …and not when it is `unknown`, as a `catch` binding is under `strict`: `Error | null` does not take it.
+    unsuggested(
+      "new GraphLikeError('failed')",
+      withClasses("try {} catch (e) { throw new GraphLikeError('failed'); }"),
+      'GraphLikeError',
+      '`{ originalError: e }`',
+      'write `{ originalError: undefined }`',
+    ),
+    unsuggested(
+      "new GraphLikeError('failed', { path: [] })",
+      withClasses("try {} catch (e) { throw new GraphLikeError('failed', { path: [] }); }"),
       'GraphLikeError',
       '`{ originalError: e }`',
       'write `{ originalError: undefined }`',
@@ -809,6 +867,45 @@ function typedInvalid(): Invalid[] {
       errors: [{ messageId: 'missingCause', data: missing('AppError', 'e'), ...at(code, "new AppError('failed', { code: 'E' })"), suggestions: [] }],
     });
   }
+  {
+    // mongodb@7.9.0 cmap/connection_pool.ts:366: the linked error's constructor drops the cause, and
+    // the report names it there.
+    const code = `class WaitQueueTimeoutError extends Error {\n  constructor(message: string, readonly address: string) {\n    super(message);\n  }\n}\nclass OperationTimeoutError extends Error {}\ndeclare const csot: boolean;\ntry {} catch (error) {\n  const timeoutError = new WaitQueueTimeoutError('timed out', 'host');\n  if (csot) throw new OperationTimeoutError('Timed out during checkout', { cause: timeoutError });\n  throw timeoutError;\n}`;
+    cases.push({
+      code,
+      output: null,
+      errors: [
+        {
+          messageId: 'dropsCause',
+          data: {
+            className: 'WaitQueueTimeoutError',
+            inherited: '',
+            reason: 'it has no parameter that takes `{ cause }` or the error itself',
+            error: 'the caught error `error`',
+            advice: "Accept `options?: ErrorOptions` in `WaitQueueTimeoutError`'s constructor and pass it to `super(message, options)`",
+          },
+          ...at(code, "new WaitQueueTimeoutError('timed out', 'host')"),
+        },
+      ],
+    });
+  }
+  {
+    // A parameter typed as a bag of anything (mongodb's `Document`) says nothing about where the
+    // error goes (mongodb@7.9.0 client-side-encryption/providers/azure.ts:167).
+    const code = `class KmsRequestError extends Error {\n  constructor(message: string, readonly body?: { [key: string]: any }) {\n    super(message);\n  }\n}\ntry {} catch (error) { throw new KmsRequestError(\`[Azure KMS] \${String(error)}\`); }`;
+    cases.push(
+      suggestionOnly(
+        code,
+        'new KmsRequestError(`[Azure KMS] ${String(error)}`)',
+        'missingCause',
+        missing('KmsRequestError', 'error'),
+        keep(
+          'add `{ cause: error }` as the last argument (check that the constructor takes it there)',
+          code.replace('new KmsRequestError(`[Azure KMS] ${String(error)}`)', 'new KmsRequestError(`[Azure KMS] ${String(error)}`, { cause: error })'),
+        ),
+      ),
+    );
+  }
   return cases;
 }
 
@@ -884,7 +981,7 @@ function untypedInvalid(): Invalid[] {
     cases.push({
       code,
       output: `declare const query: { catch(handler: () => void): void };\nquery.catch((error) => { throw new Error('failed', { cause: error }); });`,
-      errors: [{ messageId: 'missingCauseUnbound', data: { className: 'Error' }, ...at(code, "new Error('failed')"), suggestions: [] }],
+      errors: [{ messageId: 'missingCauseUnbound', data: unbound('Error'), ...at(code, "new Error('failed')"), suggestions: [] }],
     });
   }
   {
@@ -912,45 +1009,32 @@ function untypedInvalid(): Invalid[] {
       errors: [{ messageId: 'missingCause', data: missing('AppError', 'e'), ...at(code, "new AppError('failed')"), suggestions: [] }],
     });
   }
+  {
+    // Positional arguments of an unknown constructor: appending `{ cause }` would fill one of them
+    // (mongoose@9.12.1 query.js:927, `new CastError('Number', v, 'limit')`, whose 4th parameter is the reason).
+    const code = `const { CastError } = require('./errors');\ndeclare const v: string;\ntry {} catch { throw new CastError('Number', v, 'limit'); }`;
+    cases.push({
+      code,
+      output: null,
+      errors: [{ messageId: 'missingCauseUnbound', data: unbound('CastError'), ...at(code, "new CastError('Number', v, 'limit')"), suggestions: [] }],
+    });
+  }
   return cases;
 }
 
 // ---------------------------------------------------------------------------------------------
 // A project whose `lib` lacks ES2022: `ErrorOptions` is not declared, so no fix type-checks.
 
-const needsLib = (action: string, output: string) => [{ messageId: 'keepCauseNeedsLib' as const, data: { action }, output }];
-
 function es2020Invalid(): Invalid[] {
   const cases: Invalid[] = [];
+  // Neither a fix nor a suggestion: `{ cause }` would be a type error until the `lib` changes (the message says so).
   {
     const code = `try {} catch (e) { throw new Error('failed'); }`;
-    cases.push(
-      suggestionOnly(
-        code,
-        "new Error('failed')",
-        'missingCause',
-        missing('Error', 'e'),
-        needsLib(
-          'add `{ cause: e }` as the options argument',
-          `try {} catch (e) { throw new Error('failed', { cause: e }); }`,
-        ),
-      ),
-    );
+    cases.push(suggestionOnly(code, "new Error('failed')", 'missingCause', missing('Error', 'e', undefined, undefined, LIB_NOTE), []));
   }
   {
     const code = `class AppError extends Error {}\ntry {} catch { throw new AppError(); }`;
-    cases.push(
-      suggestionOnly(
-        code,
-        'new AppError()',
-        'missingCauseUnbound',
-        { className: 'AppError' },
-        needsLib(
-          'bind it as `error` and add `{ cause: error }` as the options argument, after `undefined`',
-          `class AppError extends Error {}\ntry {} catch (error) { throw new AppError(undefined, { cause: error }); }`,
-        ),
-      ),
-    );
+    cases.push(suggestionOnly(code, 'new AppError()', 'missingCauseUnbound', unbound('AppError', LIB_NOTE), []));
   }
   {
     // A class that declares its own options type still gets the fix.
@@ -1030,6 +1114,29 @@ describe('require-error-cause autofix output type-checks', () => {
   });
 });
 
+describe('require-error-cause suggestions type-check where the input did', () => {
+  const suggestionOutputs = (cases: Invalid[]): Array<{ code: string; output: string }> =>
+    cases.flatMap((test) =>
+      test.errors.flatMap((error) => (error.suggestions ?? []).map((suggestion) => ({ code: test.code, output: suggestion.output }))),
+    );
+
+  it.each([
+    ['the fixture project', fixturesDir, suggestionOutputs([...sharedInvalid(), ...typedInvalid()])],
+    ['the ES2020 project', es2020Dir, suggestionOutputs(es2020Invalid())],
+  ])('in %s', (_name, projectDir, cases) => {
+    const inputs = typeErrors(projectDir, cases.map((test) => test.code));
+    const outputs = typeErrors(projectDir, cases.map((test) => test.output));
+    const broken = cases.filter((_test, index) => inputs[index]?.length === 0 && outputs[index]?.length !== 0);
+    expect(broken).toEqual([]);
+  });
+
+  it('checks real suggestions, and detects one that adds a type error', () => {
+    expect(suggestionOutputs([...sharedInvalid(), ...typedInvalid()]).length).toBeGreaterThan(10);
+    const unknownIntoError = `${classes}try {} catch (e) { throw new GraphLikeError('failed', { originalError: e }); }`;
+    expect(typeErrors(fixturesDir, [unknownIntoError])[0]).not.toEqual([]);
+  });
+});
+
 describe('require-error-cause', () => {
   describe('with type information', () => {
     typedRuleTester.run('require-error-cause', rule, { valid: sharedValid, invalid: sharedInvalid() });
@@ -1049,7 +1156,7 @@ describe('require-error-cause', () => {
       code,
       filename: 'react.tsx',
       output: code.replace("p.catch(() =>", 'p.catch((error) =>').replace("new Error('failed')", "new Error('failed', { cause: error })"),
-      errors: [{ messageId: 'missingCauseUnbound', data: { className: 'Error' }, ...at(code, "new Error('failed')"), suggestions: [] }],
+      errors: [{ messageId: 'missingCauseUnbound', data: unbound('Error'), ...at(code, "new Error('failed')"), suggestions: [] }],
     };
     typedRuleTester.run('require-error-cause', rule, { valid: [], invalid: [test] });
     untypedRuleTester.run('require-error-cause', rule, {
