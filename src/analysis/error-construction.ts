@@ -717,16 +717,20 @@ function forwardedSupport(sourceCode: TSESLint.SourceCode, constructor: TSESTree
   return UNKNOWN;
 }
 
-/** The constructor mentions no `cause` and no `arguments`, and uses its parameters only in the `super` call. */
-function dropsProvably(sourceCode: TSESLint.SourceCode, constructor: TSESTree.FunctionExpression, superCall: TSESTree.CallExpression): boolean {
-  const mentions = sourceCode
-    .getTokens(constructor.body)
+/** The code mentions `cause` or `arguments` as a name: it may keep a cause in a way not followed here. */
+export function mentionsCauseOrArguments(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {
+  return sourceCode
+    .getTokens(node)
     .some(
       (token) =>
         (token.type === AST_TOKEN_TYPES.Identifier || token.type === AST_TOKEN_TYPES.Keyword) &&
         (token.value === 'cause' || token.value === 'arguments'),
     );
-  if (mentions) return false;
+}
+
+/** The constructor mentions no `cause` and no `arguments`, and uses its parameters only in the `super` call. */
+function dropsProvably(sourceCode: TSESLint.SourceCode, constructor: TSESTree.FunctionExpression, superCall: TSESTree.CallExpression): boolean {
+  if (mentionsCauseOrArguments(sourceCode, constructor.body)) return false;
   if (constructor.params.some((parameter) => parameter.type === AST_NODE_TYPES.TSParameterProperty)) return false;
   return sourceCode
     .getDeclaredVariables(constructor)

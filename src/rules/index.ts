@@ -6,6 +6,7 @@ import noEmptyCatch from './no-empty-catch.js';
 import noFloatingPromisesInHandlers from './no-floating-promises-in-handlers.js';
 import noReturnInFinally from './no-return-in-finally.js';
 import requireErrorCause from './require-error-cause.js';
+import validErrorSubclass from './valid-error-subclass.js';
 
 /** Every rule of the plugin, by name (alphabetical). */
 export const rules = {
@@ -16,6 +17,7 @@ export const rules = {
   'no-floating-promises-in-handlers': noFloatingPromisesInHandlers,
   'no-return-in-finally': noReturnInFinally,
   'require-error-cause': requireErrorCause,
+  'valid-error-subclass': validErrorSubclass,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
 
 export type RuleName = keyof typeof rules;
