@@ -115,11 +115,17 @@ export default createRule<Options, MessageIds>({
 
     /** How to give the constructor an options parameter and pass it to every `super(…)` call. */
     function planForwarding(
+      node: ClassNode,
       constructor: TSESTree.FunctionExpression,
       superCalls: readonly TSESTree.CallExpression[],
       support: OptionsCauseSupport,
     ): Suggestion | undefined {
       if (support.missingFromLib) return undefined;
+      // With overload signatures, callers see only those: a parameter added to the implementation would reach no one.
+      const overloaded = node.body.body.some(
+        (member) => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor' && member.value !== constructor,
+      );
+      if (overloaded) return undefined;
       const existing = findForwardableParameter(context, constructor);
       let value: string;
       let property: string;
@@ -190,7 +196,7 @@ export default createRule<Options, MessageIds>({
       const forwarding = getCauseForwarding(context, constructor, support.index);
       if (forwarding.kind !== 'drops') return;
       const base = getErrorHierarchy(context).classOfConstructor(superClass)?.name ?? shortText(sourceCode, superClass);
-      const suggestion = planForwarding(constructor, forwarding.superCalls, support);
+      const suggestion = planForwarding(node, constructor, forwarding.superCalls, support);
       context.report({
         loc: reportLocation(sourceCode, node),
         messageId: 'dropsOptions',

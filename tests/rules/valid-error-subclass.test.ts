@@ -59,6 +59,17 @@ const error = (className: string): { className: string; inheritedName: string; f
   declaration: tsName(className),
 });
 
+/**
+ * `code` with `parameter` added to the constructor after `parameters`, and `argument` appended to `superCall`:
+ * the usual suggestion for a constructor that drops the options.
+ */
+function withOptions(code: string, parameters = 'message: string', superCall = 'super(message)', parameter = 'options?: ErrorOptions', argument = 'options'): string {
+  const separator = parameters === '' ? '' : ', ';
+  return code
+    .replace(`constructor(${parameters})`, `constructor(${parameters}${separator}${parameter})`)
+    .replace(superCall, `${superCall.slice(0, -1)}${superCall.endsWith('()') ? '' : ', '}${argument})`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Cases with the same answer with and without type information.
 
@@ -171,7 +182,7 @@ function sharedInvalid(): Invalid[] {
         dropsOptions(code, 'PaymentError', { className: 'PaymentError', base: 'Error', position: '2' }, [
           addParameter(
             'options?: ErrorOptions',
-            code.replace('constructor(message: string)', 'constructor(message: string, options?: ErrorOptions)').replace('super(message)', 'super(message, options)'),
+            withOptions(code),
           ),
         ]),
       ],
@@ -204,9 +215,7 @@ function sharedInvalid(): Invalid[] {
         dropsOptions(code, 'PaymentError', { className: 'PaymentError', base: 'Error', position: '2' }, [
           addParameter(
             'options?: ErrorOptions',
-            code
-              .replace('constructor(readonly reason: string)', 'constructor(readonly reason: string, options?: ErrorOptions)')
-              .replace('super(`payment declined: ${reason}`)', 'super(`payment declined: ${reason}`, options)'),
+            withOptions(code, 'readonly reason: string', 'super(`payment declined: ${reason}`)'),
           ),
         ]),
         missingName(code, 'PaymentError', error('PaymentError'), [
@@ -328,7 +337,7 @@ class RefundError extends Error {
         dropsOptions(code, 'TimeoutError', { className: 'TimeoutError', base: 'Error', position: '2' }, [
           addParameter(
             'options?: ErrorOptions',
-            code.replace('constructor()', 'constructor(options?: ErrorOptions)').replace('super();', 'super(undefined, options);'),
+            withOptions(code, '', 'super()', undefined, 'undefined, options'),
           ),
         ]),
       ],
@@ -377,6 +386,22 @@ class RefundError extends Error {
     });
   }
   {
+    // Callers see only the overload signatures: a parameter added to the implementation would reach none of them.
+    const code = `class ParseError extends Error {
+  override readonly name = 'ParseError';
+  constructor(message: string);
+  constructor(message: string, line: number);
+  constructor(message: string, line?: number) {
+    super(line === undefined ? message : \`\${message} (line \${line})\`);
+  }
+}`;
+    cases.push({
+      code,
+      output: null,
+      errors: [dropsOptions(code, 'ParseError', { className: 'ParseError', base: 'Error', position: '2' }, [])],
+    });
+  }
+  {
     // Class expressions: the runtime name is the variable's; an anonymous class is reported on its keyword.
     const code = `const PaymentError = class extends Error {
   constructor(message: string) {
@@ -388,7 +413,7 @@ export default class extends Error {
     super(message);
   }
 }`;
-    const withOptions = (text: string, occurrence: number): string => {
+    const withOptionsAt = (text: string, occurrence: number): string => {
       let count = -1;
       return text.replace(/constructor\(message: string\) \{\n    super\(message\);/gu, (match) =>
         ++count === occurrence ? 'constructor(message: string, options?: ErrorOptions) {\n    super(message, options);' : match,
@@ -398,11 +423,11 @@ export default class extends Error {
       code,
       output: null,
       errors: [
-        dropsOptions(code, 'class', { className: 'PaymentError', base: 'Error', position: '2' }, [addParameter('options?: ErrorOptions', withOptions(code, 0))]),
+        dropsOptions(code, 'class', { className: 'PaymentError', base: 'Error', position: '2' }, [addParameter('options?: ErrorOptions', withOptionsAt(code, 0))]),
         missingName(code, 'class', error('PaymentError'), [
           addName(tsName('PaymentError'), code.replace('extends Error {\n  constructor', `extends Error {\n  ${tsName('PaymentError')};\n  constructor`)),
         ]),
-        dropsOptions(code, 'class', { className: 'anonymous class', base: 'Error', position: '2' }, [addParameter('options?: ErrorOptions', withOptions(code, 1))], 1),
+        dropsOptions(code, 'class', { className: 'anonymous class', base: 'Error', position: '2' }, [addParameter('options?: ErrorOptions', withOptionsAt(code, 1))], 1),
       ],
     });
   }
@@ -497,7 +522,7 @@ register(class PluginError extends TypeError {});`;
         dropsOptions(code, 'AppError', { className: 'AppError', base: 'Error', position: '2' }, [
           addParameter(
             'options?: ErrorOptions',
-            code.replace('constructor(message: string)', 'constructor(message: string, options?: ErrorOptions)').replace('super(message)', 'super(message, options)'),
+            withOptions(code),
           ),
         ]),
       ],
@@ -563,7 +588,7 @@ export class TeapotError extends HttpError {
         dropsOptions(code, 'TeapotError', { className: 'TeapotError', base: 'HttpError', position: '3' }, [
           addParameter(
             'options?: ErrorOptions',
-            code.replace('constructor(message: string)', 'constructor(message: string, options?: ErrorOptions)').replace('super(message, 418)', 'super(message, 418, options)'),
+            withOptions(code, 'message: string', 'super(message, 418)'),
           ),
         ]),
         missingName(code, 'TeapotError', { className: 'TeapotError', inheritedName: 'HttpError', from: 'HttpError', declaration: tsName('TeapotError') }, [
@@ -601,7 +626,7 @@ export class StampedError extends Timestamped(NotFoundError) {
         dropsOptions(code, 'StampedError', { className: 'StampedError', base: 'Timestamped(NotFoundError)', position: '2' }, [
           addParameter(
             'options?: ErrorOptions',
-            code.replace('constructor(message: string)', 'constructor(message: string, options?: ErrorOptions)').replace('super(message)', 'super(message, options)'),
+            withOptions(code),
           ),
         ]),
       ],
@@ -668,7 +693,7 @@ export class PartnerError extends VendorError {
         dropsOptions(code, 'PartnerError', { className: 'PartnerError', base: 'VendorError', position: '2' }, [
           addParameter(
             'options?: ErrorOptions',
-            code.replace('constructor(message: string)', 'constructor(message: string, options?: ErrorOptions)').replace('super(message)', 'super(message, options)'),
+            withOptions(code),
           ),
         ]),
       ],
@@ -714,7 +739,7 @@ class NotFoundError extends HttpError {
         dropsOptions(code, 'NotFoundError', { className: 'NotFoundError', base: 'HttpError', position: '3' }, [
           addParameter(
             'options?: ErrorOptions',
-            code.replace('constructor(what: string)', 'constructor(what: string, options?: ErrorOptions)').replace('not found`)', 'not found`, undefined, options)'),
+            withOptions(code, 'what: string', 'super(`${what} not found`)', undefined, 'undefined, options'),
           ),
         ]),
       ],
@@ -802,7 +827,7 @@ class NotFoundError extends HttpError {
       output: null,
       errors: [
         dropsOptions(code, 'PaymentError', { className: 'PaymentError', base: 'Error', position: '2' }, [
-          addParameter('options', code.replace('constructor(message)', 'constructor(message, options)').replace('super(message)', 'super(message, options)')),
+          addParameter('options', withOptions(code, 'message', 'super(message)', 'options')),
         ]),
         missingName(code, 'PaymentError', { ...error('PaymentError'), declaration: "name = 'PaymentError'" }, [
           addName("name = 'PaymentError'", code.replace('  static name', "  name = 'PaymentError';\n  static name")),
@@ -862,8 +887,8 @@ function es2020Invalid(): Invalid[] {
   }
 }
 class DbError extends AppError {
-  constructor(message: string) {
-    super(message);
+  constructor(detail: string) {
+    super(detail);
   }
 }`;
     cases.push({
@@ -873,8 +898,7 @@ class DbError extends AppError {
         dropsOptions(code, 'DbError', { className: 'DbError', base: 'AppError', position: '2' }, [
           addParameter(
             'options?: { cause?: unknown }',
-            code
-              .replace('constructor(message: string) {\n    super(message);\n  }\n}', 'constructor(message: string, options?: { cause?: unknown }) {\n    super(message, options);\n  }\n}'),
+            withOptions(code, 'detail: string', 'super(detail)', 'options?: { cause?: unknown }'),
           ),
         ]),
         missingName(code, 'DbError', { className: 'DbError', inheritedName: 'AppError', from: 'AppError', declaration: tsName('DbError') }, [
