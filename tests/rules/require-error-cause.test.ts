@@ -1,12 +1,11 @@
 import path from 'node:path';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import type { MessageIds, Options } from '../../src/rules/require-error-cause.js';
 import rule from '../../src/rules/require-error-cause.js';
 import { fixturesDir, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
-import { at, typeErrors } from './rule-test-helpers.js';
+import { at, describeRejectsOptions, typeErrors } from './rule-test-helpers.js';
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
 type Valid = ValidTestCase<Options> | string;
@@ -951,21 +950,7 @@ function es2020Invalid(): Invalid[] {
 // ---------------------------------------------------------------------------------------------
 // The autofix runs on save, unseen: with type information, its output must type-check.
 
-describe('require-error-cause options', () => {
-  it('takes none: a configuration with options is rejected, naming the rule', () => {
-    const lint = (entry: unknown): void => {
-      new Linter({ configType: 'flat' }).verify('try {} catch (e) { throw new Error("x"); }', [
-        { plugins: { 'error-handling': { rules: { 'require-error-cause': rule as never } } }, rules: { 'error-handling/require-error-cause': entry as never } },
-      ]);
-    };
-    expect(() => {
-      lint('error');
-    }).not.toThrow();
-    expect(() => {
-      lint(['error', { requireCatchParameter: true }]);
-    }).toThrow(/error-handling\/require-error-cause.*\n?[\s\S]*should NOT have more than 0 items/u);
-  });
-});
+describeRejectsOptions('require-error-cause', rule, 'try {} catch (e) { throw new Error("x"); }', { requireCatchParameter: true });
 
 describe('require-error-cause autofix output type-checks', () => {
   const fixes = (cases: Invalid[]): Array<{ code: string; output: string }> =>

@@ -1,6 +1,8 @@
 // Helpers for rule tests: where a snippet is in a case's code, and whether code type-checks in a fixture project.
 import path from 'node:path';
+import { Linter } from 'eslint';
 import * as ts from 'typescript';
+import { describe, expect, it } from 'vitest';
 
 /** The location of the `occurrence`-th `snippet` in `code`, as the rule tester reports it. */
 export function at(code: string, snippet: string, occurrence = 0): { line: number; column: number; endLine: number; endColumn: number } {
@@ -42,4 +44,26 @@ export function typeErrors(projectDir: string, files: readonly string[]): string
   return [...virtual.keys()].map((fileName) =>
     ts.getPreEmitDiagnostics(program, program.getSourceFile(fileName)).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')),
   );
+}
+
+/**
+ * A rule without options: the configuration `'error'` is accepted, and one with `options` is rejected by
+ * ESLint with a message naming the rule.
+ */
+export function describeRejectsOptions(name: string, rule: unknown, code: string, options: object): void {
+  describe(`${name} options`, () => {
+    it('takes none: a configuration with options is rejected, naming the rule', () => {
+      const lint = (entry: unknown): void => {
+        new Linter({ configType: 'flat' }).verify(code, [
+          { plugins: { 'error-handling': { rules: { [name]: rule as never } } }, rules: { [`error-handling/${name}`]: entry as never } },
+        ]);
+      };
+      expect(() => {
+        lint('error');
+      }).not.toThrow();
+      expect(() => {
+        lint(['error', options]);
+      }).toThrow(new RegExp(`error-handling/${name}[\\s\\S]*should NOT have more than 0 items`, 'u'));
+    });
+  });
 }

@@ -1,12 +1,11 @@
 import path from 'node:path';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import type { MessageIds, Options } from '../../src/rules/valid-error-subclass.js';
 import rule from '../../src/rules/valid-error-subclass.js';
 import { fixturesDir, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
-import { at, typeErrors } from './rule-test-helpers.js';
+import { at, describeRejectsOptions, typeErrors } from './rule-test-helpers.js';
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
 type Valid = ValidTestCase<Options> | string;
@@ -46,6 +45,8 @@ function mismatchedName(code: string, snippet: string, data: { className: string
   return { messageId: 'mismatchedName', data, ...at(code, snippet, occurrence), suggestions };
 }
 
+/** An invalid case without an autofix. */
+const invalid = (code: string, ...errors: Report[]): Invalid => ({ code, output: null, errors });
 const addParameter = (parameter: string, output: string): Suggestion => ({ messageId: 'addOptionsParameter', data: { parameter }, output });
 const forward = (argument: string, output: string): Suggestion => ({ messageId: 'forwardParameter', data: { argument }, output });
 const addName = (declaration: string, output: string): Suggestion => ({ messageId: 'addName', data: { declaration }, output });
@@ -175,30 +176,28 @@ function sharedInvalid(): Invalid[] {
     this.name = 'PaymentError';
   }
 }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
+    cases.push(
+      invalid(
+        code,
         dropsOptions(code, 'PaymentError', { className: 'PaymentError', base: 'Error', position: '2' }, [
           addParameter(
             'options?: ErrorOptions',
             withOptions(code),
           ),
         ]),
-      ],
-    });
+      ),
+    );
   }
   {
     const code = `class PaymentError extends Error {}`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
+    cases.push(
+      invalid(
+        code,
         missingName(code, 'PaymentError', error('PaymentError'), [
           addName(tsName('PaymentError'), `class PaymentError extends Error { override readonly name: string = 'PaymentError'; }`),
         ]),
-      ],
-    });
+      ),
+    );
   }
   {
     // Both problems at once, in a multi-line class: the field goes on its own line, above the constructor's comment.
@@ -208,10 +207,9 @@ function sharedInvalid(): Invalid[] {
     super(\`payment declined: \${reason}\`);
   }
 }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
+    cases.push(
+      invalid(
+        code,
         dropsOptions(code, 'PaymentError', { className: 'PaymentError', base: 'Error', position: '2' }, [
           addParameter(
             'options?: ErrorOptions',
@@ -221,20 +219,19 @@ function sharedInvalid(): Invalid[] {
         missingName(code, 'PaymentError', error('PaymentError'), [
           addName(tsName('PaymentError'), code.replace('  // Declined', `  ${tsName('PaymentError')};\n  // Declined`)),
         ]),
-      ],
-    });
+      ),
+    );
   }
   {
     const code = `class PaymentError extends Error { name = 'Error'; }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
+    cases.push(
+      invalid(
+        code,
         mismatchedName(code, 'PaymentError', { className: 'PaymentError', name: 'Error' }, [
           useClassName('PaymentError', `class PaymentError extends Error { name = 'PaymentError'; }`),
         ]),
-      ],
-    });
+      ),
+    );
   }
   {
     // Every place that sets the wrong name is fixed, in its own quotes; a literal type goes with its value.
@@ -247,18 +244,17 @@ class RefundError extends Error {
     this.name = \`Refund\`;
   }
 }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
+    cases.push(
+      invalid(
+        code,
         mismatchedName(code, 'PaymentError', { className: 'PaymentError', name: 'Error' }, [
           useClassName('PaymentError', code.replace(`name: 'Error' = "Error"`, `name: 'PaymentError' = "PaymentError"`)),
         ]),
         mismatchedName(code, 'RefundError', { className: 'RefundError', name: 'Refund' }, [
           useClassName('RefundError', code.replace('this.name = `Refund`', "this.name = 'RefundError'")),
         ]),
-      ],
-    });
+      ),
+    );
   }
   {
     // An unused options parameter is passed on, not added again.
@@ -268,15 +264,14 @@ class RefundError extends Error {
     this.name = 'PaymentError';
   }
 }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
+    cases.push(
+      invalid(
+        code,
         dropsOptions(code, 'PaymentError', { className: 'PaymentError', base: 'Error', position: '2' }, [
           forward('options', code.replace('super(message)', 'super(message, options)')),
         ]),
-      ],
-    });
+      ),
+    );
   }
   {
     // So is a `cause` parameter, as `{ cause }`.
@@ -286,15 +281,14 @@ class RefundError extends Error {
     super(message);
   }
 }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
+    cases.push(
+      invalid(
+        code,
         dropsOptions(code, 'PaymentError', { className: 'PaymentError', base: 'Error', position: '2' }, [
           forward('{ cause }', code.replace('super(message)', 'super(message, { cause })')),
         ]),
-      ],
-    });
+      ),
+    );
   }
   {
     // Options that hold no cause, `undefined` in their place, and every `super(…)` call.
@@ -305,10 +299,9 @@ class RefundError extends Error {
     else super('unknown failure', undefined);
   }
 }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
+    cases.push(
+      invalid(
+        code,
         dropsOptions(code, 'CodedError', { className: 'CodedError', base: 'Error', position: '2' }, [
           addParameter(
             'options?: ErrorOptions',
@@ -318,8 +311,8 @@ class RefundError extends Error {
               .replace("super('unknown failure', undefined)", "super('unknown failure', options)"),
           ),
         ]),
-      ],
-    });
+      ),
+    );
   }
   {
     // `super()` without a message: the built-in takes `undefined` for it.
@@ -330,18 +323,17 @@ class RefundError extends Error {
     this.message = 'timed out';
   }
 }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
+    cases.push(
+      invalid(
+        code,
         dropsOptions(code, 'TimeoutError', { className: 'TimeoutError', base: 'Error', position: '2' }, [
           addParameter(
             'options?: ErrorOptions',
             withOptions(code, '', 'super()', undefined, 'undefined, options'),
           ),
         ]),
-      ],
-    });
+      ),
+    );
   }
   {
     // A name that is taken, a trailing comma, and AggregateError's third argument.
@@ -354,10 +346,9 @@ class RefundError extends Error {
     super(errors, \`failed after \${options.retries} retries\`);
   }
 }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
+    cases.push(
+      invalid(
+        code,
         dropsOptions(code, 'BatchError', { className: 'BatchError', base: 'AggregateError', position: '3' }, [
           addParameter(
             'errorOptions?: ErrorOptions',
@@ -366,8 +357,8 @@ class RefundError extends Error {
               .replace('retries`);', 'retries`, errorOptions);'),
           ),
         ]),
-      ],
-    });
+      ),
+    );
   }
   {
     // After a rest parameter, nothing can be added.
@@ -379,11 +370,7 @@ class RefundError extends Error {
     this.details = details;
   }
 }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [dropsOptions(code, 'DetailedError', { className: 'DetailedError', base: 'Error', position: '2' }, [])],
-    });
+    cases.push(invalid(code, dropsOptions(code, 'DetailedError', { className: 'DetailedError', base: 'Error', position: '2' }, [])));
   }
   {
     // Callers see only the overload signatures: a parameter added to the implementation would reach none of them.
@@ -395,11 +382,7 @@ class RefundError extends Error {
     super(line === undefined ? message : \`\${message} (line \${line})\`);
   }
 }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [dropsOptions(code, 'ParseError', { className: 'ParseError', base: 'Error', position: '2' }, [])],
-    });
+    cases.push(invalid(code, dropsOptions(code, 'ParseError', { className: 'ParseError', base: 'Error', position: '2' }, [])));
   }
   {
     // Class expressions: the runtime name is the variable's; an anonymous class is reported on its keyword.
@@ -419,17 +402,16 @@ export default class extends Error {
         ++count === occurrence ? 'constructor(message: string, options?: ErrorOptions) {\n    super(message, options);' : match,
       );
     };
-    cases.push({
-      code,
-      output: null,
-      errors: [
+    cases.push(
+      invalid(
+        code,
         dropsOptions(code, 'class', { className: 'PaymentError', base: 'Error', position: '2' }, [addParameter('options?: ErrorOptions', withOptionsAt(code, 0))]),
         missingName(code, 'class', error('PaymentError'), [
           addName(tsName('PaymentError'), code.replace('extends Error {\n  constructor', `extends Error {\n  ${tsName('PaymentError')};\n  constructor`)),
         ]),
         dropsOptions(code, 'class', { className: 'anonymous class', base: 'Error', position: '2' }, [addParameter('options?: ErrorOptions', withOptionsAt(code, 1))], 1),
-      ],
-    });
+      ),
+    );
   }
   {
     // A name inherited from a base of this file, and one inherited through a base that has none.
@@ -437,10 +419,9 @@ export default class extends Error {
 class DbError extends AppError {}
 class PlainError extends Error { constructor(message: string, options?: ErrorOptions) { super(message, options); } }
 class QueryError extends PlainError {}`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
+    cases.push(
+      invalid(
+        code,
         missingName(code, 'DbError', { className: 'DbError', inheritedName: 'AppError', from: 'AppError', declaration: tsName('DbError') }, [
           addName(tsName('DbError'), code.replace('class DbError extends AppError {}', `class DbError extends AppError { ${tsName('DbError')}; }`)),
         ]),
@@ -450,25 +431,24 @@ class QueryError extends PlainError {}`;
         missingName(code, 'QueryError', error('QueryError'), [
           addName(tsName('QueryError'), code.replace('class QueryError extends PlainError {}', `class QueryError extends PlainError { ${tsName('QueryError')}; }`)),
         ]),
-      ],
-    });
+      ),
+    );
   }
   {
     // A base of this file whose `name` has a literal type: widen it first.
     const code = `class AppError extends Error { override readonly name = 'AppError'; }
 class DbError extends AppError {}`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
+    cases.push(
+      invalid(
+        code,
         missingName(
           code,
           'DbError',
           { className: 'DbError', inheritedName: 'AppError', from: 'AppError', declaration: tsName('DbError'), baseNote: literalNote('AppError') },
           [],
         ),
-      ],
-    });
+      ),
+    );
   }
   {
     // A file that assigns `this.name` gets a mutable `name`: a `readonly` one would reject those assignments in subclasses.
@@ -479,34 +459,32 @@ class DbError extends AppError {
     this.name = 'DbError';
   }
 }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
+    cases.push(
+      invalid(
+        code,
         missingName(code, 'AppError', { ...error('AppError'), declaration: "override name = 'AppError'" }, [
           addName("override name = 'AppError'", code.replace('class AppError extends Error {}', "class AppError extends Error { override name = 'AppError'; }")),
         ]),
-      ],
-    });
+      ),
+    );
   }
   {
     // A `name` field without a value is no name (it is `undefined` at run time): no second `name` is added next to it.
     const code = `class PaymentError extends Error { declare name: string; }`;
-    cases.push({ code, output: null, errors: [missingName(code, 'PaymentError', error('PaymentError'), [])] });
+    cases.push(invalid(code, missingName(code, 'PaymentError', error('PaymentError'), [])));
   }
   {
     // Checked wherever the class is: in a function, as an argument.
     const code = `declare function register(cls: unknown): void;
 register(class PluginError extends TypeError {});`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
+    cases.push(
+      invalid(
+        code,
         missingName(code, 'PluginError', { className: 'PluginError', inheritedName: 'TypeError', from: 'TypeError', declaration: tsName('PluginError') }, [
           addName(tsName('PluginError'), code.replace('TypeError {}', `TypeError { ${tsName('PluginError')}; }`)),
         ]),
-      ],
-    });
+      ),
+    );
   }
   {
     // An abstract class still forwards the cause for its subclasses.
@@ -515,18 +493,17 @@ register(class PluginError extends TypeError {});`;
     super(message);
   }
 }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
+    cases.push(
+      invalid(
+        code,
         dropsOptions(code, 'AppError', { className: 'AppError', base: 'Error', position: '2' }, [
           addParameter(
             'options?: ErrorOptions',
             withOptions(code),
           ),
         ]),
-      ],
-    });
+      ),
+    );
   }
   return cases;
 }
@@ -581,10 +558,9 @@ export class TeapotError extends HttpError {
     super(message, 418);
   }
 }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
+    cases.push(
+      invalid(
+        code,
         dropsOptions(code, 'TeapotError', { className: 'TeapotError', base: 'HttpError', position: '3' }, [
           addParameter(
             'options?: ErrorOptions',
@@ -594,22 +570,21 @@ export class TeapotError extends HttpError {
         missingName(code, 'TeapotError', { className: 'TeapotError', inheritedName: 'HttpError', from: 'HttpError', declaration: tsName('TeapotError') }, [
           addName(tsName('TeapotError'), code.replace('extends HttpError {\n', `extends HttpError {\n  ${tsName('TeapotError')};\n`)),
         ]),
-      ],
-    });
+      ),
+    );
   }
   {
     // Inherited from two levels up, through ClientError, which sets none.
     const code = `import { ClientError } from './lib/errors.js';
 export class ConflictError extends ClientError {}`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
+    cases.push(
+      invalid(
+        code,
         missingName(code, 'ConflictError', { className: 'ConflictError', inheritedName: 'HttpError', from: 'HttpError', declaration: tsName('ConflictError') }, [
           addName(tsName('ConflictError'), code.replace('ClientError {}', `ClientError { ${tsName('ConflictError')}; }`)),
         ]),
-      ],
-    });
+      ),
+    );
   }
   {
     // A mixin passes its arguments through to NotFoundError, which takes options second. Who names it is unknown.
@@ -619,18 +594,17 @@ export class StampedError extends Timestamped(NotFoundError) {
     super(message);
   }
 }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
+    cases.push(
+      invalid(
+        code,
         dropsOptions(code, 'StampedError', { className: 'StampedError', base: 'Timestamped(NotFoundError)', position: '2' }, [
           addParameter(
             'options?: ErrorOptions',
             withOptions(code),
           ),
         ]),
-      ],
-    });
+      ),
+    );
   }
   {
     // Names read through types: a constant in another module, a declaration file's literal type.
@@ -640,10 +614,9 @@ export class DiskFullError extends StorageError {}
 export class ModernError extends LegacyError {}
 const GENERIC = 'Error';
 export class QuotaError extends Error { override name = GENERIC; }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
+    cases.push(
+      invalid(
+        code,
         missingName(code, 'DiskFullError', { className: 'DiskFullError', inheritedName: 'StorageError', from: 'StorageError', declaration: tsName('DiskFullError') }, [
           addName(tsName('DiskFullError'), code.replace('StorageError {}', `StorageError { ${tsName('DiskFullError')}; }`)),
         ]),
@@ -656,8 +629,8 @@ export class QuotaError extends Error { override name = GENERIC; }`;
         mismatchedName(code, 'QuotaError', { className: 'QuotaError', name: 'Error' }, [
           useClassName('QuotaError', code.replace('override name = GENERIC', "override name = 'QuotaError'")),
         ]),
-      ],
-    });
+      ),
+    );
   }
   {
     // GraphQLError names itself `GraphQLError`: a subclass needs its own name, even where it must not pass `{ cause }`.
@@ -667,15 +640,14 @@ export class InputError extends GraphQLLikeError {
     super(message, { extensions: { code: 'BAD_USER_INPUT' } });
   }
 }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
+    cases.push(
+      invalid(
+        code,
         missingName(code, 'InputError', { className: 'InputError', inheritedName: 'GraphQLError', from: 'GraphQLLikeError', declaration: tsName('InputError') }, [
           addName(tsName('InputError'), code.replace('GraphQLLikeError {\n', `GraphQLLikeError {\n  ${tsName('InputError')};\n`)),
         ]),
-      ],
-    });
+      ),
+    );
   }
   {
     // A vendor base from a declaration file: its signature says it takes options.
@@ -686,18 +658,17 @@ export class PartnerError extends VendorError {
     super(message);
   }
 }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
+    cases.push(
+      invalid(
+        code,
         dropsOptions(code, 'PartnerError', { className: 'PartnerError', base: 'VendorError', position: '2' }, [
           addParameter(
             'options?: ErrorOptions',
             withOptions(code),
           ),
         ]),
-      ],
-    });
+      ),
+    );
   }
   {
     // An options parameter whose type extends ErrorOptions is recognised by its type.
@@ -708,15 +679,14 @@ export class RequestError extends Error {
     super(message);
   }
 }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
+    cases.push(
+      invalid(
+        code,
         dropsOptions(code, 'RequestError', { className: 'RequestError', base: 'Error', position: '2' }, [
           forward('details', code.replace('super(message)', 'super(message, details)')),
         ], 1),
-      ],
-    });
+      ),
+    );
   }
   {
     // The signature says which skipped arguments are optional: `status` has a default, so `undefined` fills it.
@@ -732,18 +702,17 @@ class NotFoundError extends HttpError {
     super(\`\${what} not found\`);
   }
 }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
+    cases.push(
+      invalid(
+        code,
         dropsOptions(code, 'NotFoundError', { className: 'NotFoundError', base: 'HttpError', position: '3' }, [
           addParameter(
             'options?: ErrorOptions',
             withOptions(code, 'what: string', 'super(`${what} not found`)', undefined, 'undefined, options'),
           ),
         ]),
-      ],
-    });
+      ),
+    );
   }
   {
     // Options with another required property: a spread keeps them; a `cause` typed `Error` would not take ErrorOptions' `unknown`.
@@ -760,10 +729,9 @@ export class StrictError extends NarrowCauseError {
     super(message);
   }
 }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
+    cases.push(
+      invalid(
+        code,
         dropsOptions(code, 'MissingCodeError', { className: 'MissingCodeError', base: 'CodedError', position: '2' }, [
           addParameter(
             'options?: ErrorOptions',
@@ -773,8 +741,8 @@ export class StrictError extends NarrowCauseError {
           ),
         ]),
         dropsOptions(code, 'StrictError', { className: 'StrictError', base: 'NarrowCauseError', position: '2' }, []),
-      ],
-    });
+      ),
+    );
   }
   return cases;
 }
@@ -807,11 +775,7 @@ class NotFoundError extends HttpError {
     super(\`\${what} not found\`);
   }
 }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [dropsOptions(code, 'NotFoundError', { className: 'NotFoundError', base: 'HttpError', position: '3' }, [])],
-    });
+    cases.push(invalid(code, dropsOptions(code, 'NotFoundError', { className: 'NotFoundError', base: 'HttpError', position: '3' }, [])));
   }
   {
     // A JavaScript file: no type annotation, no `override`, no `readonly`.
@@ -871,11 +835,7 @@ function es2020Invalid(): Invalid[] {
     super(message);
   }
 }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [dropsOptions(code, 'PaymentError', { className: 'PaymentError', base: 'Error', position: '2', libNote: LIB_NOTE }, [])],
-    });
+    cases.push(invalid(code, dropsOptions(code, 'PaymentError', { className: 'PaymentError', base: 'Error', position: '2', libNote: LIB_NOTE }, [])));
   }
   {
     // A base of the project that takes `{ cause }`: the new parameter is typed without ErrorOptions.
@@ -891,10 +851,9 @@ class DbError extends AppError {
     super(detail);
   }
 }`;
-    cases.push({
-      code,
-      output: null,
-      errors: [
+    cases.push(
+      invalid(
+        code,
         dropsOptions(code, 'DbError', { className: 'DbError', base: 'AppError', position: '2' }, [
           addParameter(
             'options?: { cause?: unknown }',
@@ -904,8 +863,8 @@ class DbError extends AppError {
         missingName(code, 'DbError', { className: 'DbError', inheritedName: 'AppError', from: 'AppError', declaration: tsName('DbError') }, [
           addName(tsName('DbError'), code.replace('AppError {\n  constructor', `AppError {\n  ${tsName('DbError')};\n  constructor`)),
         ]),
-      ],
-    });
+      ),
+    );
   }
   return cases;
 }
@@ -934,21 +893,7 @@ describe('valid-error-subclass suggestions type-check', () => {
   });
 });
 
-describe('valid-error-subclass options', () => {
-  it('takes none: a configuration with options is rejected, naming the rule', () => {
-    const lint = (entry: unknown): void => {
-      new Linter({ configType: 'flat' }).verify('class A extends Error {}', [
-        { plugins: { 'error-handling': { rules: { 'valid-error-subclass': rule as never } } }, rules: { 'error-handling/valid-error-subclass': entry as never } },
-      ]);
-    };
-    expect(() => {
-      lint('error');
-    }).not.toThrow();
-    expect(() => {
-      lint(['error', { requireName: false }]);
-    }).toThrow(/error-handling\/valid-error-subclass.*\n?[\s\S]*should NOT have more than 0 items/u);
-  });
-});
+describeRejectsOptions('valid-error-subclass', rule, 'class A extends Error {}', { requireName: false });
 
 describe('valid-error-subclass', () => {
   describe('with type information', () => {
