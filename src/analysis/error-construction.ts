@@ -580,6 +580,9 @@ function syntacticSupportOfClass(sourceCode: TSESLint.SourceCode, classNode: Cla
   seen.add(classNode);
   const base = syntacticSupportOfConstructor(sourceCode, classNode.superClass, seen);
   const constructor = constructorOf(classNode);
+  // Only signatures (`declare class`, overloads without an implementation): what they take is not read here.
+  const declaresSignatures = classNode.body.body.some((member) => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor');
+  if (!constructor && declaresSignatures) return UNKNOWN;
   if (!constructor) {
     // Inherits the base constructor; a dropper is named after this class, declared by the base.
     return base.kind === 'none' && base.dropper ? { kind: 'none', dropper: { ...base.dropper, className: classNameOf(classNode) } } : base;

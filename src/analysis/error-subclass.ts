@@ -226,9 +226,9 @@ export function getOwnNameDeclarations(context: Context, node: ClassNode): NameD
   const constructor = getConstructor(node);
   if (constructor) {
     for (const parameter of constructor.params) {
-      if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) continue;
-      const binding = parameter.parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.parameter.left : parameter.parameter;
-      if (binding.type === AST_NODE_TYPES.Identifier && binding.name === 'name') declarations.push({ node: parameter, value: DYNAMIC, valueNode: undefined });
+      if (parameter.type === AST_NODE_TYPES.TSParameterProperty && getParameterIdentifier(parameter)?.name === 'name') {
+        declarations.push({ node: parameter, value: DYNAMIC, valueNode: undefined });
+      }
     }
     const isThis = (target: TSESTree.Node): boolean => target.type === AST_NODE_TYPES.ThisExpression;
     visitSameThis(sourceCode, constructor.body, (current) => {
@@ -249,7 +249,7 @@ export function getOwnNameDeclarations(context: Context, node: ClassNode): NameD
   const variable = classVariable(sourceCode, node);
   for (const reference of variable?.references ?? []) {
     const prototype = reference.identifier.parent;
-    if (prototype?.type !== AST_NODE_TYPES.MemberExpression || prototype.object !== reference.identifier || getStaticMemberName(prototype) !== 'prototype') {
+    if (prototype.type !== AST_NODE_TYPES.MemberExpression || prototype.object !== reference.identifier || getStaticMemberName(prototype) !== 'prototype') {
       continue;
     }
     const outer = prototype.parent;
@@ -266,6 +266,25 @@ export function getOwnNameDeclarations(context: Context, node: ClassNode): NameD
     }
   }
   return declarations;
+}
+
+/**
+ * What a class that is only declared (`declare class`, a `.d.ts` file) says about `name`: its type,
+ * when that is a string literal (`readonly name: 'LegacyError'`). Its implementation is elsewhere, so
+ * anything else, or nothing, says nothing.
+ */
+function declaredNameValues(node: ClassNode): NameValue[] {
+  const values: NameValue[] = [];
+  for (const member of node.body.body) {
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'get' && !member.static && isNameKey(member)) {
+      values.push(PER_CLASS);
+    } else if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && isNameKey(member)) {
+      const annotation = member.typeAnnotation?.typeAnnotation;
+      const literal = annotation?.type === AST_NODE_TYPES.TSLiteralType ? annotation.literal : undefined;
+      values.push(literal?.type === AST_NODE_TYPES.Literal && typeof literal.value === 'string' ? { kind: 'literal', value: literal.value } : DYNAMIC);
+    }
+  }
+  return values;
 }
 
 /**
@@ -325,7 +344,7 @@ function declarationOf(context: Context, services: TypeServices | undefined, cls
   );
   if (!declaration) return undefined;
   const es = services.toEsNode(declaration);
-  return isClassNode(es) ? { es } : { ts: declaration };
+  return isClassNode(es) && !isAmbientClass(context, es) ? { es } : { ts: declaration };
 }
 
 /** The `name` values a class declared in another file sets (a TypeScript node); `undefined` when they cannot be seen. */
@@ -335,7 +354,7 @@ function tsNameValues(services: TypeServices, declaration: ts.ClassLikeDeclarati
     member.name !== undefined &&
     (typescript.isIdentifier(member.name) || typescript.isStringLiteral(member.name)) &&
     member.name.text === 'name' &&
-    !(typescript.getCombinedModifierFlags(member as ts.Declaration) & typescript.ModifierFlags.Static);
+    !(typescript.getCombinedModifierFlags(member) & typescript.ModifierFlags.Static);
   const file = declaration.getSourceFile();
   const ambient = file.isDeclarationFile || (typescript.getCombinedModifierFlags(declaration) & typescript.ModifierFlags.Ambient) !== 0;
   const values: NameValue[] = [];
@@ -441,6 +460,7 @@ export function getInheritedName(context: Context, node: ClassNode): InheritedNa
     }
     if ('es' in declaration) {
       const from = getRuntimeClassName(declaration.es) ?? parent.name;
+      if (isAmbientClass(context, declaration.es)) return combine(declaredNameValues(declaration.es), from) ?? UNKNOWN_NAME;
       const decided = combine(getOwnNameDeclarations(context, declaration.es).map((declared) => declared.value), from);
       if (decided) return decided;
     } else if (services) {
@@ -494,8 +514,10 @@ export function getLiteralNameBase(context: Context, node: ClassNode): string | 
     const parent = hierarchy.parentsOf(current).parents[0];
     const declaration = parent && declarationOf(context, undefined, parent);
     if (!parent || !declaration || !('es' in declaration)) return undefined;
+    const className = getRuntimeClassName(declaration.es) ?? parent.name;
+    if (isAmbientClass(context, declaration.es)) return declaredNameValues(declaration.es).some((value) => value.kind === 'literal') ? className : undefined;
     const declarations = getOwnNameDeclarations(context, declaration.es);
-    if (declarations.length > 0) return declarations.some(hasLiteralType) ? (getRuntimeClassName(declaration.es) ?? parent.name) : undefined;
+    if (declarations.length > 0) return declarations.some(hasLiteralType) ? className : undefined;
     current = parent;
   }
   return undefined;

@@ -22,7 +22,6 @@ import { appendArgument, appendProperty, unusedName } from '../util/fix.js';
 export type Options = [];
 export type MessageIds = 'dropsOptions' | 'missingName' | 'mismatchedName' | 'forwardParameter' | 'addOptionsParameter' | 'addName' | 'useClassName';
 
-type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 type Fixer = TSESLint.RuleFixer;
 type Fix = TSESLint.RuleFix;
 

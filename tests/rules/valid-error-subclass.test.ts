@@ -451,6 +451,24 @@ class DbError extends AppError {}`;
     );
   }
   {
+    // A base that is only declared here: its `name` type is all there is to read.
+    const code = `declare class LegacyBase extends Error { readonly name: 'LegacyBase'; }
+declare class QuietBase extends Error {}
+class ModernError extends LegacyBase {}
+class LoudError extends QuietBase {}`;
+    cases.push(
+      invalid(
+        code,
+        missingName(
+          code,
+          'ModernError',
+          { className: 'ModernError', inheritedName: 'LegacyBase', from: 'LegacyBase', declaration: tsName('ModernError'), baseNote: literalNote('LegacyBase') },
+          [],
+        ),
+      ),
+    );
+  }
+  {
     // A file that assigns `this.name` gets a mutable `name`: a `readonly` one would reject those assignments in subclasses.
     const code = `class AppError extends Error {}
 class DbError extends AppError {
@@ -550,6 +568,23 @@ const typedValid: Valid[] = [
 
 function typedInvalid(): Invalid[] {
   const cases: Invalid[] = [];
+  {
+    // A base only declared in this file: its signature is read, its implementation (and name) is not.
+    const code = `declare class VendorBase extends Error { constructor(message: string, code: number, options?: ErrorOptions); }
+export class PartnerError extends VendorBase {
+  constructor(message: string) {
+    super(message, 1);
+  }
+}`;
+    cases.push(
+      invalid(
+        code,
+        dropsOptions(code, 'PartnerError', { className: 'PartnerError', base: 'VendorBase', position: '3' }, [
+          addParameter('options?: ErrorOptions', withOptions(code, 'message: string', 'super(message, 1)')),
+        ]),
+      ),
+    );
+  }
   {
     // The base's signature across modules: HttpError takes its options third. It names itself, not its subclasses.
     const code = `import { HttpError } from './lib/errors.js';
@@ -754,6 +789,9 @@ const untypedValid: Valid[] = [
   // Imported bases are unknown without types: no report at all.
   `import { HttpError } from './lib/errors.js';
    export class TeapotError extends HttpError { constructor(message: string) { super(message, 418); } }`,
+  // A constructor that is only declared is not read.
+  `declare class VendorBase extends Error { constructor(message: string, code: number, options?: ErrorOptions); }
+   export class PartnerError extends VendorBase { constructor(message: string) { super(message, 1); } }`,
   // A constant's value is not followed.
   `const NAME = 'Error';
    class AppError extends Error { override name = NAME; }`,
