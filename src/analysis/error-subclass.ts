@@ -265,7 +265,7 @@ export function getOwnNameDeclarations(context: Context, node: ClassNode): NameD
       if (defined) declarations.push(defined);
     }
   }
-  return declarations;
+  return declarations.sort((first, second) => first.node.range[0] - second.node.range[0]);
 }
 
 /**
