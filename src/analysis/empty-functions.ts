@@ -16,7 +16,8 @@ export type EmptyFunctionKind = 'body' | 'undefined';
 /** Names that library declarations give a function that does nothing (lodash, Ramda's `F` is not one). */
 const NOOP_NAMES = new Set(['noop', 'noOp', 'NOOP']);
 
-function skipTsWrappers(typescript: typeof ts, node: ts.Expression): ts.Expression {
+/** Strips parentheses and what TypeScript adds around an expression (`as`, `!`, `satisfies`, `<T>x`), on TypeScript's own nodes. */
+export function skipTsWrappers(typescript: typeof ts, node: ts.Expression): ts.Expression {
   let current = node;
   while (
     typescript.isParenthesizedExpression(current) ||

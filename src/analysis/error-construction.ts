@@ -645,6 +645,9 @@ function syntacticSupportOfClass(sourceCode: TSESLint.SourceCode, classNode: Cla
   seen.add(classNode);
   const base = syntacticSupportOfConstructor(sourceCode, classNode.superClass, seen);
   const constructor = constructorOf(classNode);
+  // Only signatures (`declare class`, overloads without an implementation): what they take is not read here.
+  const declaresSignatures = classNode.body.body.some((member) => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor');
+  if (!constructor && declaresSignatures) return UNKNOWN;
   if (!constructor) {
     // Inherits the base constructor; a dropper is named after this class, declared by the base.
     return base.kind === 'none' && base.dropper ? { kind: 'none', dropper: { ...base.dropper, className: classNameOf(classNode) } } : base;
@@ -782,16 +785,20 @@ function forwardedSupport(sourceCode: TSESLint.SourceCode, constructor: TSESTree
   return UNKNOWN;
 }
 
-/** The constructor mentions no `cause` and no `arguments`, and uses its parameters only in the `super` call. */
-function dropsProvably(sourceCode: TSESLint.SourceCode, constructor: TSESTree.FunctionExpression, superCall: TSESTree.CallExpression): boolean {
-  const mentions = sourceCode
-    .getTokens(constructor.body)
+/** The code mentions `cause` or `arguments` as a name: it may keep a cause in a way not followed here. */
+export function mentionsCauseOrArguments(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {
+  return sourceCode
+    .getTokens(node)
     .some(
       (token) =>
         (token.type === AST_TOKEN_TYPES.Identifier || token.type === AST_TOKEN_TYPES.Keyword) &&
         (token.value === 'cause' || token.value === 'arguments'),
     );
-  if (mentions) return false;
+}
+
+/** The constructor mentions no `cause` and no `arguments`, and uses its parameters only in the `super` call. */
+function dropsProvably(sourceCode: TSESLint.SourceCode, constructor: TSESTree.FunctionExpression, superCall: TSESTree.CallExpression): boolean {
+  if (mentionsCauseOrArguments(sourceCode, constructor.body)) return false;
   if (constructor.params.some((parameter) => parameter.type === AST_NODE_TYPES.TSParameterProperty)) return false;
   return sourceCode
     .getDeclaredVariables(constructor)

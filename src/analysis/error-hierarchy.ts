@@ -24,6 +24,16 @@ export interface ErrorHierarchy {
   /** The class an expression constructs: an `instanceof` right-hand side or a `new` callee. */
   classOfConstructor(expression: TSESTree.Node): ErrorClass | undefined;
   /**
+   * The class a class declaration or class expression of this file declares (also an anonymous one,
+   * such as `export default class extends Error {}` or a class passed as an argument).
+   */
+  classOfDeclaration(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): ErrorClass | undefined;
+  /**
+   * The declared bases of a class (several for a lib interface or a mixin), and whether every one of
+   * them could be followed.
+   */
+  parentsOf(cls: ErrorClass): Parents;
+  /**
    * The classes named by the type predicate of a call (`isHttpError(e): e is HttpError`) when its
    * argument at `argumentIndex` is the one the predicate narrows; a union names several classes.
    */
@@ -59,7 +69,7 @@ export interface ErrorHierarchy {
   existsAtRuntime(cls: ErrorClass): boolean;
 }
 
-interface Parents {
+export interface Parents {
   readonly parents: readonly ErrorClass[];
   /** False when some base could not be followed (`any`, an unresolved import, a mixin). */
   readonly complete: boolean;
@@ -69,6 +79,7 @@ interface Backend {
   readonly typed: boolean;
   readonly errorClass: ErrorClass | undefined;
   classOfConstructor(expression: TSESTree.Node): ErrorClass | undefined;
+  classOfDeclaration(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): ErrorClass | undefined;
   classesOfTypePredicate(call: TSESTree.CallExpression, argumentIndex: number): ErrorClass[] | undefined;
   classOfInstanceType(type: ts.Type): ErrorClass | undefined;
   parentsOf(cls: ErrorClass): Parents;
@@ -111,6 +122,8 @@ function createHierarchy(backend: Backend): ErrorHierarchy {
     typed: backend.typed,
     errorClass: backend.errorClass,
     classOfConstructor: (expression) => backend.classOfConstructor(expression),
+    classOfDeclaration: (node) => backend.classOfDeclaration(node),
+    parentsOf: (cls) => backend.parentsOf(cls),
     classesOfTypePredicate: (call, index) => backend.classesOfTypePredicate(call, index),
     classOfInstanceType: (type) => backend.classOfInstanceType(type),
     superclassPath,
@@ -302,6 +315,21 @@ function createTypedBackend(services: TypeServices): Backend {
       }
       return classes.find((candidate) => classes.every((other) => other === candidate || isSubclassOf(candidate, other)));
     },
+    classOfDeclaration(node) {
+      const declaration = services.toTsNode(node);
+      if (!declaration || !(typescript.isClassDeclaration(declaration) || typescript.isClassExpression(declaration))) return undefined;
+      let symbol: ts.Symbol | undefined;
+      try {
+        // A named declaration's symbol is its name's; an anonymous class's is its type's (the
+        // instance type of a declaration, the constructor type of an expression).
+        symbol = typescript.isClassDeclaration(declaration) && declaration.name
+          ? checker.getSymbolAtLocation(declaration.name)
+          : checker.getTypeAtLocation(declaration).getSymbol();
+      } catch {
+        symbol = undefined;
+      }
+      return symbol && symbol.flags & typescript.SymbolFlags.Class ? classOfSymbol(symbol) : undefined;
+    },
     classesOfTypePredicate(call, argumentIndex) {
       const tsCall = services.toTsNode(call);
       if (!tsCall || !typescript.isCallExpression(tsCall)) return undefined;
@@ -372,6 +400,7 @@ const builtinClasses = new Map<string, ErrorClass>(
 );
 
 const localClasses = new WeakMap<Variable, ErrorClass>();
+const anonymousClasses = new WeakMap<TSESTree.ClassDeclaration | TSESTree.ClassExpression, ErrorClass>();
 
 function createSyntacticBackend(sourceCode: TSESLint.SourceCode): Backend {
   type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -449,10 +478,37 @@ function createSyntacticBackend(sourceCode: TSESLint.SourceCode): Backend {
     return node.type === AST_NODE_TYPES.Identifier ? classOfIdentifier(node) : undefined;
   };
 
+  const classOfDeclaration = (node: ClassNode): ErrorClass | undefined => {
+    if (node.type === AST_NODE_TYPES.ClassDeclaration && node.id) {
+      // The binding references see, not the class's inner binding of its own name.
+      const variable = sourceCode.getDeclaredVariables(node).find((declared) => declared.scope.block !== node);
+      return variable ? classOfVariable(variable, node) : undefined;
+    }
+    const parent = node.parent;
+    if (
+      node.type === AST_NODE_TYPES.ClassExpression &&
+      parent.type === AST_NODE_TYPES.VariableDeclarator &&
+      parent.init === node &&
+      parent.id.type === AST_NODE_TYPES.Identifier
+    ) {
+      const cls = classOfIdentifier(parent.id);
+      if (cls) return cls;
+    }
+    // A class no variable names (or one `let` may rebind): the node itself is its identity.
+    let cls = anonymousClasses.get(node);
+    if (!cls) {
+      cls = { name: node.id?.name ?? 'anonymous class', key: node };
+      anonymousClasses.set(node, cls);
+    }
+    classNodes.set(cls.key, node);
+    return cls;
+  };
+
   return {
     typed: false,
     errorClass: builtinClasses.get('Error'),
     classOfConstructor,
+    classOfDeclaration,
     classesOfTypePredicate(call, argumentIndex) {
       const fn = resolveFunction(sourceCode, call.callee) ?? resolveDeclaredFunction(call.callee);
       const predicate = fn?.returnType?.typeAnnotation;

@@ -8,6 +8,7 @@ import noLossyErrorLogging from './no-lossy-error-logging.js';
 import noReturnInFinally from './no-return-in-finally.js';
 import noUnboundedRetry from './no-unbounded-retry.js';
 import requireErrorCause from './require-error-cause.js';
+import validErrorSubclass from './valid-error-subclass.js';
 
 /** Every rule of the plugin, by name (alphabetical). */
 export const rules = {
@@ -20,6 +21,7 @@ export const rules = {
   'no-return-in-finally': noReturnInFinally,
   'no-unbounded-retry': noUnboundedRetry,
   'require-error-cause': requireErrorCause,
+  'valid-error-subclass': validErrorSubclass,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
 
 export type RuleName = keyof typeof rules;

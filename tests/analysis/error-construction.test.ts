@@ -150,6 +150,16 @@ describe.each(modes)('error construction (%s)', (_mode, typed) => {
     });
   });
 
+  it('does not read a declared constructor without a body as inheriting its base', () => {
+    expect(
+      superclasses(
+        `declare class Declared extends Error { constructor(message: string, status: number, options?: ErrorOptions); }
+         class A extends Declared {}`,
+        typed,
+      ),
+    ).toEqual({ Declared: 'options@1 builtin', A: typed ? 'options@2 required=2' : 'unknown' });
+  });
+
   it('survives a circular `extends` (a type error)', () => {
     const answers = superclasses(
       `class A extends B { constructor(message: string, options?: ErrorOptions) { super(message); } }

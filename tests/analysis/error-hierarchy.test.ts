@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import type { ErrorClass, ErrorHierarchy, Ternary } from '../../src/analysis/error-hierarchy.js';
 import { getErrorHierarchy } from '../../src/analysis/error-hierarchy.js';
@@ -264,5 +265,85 @@ describe('type predicates with type information', () => {
     );
     // `Array.isArray(value): value is any[]` is a predicate too: it names Array.
     expect(classes).toEqual([['HttpError'], ['ClientError', 'ServerError'], ['VendorError'], undefined, ['Array']]);
+  });
+});
+
+describe.each([
+  ['with type information', true],
+  ['without type information', false],
+] as const)('classes of declarations %s', (_mode, typed) => {
+  interface Declared {
+    name: string | undefined;
+    isError: Ternary | undefined;
+    parents: string[] | undefined;
+    complete: boolean | undefined;
+    /** The class of the declaration is the one a reference to it names. */
+    sameAsReference: boolean | undefined;
+  }
+
+  function declarations(code: string): Declared[] {
+    const results: Declared[] = [];
+    runProbe(code, typed, (context) => {
+      const hierarchy = getErrorHierarchy(context);
+      const references = new Map<string, ErrorClass | undefined>();
+      const declared: Array<{ node: TSESTree.ClassDeclaration | TSESTree.ClassExpression; cls: ErrorClass | undefined }> = [];
+      return {
+        'ClassDeclaration, ClassExpression'(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression) {
+          declared.push({ node, cls: hierarchy.classOfDeclaration(node) });
+        },
+        'ExpressionStatement > Identifier'(node: TSESTree.Identifier) {
+          references.set(node.name, hierarchy.classOfConstructor(node));
+        },
+        'Program:exit'() {
+          for (const { node, cls } of declared) {
+            const parents = cls && hierarchy.parentsOf(cls);
+            const parent = node.parent;
+            const bound = parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : node.id?.name;
+            results.push({
+              name: cls?.name,
+              isError: cls && hierarchy.isErrorClass(cls),
+              parents: parents?.parents.map((parentClass) => parentClass.name),
+              complete: parents?.complete,
+              sameAsReference: bound === undefined || !references.has(bound) ? undefined : references.get(bound) === cls,
+            });
+          }
+        },
+      };
+    });
+    return results;
+  }
+
+  it('names declarations, const-bound class expressions and anonymous classes, with their declared bases', () => {
+    const code = `
+      class AppError extends Error {}
+      const DbError = class extends AppError {};
+      const Named = class Inner extends DbError {};
+      export default class extends TypeError {}
+      declare function use(value: unknown): void;
+      use(class extends AppError {});
+      class Plain {}
+      AppError; DbError; Named;
+    `;
+    expect(declarations(code)).toEqual([
+      { name: 'AppError', isError: 'yes', parents: ['Error'], complete: true, sameAsReference: true },
+      { name: 'DbError', isError: 'yes', parents: ['AppError'], complete: true, sameAsReference: true },
+      { name: typed ? 'Inner' : 'Named', isError: 'yes', parents: ['DbError'], complete: true, sameAsReference: true },
+      { name: typed ? 'default export' : 'anonymous class', isError: 'yes', parents: ['TypeError'], complete: true, sameAsReference: undefined },
+      { name: 'anonymous class', isError: 'yes', parents: ['AppError'], complete: true, sameAsReference: undefined },
+      { name: 'Plain', isError: 'no', parents: [], complete: true, sameAsReference: undefined },
+    ]);
+  });
+
+  it('says when a base cannot be followed', () => {
+    const code = `
+      import { Base } from 'somewhere';
+      class Local extends Base {}
+      declare const anything: any;
+      class FromAny extends anything {}
+    `;
+    expect(declarations(code).map(({ isError, complete }) => [isError, complete])).toEqual([
+      ['unknown', false],
+      ['unknown', false],
+    ]);
   });
 });

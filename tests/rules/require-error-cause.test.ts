@@ -1,12 +1,11 @@
 import path from 'node:path';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import * as ts from 'typescript';
-import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import type { MessageIds, Options } from '../../src/rules/require-error-cause.js';
 import rule from '../../src/rules/require-error-cause.js';
 import { fixturesDir, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
+import { at, describeRejectsOptions, typeErrors } from './rule-test-helpers.js';
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
 type Valid = ValidTestCase<Options> | string;
@@ -16,22 +15,6 @@ const es2020Dir = path.join(fixturesDir, 'es2020');
 const es2020RuleTester = new RuleTester({
   languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: es2020Dir } },
 });
-
-/** The location of the `occurrence`-th `snippet` in `code`, as the rule tester reports it. */
-function at(code: string, snippet: string, occurrence = 0): { line: number; column: number; endLine: number; endColumn: number } {
-  let index = -1;
-  for (let count = 0; count <= occurrence; count++) {
-    index = code.indexOf(snippet, index + 1);
-    if (index === -1) throw new Error(`snippet not found: ${snippet}`);
-  }
-  const position = (offset: number): { line: number; column: number } => {
-    const before = code.slice(0, offset).split('\n');
-    return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
-  };
-  const start = position(index);
-  const end = position(index + snippet.length);
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
 
 const missing = (className: string, error: string, how = `\`{ cause: ${error} }\``, optOut = 'write `{ cause: undefined }`', libNote = '') => ({
   className,
@@ -1051,47 +1034,7 @@ function es2020Invalid(): Invalid[] {
 // ---------------------------------------------------------------------------------------------
 // The autofix runs on save, unseen: with type information, its output must type-check.
 
-/** TypeScript's errors for each in-memory file, compiled together in the project at `projectDir`. */
-function typeErrors(projectDir: string, files: readonly string[]): string[][] {
-  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(projectDir, 'tsconfig.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
-    },
-  });
-  if (!parsed) throw new Error('no tsconfig');
-  const virtual = new Map(files.map((text, index) => [path.join(projectDir, `__fix_check_${String(index)}.ts`), `${text}\nexport {};\n`]));
-  const host = ts.createCompilerHost(parsed.options);
-  const getSourceFile = host.getSourceFile.bind(host);
-  const fileExists = host.fileExists.bind(host);
-  const readFile = host.readFile.bind(host);
-  host.getSourceFile = (fileName, language, ...rest) => {
-    const text = virtual.get(fileName);
-    return text === undefined ? getSourceFile(fileName, language, ...rest) : ts.createSourceFile(fileName, text, language);
-  };
-  host.fileExists = (fileName) => virtual.has(fileName) || fileExists(fileName);
-  host.readFile = (fileName) => virtual.get(fileName) ?? readFile(fileName);
-  const program = ts.createProgram([...virtual.keys()], parsed.options, host);
-  return [...virtual.keys()].map((fileName) =>
-    ts.getPreEmitDiagnostics(program, program.getSourceFile(fileName)).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')),
-  );
-}
-
-describe('require-error-cause options', () => {
-  it('takes none: a configuration with options is rejected, naming the rule', () => {
-    const lint = (entry: unknown): void => {
-      new Linter({ configType: 'flat' }).verify('try {} catch (e) { throw new Error("x"); }', [
-        { plugins: { 'error-handling': { rules: { 'require-error-cause': rule as never } } }, rules: { 'error-handling/require-error-cause': entry as never } },
-      ]);
-    };
-    expect(() => {
-      lint('error');
-    }).not.toThrow();
-    expect(() => {
-      lint(['error', { requireCatchParameter: true }]);
-    }).toThrow(/error-handling\/require-error-cause.*\n?[\s\S]*should NOT have more than 0 items/u);
-  });
-});
+describeRejectsOptions('require-error-cause', rule, 'try {} catch (e) { throw new Error("x"); }', { requireCatchParameter: true });
 
 describe('require-error-cause autofix output type-checks', () => {
   const fixes = (cases: Invalid[]): Array<{ code: string; output: string }> =>
