@@ -22,7 +22,11 @@ import { getTypeServices } from './type-services.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
-/** Calls that report an error when given the error object (`logger.error(e)`, `Sentry.captureException(e)`). */
+/**
+ * Calls that report an error when given the error object: loggers at error and warning level
+ * (`logger.error(e)`), error trackers (`Sentry.captureException(e)`), `reportError(e)` and its
+ * variants (`reportInternalError({ error })`), and warning collections (`module.addWarning(e)`).
+ */
 export const DEFAULT_REPORTERS: readonly string[] = [
   'console.error',
   'console.warn',
@@ -34,6 +38,7 @@ export const DEFAULT_REPORTERS: readonly string[] = [
   '*.recordException',
   '*.notify',
   'report*Error',
+  'add*Warning',
 ];
 
 /**
@@ -88,6 +93,8 @@ export interface ErrorReferences {
   isDerivedFromError(node: TSESTree.Node): boolean;
   /** `node` carries the error object: the error, or an object, array or `new` expression holding it. */
   holdsError(node: TSESTree.Node): boolean;
+  /** When `node` reads a `const` that holds a test of the error (`const retryable = isRetryable(e)`), that test. */
+  conditionOf?(node: TSESTree.Node): TSESTree.Expression | undefined;
 }
 
 const errorReferencesCache = new WeakMap<Variable, ErrorReferences>();
@@ -111,7 +118,8 @@ export function getErrorReferences(sourceCode: TSESLint.SourceCode, variable: Va
         if (alias) pending.push(alias);
       }
     }
-    references = createErrorReferences(identifiers, collectDerivedIdentifiers(sourceCode, identifiers));
+    const derived = collectDerivedIdentifiers(sourceCode, identifiers);
+    references = createErrorReferences(identifiers, derived, collectConditionConsts(sourceCode, [...identifiers, ...derived]));
     errorReferencesCache.set(variable, references);
   }
   return references;
@@ -137,6 +145,70 @@ function collectDerivedIdentifiers(sourceCode: TSESLint.SourceCode, errorIdentif
     }
   }
   return derived;
+}
+
+/** Nodes through which a value computed from the error flows into a test: `e instanceof X && ready`, `!isRetryable(e)`. */
+const CONDITION_PARTS: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.BinaryExpression,
+  AST_NODE_TYPES.LogicalExpression,
+  AST_NODE_TYPES.UnaryExpression,
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.MemberExpression,
+  AST_NODE_TYPES.ChainExpression,
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+]);
+
+/**
+ * Reads of `const` variables that hold a test of the error, mapped to the test:
+ * `const shouldRetry = e instanceof TimeoutError && attempts < 3; if (!shouldRetry) throw e;`.
+ */
+function collectConditionConsts(sourceCode: TSESLint.SourceCode, errorIdentifiers: readonly TSESTree.Node[]): Map<TSESTree.Node, TSESTree.Expression> {
+  const conditions = new Map<TSESTree.Node, TSESTree.Expression>();
+  const seen = new Set<TSESTree.VariableDeclarator>();
+  for (const identifier of errorIdentifiers) {
+    let node: TSESTree.Node = identifier;
+    while (node.parent && CONDITION_PARTS.has(node.parent.type)) node = node.parent;
+    const declarator = node.parent;
+    if (
+      node === identifier ||
+      declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+      declarator.init !== node ||
+      declarator.id.type !== AST_NODE_TYPES.Identifier ||
+      declarator.parent.kind !== 'const' ||
+      seen.has(declarator)
+    ) {
+      continue;
+    }
+    seen.add(declarator);
+    const init = declarator.init;
+    if (!isTestShaped(init)) continue;
+    for (const variable of sourceCode.getDeclaredVariables(declarator)) {
+      for (const reference of variable.references) if (reference.isRead()) conditions.set(reference.identifier, init);
+    }
+  }
+  return conditions;
+}
+
+/** A predicate's name: `isRetryable`, `hasCode`, `shouldRetry`, `canResume`. */
+const PREDICATE_NAME = /^(?:is|has|should|can)[A-Z_]/u;
+
+/** An expression that reads as a yes/no answer: a comparison, `!x`, `a && b`, or a call of a predicate. */
+function isTestShaped(node: TSESTree.Node): boolean {
+  const value = skipTypeWrappers(node);
+  switch (value.type) {
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.LogicalExpression:
+      return true;
+    case AST_NODE_TYPES.UnaryExpression:
+      return value.operator === '!';
+    case AST_NODE_TYPES.CallExpression: {
+      const name = getCalleePath(value.callee).at(-1);
+      return name !== undefined && PREDICATE_NAME.test(name);
+    }
+    default:
+      return false;
+  }
 }
 
 /** The `const` variables whose initialiser reads a property of `identifier` (or destructures it). */
@@ -187,7 +259,11 @@ function isTypeWrapper(node: TSESTree.Node): boolean {
   );
 }
 
-function createErrorReferences(identifiers: ReadonlySet<TSESTree.Node>, derived: ReadonlySet<TSESTree.Node> = new Set()): ErrorReferences {
+function createErrorReferences(
+  identifiers: ReadonlySet<TSESTree.Node>,
+  derived: ReadonlySet<TSESTree.Node> = new Set(),
+  conditions: ReadonlyMap<TSESTree.Node, TSESTree.Expression> = new Map(),
+): ErrorReferences {
   const isError = (node: TSESTree.Node): boolean => identifiers.has(skipTypeWrappers(node));
   const isDerivedFromError = (node: TSESTree.Node): boolean => {
     const value = skipWrappers(node);
@@ -226,7 +302,8 @@ function createErrorReferences(identifiers: ReadonlySet<TSESTree.Node>, derived:
         return false;
     }
   };
-  return { isError, isDerivedFromError, holdsError };
+  const conditionOf = (node: TSESTree.Node): TSESTree.Expression | undefined => conditions.get(skipTypeWrappers(node));
+  return { isError, isDerivedFromError, holdsError, conditionOf };
 }
 
 /** The error references of a handler: its binding and the binding's `const` aliases. */
@@ -266,6 +343,8 @@ export function getNarrowing(references: ErrorReferences, test: TSESTree.Node, a
       ? { whenTrue: left.whenTrue || right.whenTrue, whenFalse: left.whenFalse && right.whenFalse }
       : { whenTrue: left.whenTrue && right.whenTrue, whenFalse: left.whenFalse || right.whenFalse };
   }
+  const viaConst = getConditionConstNarrowing(references, node, atoms);
+  if (viaConst) return viaConst;
   const polarity = getAtomPolarity(references, node);
   if (!polarity) return NOT_NARROWED;
   // `if (err)` tells only whether there is an error at all: a check, but not a kind to name in messages.
@@ -306,6 +385,12 @@ function getAtomPolarity(references: ErrorReferences, node: TSESTree.Node): 'pos
     default:
       return undefined;
   }
+}
+
+/** A `const` holding a test of the error narrows as the test does: `if (!shouldRetry) throw e;`. */
+function getConditionConstNarrowing(references: ErrorReferences, node: TSESTree.Node, atoms?: TSESTree.Node[]): Narrowing | undefined {
+  const condition = node.type === AST_NODE_TYPES.Identifier ? references.conditionOf?.(node) : undefined;
+  return condition && getNarrowing(references, condition, atoms);
 }
 
 // ---------------------------------------------------------------------------------------------

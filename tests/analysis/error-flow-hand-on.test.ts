@@ -158,3 +158,16 @@ describe('helpers resolved without type information', () => {
     expect(swallowsOf(code, true)).toEqual(['fallthrough@4']);
   });
 });
+
+describe.each(modes)('tests of the error kept in a const (%s)', (_mode, typed) => {
+  it('narrows as the test it holds', () => {
+    expect(swallowsOf('async function withRetry(fn: () => Promise<void>, bypass: boolean) {\n  try { await fn(); } catch (err) {\n    const shouldRetry = err instanceof NotFoundError && !bypass;\n    if (!shouldRetry) throw err;\n  }\n}', typed)).toEqual([]);
+    expect(swallowsOf('declare function isRetryable(e: unknown): boolean;\nfunction g() { try { f(); } catch (e) { const retryable = isRetryable(e); if (retryable) return null; throw e; } }', typed)).toEqual([]);
+    // A const that only converts the error is not a test of it.
+    expect(swallowsOf('declare function toError(e: unknown): Error;\nfunction g() { try { f(); } catch (e) {\n  const error = toError(e);\n  if (error) return null;\n  throw e;\n} }', typed)).toEqual(['return@4']);
+  });
+
+  it('reports warnings collected with the error as reports', () => {
+    expect(swallowsOf('declare const module: any;\ntry { f(); } catch (e) { module.addWarning(new Error("skipped", { cause: e })); }', typed)).toEqual([]);
+  });
+});
