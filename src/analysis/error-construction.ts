@@ -868,8 +868,9 @@ export function carriesError(context: Context, references: ErrorReferences, node
       case AST_NODE_TYPES.NewExpression:
       case AST_NODE_TYPES.CallExpression: {
         if (value.type === AST_NODE_TYPES.CallExpression && STRINGIFIERS.has(getCalleePath(value.callee).join('.'))) return false;
-        if (isPrimitiveValued(context, value)) return false;
-        return value.arguments.some((argument) => visit(argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument, depth + 1));
+        // The arguments first: asking the checker for the type of every call is what costs.
+        const givenError = value.arguments.some((argument) => visit(argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument, depth + 1));
+        return givenError && !isPrimitiveValued(context, value);
       }
       default:
         return false;

@@ -1,14 +1,32 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type { Variable } from '../util/ast.js';
-import { getCalleePath, getMethodName, isDeferredBoundary, isGlobalReference, isInside, skipTypeWrappers, skipWrappers } from '../util/ast.js';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
+import type { FunctionNode, Variable } from '../util/ast.js';
+import {
+  findVariable,
+  getCalleePath,
+  getMethodName,
+  getStaticMemberName,
+  isDeferredBoundary,
+  isFunctionNode,
+  isGlobalReference,
+  isInside,
+  skipTypeWrappers,
+  skipWrappers,
+} from '../util/ast.js';
 import type { CalleeMatcher } from '../util/callee-pattern.js';
+import { resolveCalledFunction } from './called-functions.js';
+import { carriesError, getErrorConstructorInfo } from './error-construction.js';
 import type { ErrorHandler } from './handlers.js';
+import { isPromiseResultDiscarded } from './handlers.js';
 import { getTypeServices } from './type-services.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
-/** Calls that report an error when given the error object (`logger.error(e)`, `Sentry.captureException(e)`). */
+/**
+ * Calls that report an error when given the error object: loggers at error and warning level
+ * (`logger.error(e)`), error trackers (`Sentry.captureException(e)`), `reportError(e)` and its
+ * variants (`reportInternalError({ error })`), and warning collections (`module.addWarning(e)`).
+ */
 export const DEFAULT_REPORTERS: readonly string[] = [
   'console.error',
   'console.warn',
@@ -19,11 +37,37 @@ export const DEFAULT_REPORTERS: readonly string[] = [
   '*.captureException',
   '*.recordException',
   '*.notify',
-  'reportError',
+  'report*Error',
+  'add*Warning',
 ];
 
-/** Calls that hand the error on to someone who will handle it (`next(e)`, `reject(e)`, `emitter.emit('error', e)`). */
-export const DEFAULT_PROPAGATORS: readonly string[] = ['next', 'callback', 'cb', 'done', 'reject', '*.emit', 'set*Error'];
+/**
+ * Calls that hand the error on to someone who will handle it: Node-style callbacks (`next(e)`,
+ * `callback(e)`, `innerCallback(e)`), a promise's `reject` under any name (`this._rejecter(e)`), event
+ * emitters and streams (`emitter.emit('error', e)`, `stream.destroy(e)`), error-handling functions by
+ * their conventional names (`onError(e)`, `handleError(e)`, `errorHandler(e)`), and error state and
+ * collections (`setLoadError(e)`, `validation.addError(path, e)`, `doc.invalidate(path, e)`).
+ */
+export const DEFAULT_PROPAGATORS: readonly string[] = [
+  'next',
+  'callback',
+  '*callback',
+  '*Callback',
+  'cb',
+  'done',
+  'reject',
+  '*reject*',
+  '*Reject',
+  '*.emit',
+  '*.destroy',
+  'on*Error',
+  'handle*Error',
+  'errorHandler',
+  '*ErrorHandler',
+  'set*Error',
+  'add*Error',
+  '*.invalidate',
+];
 
 /** The JSON schema of a list of callee patterns, shared by every option that takes them. */
 export const CALLEE_PATTERNS_SCHEMA = {
@@ -49,10 +93,15 @@ export const REPORTERS_SCHEMA = {
 export interface ErrorReferences {
   /** `node` is the error itself (type wrappers allowed). */
   isError(node: TSESTree.Node): boolean;
-  /** `node` is the error, or is computed from it: `e.code`, `e?.response?.status`, `typeof e`, `String(e)`. */
+  /**
+   * `node` is the error, or is computed from it: `e.code`, `e?.response?.status`, `typeof e`, `String(e)`,
+   * or a `const` computed from it (`const { code } = e`).
+   */
   isDerivedFromError(node: TSESTree.Node): boolean;
   /** `node` carries the error object: the error, or an object, array or `new` expression holding it. */
   holdsError(node: TSESTree.Node): boolean;
+  /** When `node` reads a `const` that holds a test of the error (`const retryable = isRetryable(e)`), that test. */
+  conditionOf?(node: TSESTree.Node): TSESTree.Expression | undefined;
 }
 
 const errorReferencesCache = new WeakMap<Variable, ErrorReferences>();
@@ -76,10 +125,120 @@ export function getErrorReferences(sourceCode: TSESLint.SourceCode, variable: Va
         if (alias) pending.push(alias);
       }
     }
-    references = createErrorReferences(identifiers);
+    const derived = collectDerivedIdentifiers(sourceCode, identifiers);
+    references = createErrorReferences(identifiers, derived, collectConditionConsts(sourceCode, [...identifiers, ...derived]));
     errorReferencesCache.set(variable, references);
   }
   return references;
+}
+
+/**
+ * Reads of `const` variables computed from the error, which a test can use in its place:
+ * `const code = e.code`, `const { code } = e`, `const status = e.response?.status`.
+ */
+function collectDerivedIdentifiers(sourceCode: TSESLint.SourceCode, errorIdentifiers: ReadonlySet<TSESTree.Node>): Set<TSESTree.Node> {
+  const derived = new Set<TSESTree.Node>();
+  const seen = new Set<Variable>();
+  const pending = [...errorIdentifiers];
+  for (let identifier = pending.pop(); identifier; identifier = pending.pop()) {
+    for (const variable of getDerivedConsts(sourceCode, identifier, errorIdentifiers.has(identifier))) {
+      if (seen.has(variable)) continue;
+      seen.add(variable);
+      for (const reference of variable.references) {
+        if (!reference.isRead() || derived.has(reference.identifier)) continue;
+        derived.add(reference.identifier);
+        pending.push(reference.identifier);
+      }
+    }
+  }
+  return derived;
+}
+
+/** Nodes through which a value computed from the error flows into a test: `e instanceof X && ready`, `!isRetryable(e)`. */
+const CONDITION_PARTS: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.BinaryExpression,
+  AST_NODE_TYPES.LogicalExpression,
+  AST_NODE_TYPES.UnaryExpression,
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.MemberExpression,
+  AST_NODE_TYPES.ChainExpression,
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+]);
+
+/**
+ * Reads of `const` variables that hold a test of the error, mapped to the test:
+ * `const shouldRetry = e instanceof TimeoutError && attempts < 3; if (!shouldRetry) throw e;`.
+ */
+function collectConditionConsts(sourceCode: TSESLint.SourceCode, errorIdentifiers: readonly TSESTree.Node[]): Map<TSESTree.Node, TSESTree.Expression> {
+  const conditions = new Map<TSESTree.Node, TSESTree.Expression>();
+  const seen = new Set<TSESTree.VariableDeclarator>();
+  for (const identifier of errorIdentifiers) {
+    let node: TSESTree.Node = identifier;
+    while (node.parent && CONDITION_PARTS.has(node.parent.type)) node = node.parent;
+    const declarator = node.parent;
+    if (
+      node === identifier ||
+      declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+      declarator.init !== node ||
+      declarator.id.type !== AST_NODE_TYPES.Identifier ||
+      declarator.parent.kind !== 'const' ||
+      seen.has(declarator)
+    ) {
+      continue;
+    }
+    seen.add(declarator);
+    const init = declarator.init;
+    if (!isTestShaped(init)) continue;
+    for (const variable of sourceCode.getDeclaredVariables(declarator)) {
+      for (const reference of variable.references) if (reference.isRead()) conditions.set(reference.identifier, init);
+    }
+  }
+  return conditions;
+}
+
+/** A predicate's name: `isRetryable`, `hasCode`, `shouldRetry`, `canResume`. */
+const PREDICATE_NAME = /^(?:is|has|should|can)[A-Z_]/u;
+
+/** An expression that reads as a yes/no answer: a comparison, `!x`, `a && b`, or a call of a predicate. */
+function isTestShaped(node: TSESTree.Node): boolean {
+  const value = skipTypeWrappers(node);
+  switch (value.type) {
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.LogicalExpression:
+      return true;
+    case AST_NODE_TYPES.UnaryExpression:
+      return value.operator === '!';
+    case AST_NODE_TYPES.CallExpression: {
+      const name = getCalleePath(value.callee).at(-1);
+      return name !== undefined && PREDICATE_NAME.test(name);
+    }
+    default:
+      return false;
+  }
+}
+
+/** The `const` variables whose initialiser reads a property of `identifier` (or destructures it). */
+function getDerivedConsts(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Node, isError: boolean): readonly Variable[] {
+  let node: TSESTree.Node = identifier;
+  let readsProperty = false;
+  for (;;) {
+    const parent: TSESTree.Node | undefined = node.parent;
+    if (!parent) return [];
+    if (isTypeWrapper(parent) || parent.type === AST_NODE_TYPES.ChainExpression) {
+      node = parent;
+    } else if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
+      readsProperty = true;
+      node = parent;
+    } else {
+      break;
+    }
+  }
+  const declarator = node.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== node || declarator.parent.kind !== 'const') return [];
+  // `const alias = e` is an alias of the error itself, not a value derived from it.
+  if (declarator.id.type === AST_NODE_TYPES.Identifier && isError && !readsProperty) return [];
+  return sourceCode.getDeclaredVariables(declarator);
 }
 
 /** `const alias = error` / `const alias = error as Error`: the alias variable. */
@@ -107,13 +266,17 @@ function isTypeWrapper(node: TSESTree.Node): boolean {
   );
 }
 
-function createErrorReferences(identifiers: ReadonlySet<TSESTree.Node>): ErrorReferences {
+function createErrorReferences(
+  identifiers: ReadonlySet<TSESTree.Node>,
+  derived: ReadonlySet<TSESTree.Node> = new Set(),
+  conditions: ReadonlyMap<TSESTree.Node, TSESTree.Expression> = new Map(),
+): ErrorReferences {
   const isError = (node: TSESTree.Node): boolean => identifiers.has(skipTypeWrappers(node));
   const isDerivedFromError = (node: TSESTree.Node): boolean => {
     const value = skipWrappers(node);
     switch (value.type) {
       case AST_NODE_TYPES.Identifier:
-        return identifiers.has(value);
+        return identifiers.has(value) || derived.has(value);
       case AST_NODE_TYPES.MemberExpression:
         return isDerivedFromError(value.object);
       case AST_NODE_TYPES.UnaryExpression:
@@ -146,7 +309,8 @@ function createErrorReferences(identifiers: ReadonlySet<TSESTree.Node>): ErrorRe
         return false;
     }
   };
-  return { isError, isDerivedFromError, holdsError };
+  const conditionOf = (node: TSESTree.Node): TSESTree.Expression | undefined => conditions.get(skipTypeWrappers(node));
+  return { isError, isDerivedFromError, holdsError, conditionOf };
 }
 
 /** The error references of a handler: its binding and the binding's `const` aliases. */
@@ -169,7 +333,8 @@ const NOT_NARROWED: Narrowing = { whenTrue: false, whenFalse: false };
 /**
  * Is `test` a test of the error, and on which side? Atoms are `instanceof`, `'code' in e`, a call
  * taking the error (or calling a method of it), a comparison of the error or one of its properties,
- * and a property read as a condition (`e.retryable`). Equality-like atoms are positive, `!==`/`!=`
+ * a property read as a condition (`e.retryable`), and the error itself as a condition (`if (err)`,
+ * whose false side knows the error is falsy). Equality-like atoms are positive, `!==`/`!=`
  * negative; `!` flips; `&&` and `||` combine as logic dictates.
  */
 export function getNarrowing(references: ErrorReferences, test: TSESTree.Node, atoms?: TSESTree.Node[]): Narrowing {
@@ -185,9 +350,12 @@ export function getNarrowing(references: ErrorReferences, test: TSESTree.Node, a
       ? { whenTrue: left.whenTrue || right.whenTrue, whenFalse: left.whenFalse && right.whenFalse }
       : { whenTrue: left.whenTrue && right.whenTrue, whenFalse: left.whenFalse || right.whenFalse };
   }
+  const viaConst = getConditionConstNarrowing(references, node, atoms);
+  if (viaConst) return viaConst;
   const polarity = getAtomPolarity(references, node);
   if (!polarity) return NOT_NARROWED;
-  atoms?.push(node);
+  // `if (err)` tells only whether there is an error at all: a check, but not a kind to name in messages.
+  if (node.type !== AST_NODE_TYPES.Identifier) atoms?.push(node);
   return polarity === 'positive' ? { whenTrue: true, whenFalse: false } : { whenTrue: false, whenFalse: true };
 }
 
@@ -217,9 +385,19 @@ function getAtomPolarity(references: ErrorReferences, node: TSESTree.Node): 'pos
       return references.isDerivedFromError(node) ? 'positive' : undefined;
     case AST_NODE_TYPES.MemberExpression:
       return references.isDerivedFromError(node) ? 'positive' : undefined;
+    case AST_NODE_TYPES.Identifier:
+      // The error itself as a condition: its falsy side knows it is `null`, `undefined`, `0`, `''` or `false`
+      // (a Node-style callback `(err, value) => { if (err) return done(err); … }` used as a rejection handler).
+      return references.isError(node) ? 'negative' : undefined;
     default:
       return undefined;
   }
+}
+
+/** A `const` holding a test of the error narrows as the test does: `if (!shouldRetry) throw e;`. */
+function getConditionConstNarrowing(references: ErrorReferences, node: TSESTree.Node, atoms?: TSESTree.Node[]): Narrowing | undefined {
+  const condition = node.type === AST_NODE_TYPES.Identifier ? references.conditionOf?.(node) : undefined;
+  return condition && getNarrowing(references, condition, atoms);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -269,6 +447,23 @@ export interface ErrorFlow {
   readonly ends: readonly HandlerEnd[];
 }
 
+/** A string that is never empty: a template or a concatenation with non-empty literal text. */
+function isAlwaysTruthyText(node: TSESTree.Node): boolean {
+  const value = skipTypeWrappers(node);
+  if (value.type === AST_NODE_TYPES.TemplateLiteral) return value.quasis.some((quasi) => (quasi.value.cooked ?? '') !== '');
+  if (value.type === AST_NODE_TYPES.Literal) return typeof value.value === 'string' && value.value !== '';
+  return value.type === AST_NODE_TYPES.BinaryExpression && value.operator === '+' && (isAlwaysTruthyText(value.left) || isAlwaysTruthyText(value.right));
+}
+
+/** Assignments that store the right-hand side (`??=` only when empty: the first error is kept). */
+const ASSIGNMENT_OPERATORS: ReadonlySet<string> = new Set(['=', '??=', '||=', '&&=']);
+
+/** Methods that put a value into a collection: `errors.push(error)`, `failures.add(error)`, `byKey.set(key, error)`. */
+const COLLECTION_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', 'add', 'set']);
+
+/** Assertions that throw when their first argument is falsy: with a falsy literal, they always throw. */
+const ALWAYS_FAILING_ASSERTIONS: ReadonlySet<string> = new Set(['assert', 'assert.ok', 'assert.strict', 'assert.strict.ok', 'invariant']);
+
 // A path's state is a set of facts about it (bit flags); a set of states is a bitmask over the
 // eight possible states, so the analysis is a small finite dataflow and needs no path enumeration.
 const PROPAGATED = 1;
@@ -313,19 +508,43 @@ function mergeExits(target: Exit[], source: readonly Exit[]): void {
 const flowCache = new WeakMap<TSESTree.Node, WeakMap<ErrorFlowOptions, ErrorFlow>>();
 
 /**
+ * What the flow analysis runs: a handler's code (a `catch` block, a rejection callback), or a helper
+ * function of the same file that a handler gives the error to (`handleError(error)`), with the
+ * parameter that receives it.
+ */
+interface FlowSubject {
+  /** The code that runs: a block, or a concise arrow function's expression (its return value). */
+  readonly body: TSESTree.BlockStatement | TSESTree.Expression;
+  /** The node whose code is the subject's own (nested functions excluded): declarations outside it are "outside". */
+  readonly owner: TSESTree.Node;
+  readonly errorVariable: Variable | null;
+  /**
+   * Which returned values hand the error on. `always`: a `catch` block (its function's caller gets
+   * the value); `holding-only`: a rejection callback whose `.catch()` result is thrown away, where
+   * only returning the error itself keeps the historical meaning; `never`: a helper whose result
+   * the handler discards.
+   */
+  readonly returns: 'always' | 'holding-only' | 'never';
+}
+
+/** Helpers followed from a handler, at most this deep (`handleError` → `logAndStore` → …). */
+const MAX_DELEGATION_DEPTH = 3;
+
+/**
  * Follows every path through a handler's own code (nested functions excluded) and reports the paths
  * that complete (fall off the end, return, break or continue) without having propagated the error
  * (a throw, `return Promise.reject(…)` (a rejection, like a throw, whatever the handler), a propagator call with the error,
- * returning it or a literal holding it, assigning it outside the handler), reported it (a reporter
- * call given the error object), or narrowed it (taken the positive side of a test of the error).
+ * returning it or a value made from it, assigning it outside the handler, adding it to a collection
+ * outside the handler, giving it to a caller-supplied function or to a helper of the same file that
+ * itself propagates, reports or narrows it), reported it (a reporter call given the error object),
+ * or narrowed it (taken the positive side of a test of the error).
  */
 export function getErrorFlow(context: Context, handler: ErrorHandler, options: ErrorFlowOptions): ErrorFlow {
-  const key = handler.kind === 'catch' ? handler.node : handler.resolvedCallback;
-  if (!key) return { swallowingExits: [], narrowingTests: [], ends: [] };
+  const key = handler.kind === 'catch' ? handler.node : handler.call;
   let byOptions = flowCache.get(key);
   const cached = byOptions?.get(options);
   if (cached) return cached;
-  const flow = computeErrorFlow(context, handler, options);
+  const flow = computeHandlerFlow(context, handler, options);
   if (!byOptions) {
     byOptions = new WeakMap();
     flowCache.set(key, byOptions);
@@ -334,14 +553,83 @@ export function getErrorFlow(context: Context, handler: ErrorHandler, options: E
   return flow;
 }
 
-function computeErrorFlow(context: Context, handler: ErrorHandler, options: ErrorFlowOptions): ErrorFlow {
-  const references = getHandlerErrorReferences(context, handler);
+function computeHandlerFlow(context: Context, handler: ErrorHandler, options: ErrorFlowOptions): ErrorFlow {
+  if (handler.kind === 'catch') {
+    return computeErrorFlow(context, { body: handler.body, owner: handler.body, errorVariable: handler.errorVariable, returns: 'always' }, options, 0);
+  }
+  const fn = handler.resolvedCallback;
+  if (!fn) return { swallowingExits: [], narrowingTests: [], ends: [] };
+  const returns = isPromiseResultDiscarded(handler.call) ? 'holding-only' : 'always';
+  return computeErrorFlow(context, { body: fn.body, owner: fn, errorVariable: handler.errorVariable, returns }, options, 0);
+}
+
+const helperCache = new WeakMap<FunctionNode, Map<string, WeakMap<ErrorFlowOptions, boolean>>>();
+const helpersInProgress = new WeakSet<FunctionNode>();
+
+/**
+ * Does `fn`, given the error as its parameter `index`, hand it on, report it or narrow it on every
+ * path? `resultUsed`: whether the caller uses what `fn` returns (only then does returning it count).
+ */
+function helperHandlesError(context: Context, fn: FunctionNode, index: number, resultUsed: boolean, options: ErrorFlowOptions, depth: number): boolean {
+  if (depth >= MAX_DELEGATION_DEPTH || helpersInProgress.has(fn)) return false;
+  // TypeScript's `this` parameter (`function f(this: T, err: unknown)`) takes no argument.
+  const first = fn.params[0];
+  const param = fn.params[first?.type === AST_NODE_TYPES.Identifier && first.name === 'this' ? index + 1 : index];
+  const identifier = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  if (identifier?.type !== AST_NODE_TYPES.Identifier) return false;
+  const key = `${String(index)}:${String(resultUsed)}`;
+  let byKey = helperCache.get(fn);
+  const cached = byKey?.get(key)?.get(options);
+  if (cached !== undefined) return cached;
+  const errorVariable = context.sourceCode.getDeclaredVariables(fn).find((variable) => variable.name === identifier.name) ?? null;
+  helpersInProgress.add(fn);
+  let handles: boolean;
+  try {
+    const flow = computeErrorFlow(context, { body: fn.body, owner: fn, errorVariable, returns: resultUsed ? 'always' : 'never' }, options, depth + 1);
+    handles = flow.swallowingExits.length === 0;
+  } finally {
+    helpersInProgress.delete(fn);
+  }
+  if (!byKey) {
+    byKey = new Map();
+    helperCache.set(fn, byKey);
+  }
+  let byOptions = byKey.get(key);
+  if (!byOptions) {
+    byOptions = new WeakMap();
+    byKey.set(key, byOptions);
+  }
+  byOptions.set(options, handles);
+  return handles;
+}
+
+function computeErrorFlow(context: Context, subject: FlowSubject, options: ErrorFlowOptions, depth: number): ErrorFlow {
+  const references = getErrorReferences(context.sourceCode, subject.errorVariable);
   const services = getTypeServices(context);
-  const handlerNode: TSESTree.Node | undefined = handler.kind === 'catch' ? handler.body : handler.resolvedCallback;
+  const handlerNode: TSESTree.Node = subject.owner;
   const atoms: TSESTree.Node[] = [];
   const sourceCode = context.sourceCode;
 
   const narrowing = (test: TSESTree.Node): Narrowing => getNarrowing(references, test, atoms);
+
+  /**
+   * Does returning `value` hand the error on to whoever receives the subject's result? Returning
+   * what a call makes of the error (`return toResult(error)`, `return errorResponse(error)`) does,
+   * unless the call is to a helper of this file whose own code drops it.
+   */
+  const returnHandsOn = (value: TSESTree.Node): boolean => {
+    if (isPromiseReject(value)) return true;
+    if (subject.returns === 'never') return false;
+    if (subject.returns === 'holding-only') return references.holdsError(value);
+    let returned = skipWrappers(value);
+    if (returned.type === AST_NODE_TYPES.AwaitExpression) returned = skipWrappers(returned.argument);
+    const helper = returned.type === AST_NODE_TYPES.CallExpression ? resolveCalledFunction(context, returned.callee) : undefined;
+    if (helper && returned.type === AST_NODE_TYPES.CallExpression) {
+      const index = errorArgumentIndex(returned.arguments);
+      return index !== -1 && helperHandlesError(context, helper, index, true, options, depth);
+    }
+    return carries(value);
+  };
 
   const isPromiseReject = (node: TSESTree.Node): boolean => {
     const value = skipWrappers(node);
@@ -362,16 +650,23 @@ function computeErrorFlow(context: Context, handler: ErrorHandler, options: Erro
       const variable = current.set.get(identifier.name);
       if (variable) {
         const declaration = variable.defs[0]?.name;
-        return !declaration || !handlerNode || !isInside(declaration, handlerNode);
+        return !declaration || !isInside(declaration, handlerNode);
       }
     }
     return true; // an implicit global
   };
 
-  /** Whether a call never returns (`process.exit(…)`, or typed as returning `never`). */
+  /**
+   * Whether a call never returns: `process.exit(…)`, an assertion that always fails (`assert(false)`,
+   * `assert.ok(false, …)`, `assert.fail(…)`, `invariant(false, …)`), or a call typed as returning `never`.
+   */
   const neverReturns = (call: TSESTree.CallExpression): boolean => {
-    const path = getCalleePath(call.callee);
-    if (path.length === 2 && path[0] === 'process' && path[1] === 'exit') return true;
+    const path = getCalleePath(call.callee).join('.');
+    if (path === 'process.exit' || path === 'assert.fail' || path === 'assert.strict.fail') return true;
+    if (ALWAYS_FAILING_ASSERTIONS.has(path)) {
+      const first = call.arguments[0];
+      if (first?.type === AST_NODE_TYPES.Literal && !first.value && !('regex' in first)) return true;
+    }
     if (!services) return false;
     const tsNode = services.toTsNode(call);
     if (!tsNode || !services.ts.isCallExpression(tsNode)) return false;
@@ -384,22 +679,135 @@ function computeErrorFlow(context: Context, handler: ErrorHandler, options: Erro
     }
   };
 
+  /** The error, or a value made from it (a wrapper, a literal holding it, a `const` holding one): see `carriesError`. */
+  const carries = (node: TSESTree.Node): boolean => {
+    const value = skipTypeWrappers(node);
+    // `'failed: ' + e.message || e` is always the text: the error on the right is never reached.
+    if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator !== '&&' && isAlwaysTruthyText(value.left)) return carries(value.left);
+    return carriesError(context, references, node);
+  };
+
+  /** The argument that gives a helper the error: the error itself, else the first value made from it. */
+  const errorArgumentIndex = (args: readonly TSESTree.Node[]): number => {
+    const direct = args.findIndex((argument) => references.isError(argument));
+    return direct === -1 ? args.findIndex(carries) : direct;
+  };
+
+  /** `new C(…)` of an Error class, or a `const` initialised with one: a failure of its own, as in `throw new C(…)`. */
+  const isNewError = (node: TSESTree.Node, followConst = true): boolean => {
+    const value = skipTypeWrappers(node);
+    if (value.type === AST_NODE_TYPES.NewExpression) return getErrorConstructorInfo(context, value.callee).isError === 'yes';
+    if (value.type !== AST_NODE_TYPES.Identifier || !followConst) return false;
+    const def = findVariable(sourceCode, value)?.defs;
+    const declarator = def?.length === 1 ? def[0]?.node : undefined;
+    return (
+      declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+      declarator.parent.kind === 'const' &&
+      declarator.init !== null &&
+      isNewError(declarator.init, false)
+    );
+  };
+
+  /** The root of `a.b.c` is declared outside the handler (or is `this`): storing there outlives the handler. */
+  const isOutsideReceiver = (node: TSESTree.Node): boolean => {
+    let root = skipWrappers(node);
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
+    return root.type === AST_NODE_TYPES.ThisExpression || (root.type === AST_NODE_TYPES.Identifier && isDeclaredOutsideHandler(root));
+  };
+
+  /** A function the caller of the enclosing function supplied (`function run(task, onResult) { … onResult(e) }`). */
+  const isCallerSupplied = (callee: TSESTree.Node): boolean => {
+    const node = skipWrappers(callee);
+    if (node.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = findVariable(sourceCode, node);
+    return variable !== subject.errorVariable && variable?.defs[0]?.type === TSESLint.Scope.DefinitionType.Parameter;
+  };
+
+  /** Facts established by one call, read as written and, for `f.call(thisArg, …)` / `f.apply(thisArg, […])`, as a call of `f`. */
+  const callFacts = (call: TSESTree.CallExpression): number => {
+    const args = call.arguments.map((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument));
+    let facts = calleeFacts(call, call.callee, args);
+    const callee = skipWrappers(call.callee);
+    const method = getMethodName(call);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && (method === 'call' || method === 'apply')) {
+      const list = args[1] && skipTypeWrappers(args[1]);
+      const forwarded =
+        method === 'call'
+          ? args.slice(1)
+          : list?.type === AST_NODE_TYPES.ArrayExpression
+            ? list.elements.filter((element) => element !== null).map((element) => (element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element))
+            : [];
+      facts |= calleeFacts(call, callee.object, forwarded);
+    }
+    return facts;
+  };
+
+  const calleeFacts = (call: TSESTree.CallExpression, callee: TSESTree.Node, args: readonly TSESTree.Node[]): number => {
+    const path = getCalleePath(callee);
+    const isPropagator = options.propagators.matches(path);
+    // `callback(new Error('closed'))` signals a failure of its own, as `throw new Error('closed')` would.
+    if (isPropagator && args.some((argument) => isNewError(argument))) return PROPAGATED;
+    if (!args.some(carries)) return 0;
+    let facts = 0;
+    if (options.reporters.matches(path)) facts |= REPORTED;
+    if (isPropagator || isCallerSupplied(callee)) facts |= PROPAGATED;
+    const target = skipWrappers(callee);
+    // `errors.push(error)`, `this.failures.add(error)`: collected where the handler's caller can see it.
+    if (target.type === AST_NODE_TYPES.MemberExpression && COLLECTION_METHODS.has(getStaticMemberName(target) ?? '') && isOutsideReceiver(target.object)) {
+      facts |= PROPAGATED;
+    }
+    if (facts !== 0) return facts;
+    // A helper of this file given the error: judged by what its own code does with it.
+    const index = errorArgumentIndex(args);
+    const helper = index === -1 ? undefined : resolveCalledFunction(context, callee);
+    if (helper && helperHandlesError(context, helper, index, !isPromiseResultDiscarded(call), options, depth)) facts |= PROPAGATED;
+    return facts;
+  };
+
+  /**
+   * A function the subject gives away to be called: an argument (`process.nextTick(() => callback(error))`,
+   * `fs.close(fd, () => reject(error))`) or a returned closure. Storing it in a variable does not count.
+   */
+  const isHandedOn = (fn: FunctionNode): boolean => {
+    const parent = fn.parent;
+    return (
+      ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.callee !== fn) ||
+      parent.type === AST_NODE_TYPES.ReturnStatement
+    );
+  };
+
+  /**
+   * Reporter and propagator calls given the error inside a callback the subject hands on: they report
+   * or hand on the error when the callback runs. (A `throw` there never reaches the subject's caller.)
+   */
+  const callbackFacts = (fn: FunctionNode): number => {
+    let facts = 0;
+    const visit = (current: TSESTree.Node): void => {
+      if (current.type === AST_NODE_TYPES.ClassBody) return;
+      if (current.type === AST_NODE_TYPES.CallExpression && current.arguments.some((argument) => carries(argument))) {
+        const path = getCalleePath(current.callee);
+        if (options.reporters.matches(path)) facts |= REPORTED;
+        if (options.propagators.matches(path)) facts |= PROPAGATED;
+      }
+      for (const child of childNodes(current)) visit(child);
+    };
+    visit(fn.body);
+    return facts;
+  };
+
   /** Facts established by evaluating an expression's unconditional parts. */
   const factsOf = (node: TSESTree.Node): number => {
     let facts = 0;
     const visit = (current: TSESTree.Node): void => {
+      if (isFunctionNode(current) && isHandedOn(current)) facts |= callbackFacts(current);
       if (isDeferredBoundary(current)) return;
       switch (current.type) {
         case AST_NODE_TYPES.CallExpression: {
-          if (current.arguments.some((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && references.holdsError(argument))) {
-            const path = getCalleePath(current.callee);
-            if (options.reporters.matches(path)) facts |= REPORTED;
-            if (options.propagators.matches(path)) facts |= PROPAGATED;
-          }
+          facts |= callFacts(current);
           break;
         }
         case AST_NODE_TYPES.AssignmentExpression: {
-          if (current.operator === '=' && references.holdsError(current.right)) {
+          if (ASSIGNMENT_OPERATORS.has(current.operator) && carries(current.right)) {
             const target = skipTypeWrappers(current.left);
             if (
               target.type === AST_NODE_TYPES.MemberExpression ||
@@ -561,9 +969,7 @@ function computeErrorFlow(context: Context, handler: ErrorHandler, options: Erro
       }
       case AST_NODE_TYPES.ReturnStatement: {
         const value = evaluate(statement.argument, states);
-        const handsOn =
-          statement.argument !== null &&
-          (references.holdsError(statement.argument) || isPromiseReject(statement.argument));
+        const handsOn = statement.argument !== null && returnHandsOn(statement.argument);
         const exits = [...value.exits];
         if (value.normal !== UNREACHABLE) {
           mergeExits(exits, [{ kind: 'return', label: null, node: statement, states: handsOn ? withFact(value.normal, PROPAGATED) : value.normal }]);
@@ -691,27 +1097,19 @@ function computeErrorFlow(context: Context, handler: ErrorHandler, options: Erro
     }
   };
 
-  // Run the handler.
+  // Run the subject.
   let completion: Completion;
   let fallthroughNode: TSESTree.Node | undefined;
-  if (handler.kind === 'catch') {
-    completion = execute(handler.body, START);
-    fallthroughNode = handler.body;
+  if (subject.body.type === AST_NODE_TYPES.BlockStatement) {
+    completion = execute(subject.body, START);
+    fallthroughNode = subject.body;
   } else {
-    const fn = handler.resolvedCallback;
-    if (!fn) return { swallowingExits: [], narrowingTests: [], ends: [] };
-    if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
-      completion = execute(fn.body, START);
-      fallthroughNode = fn.body;
-    } else {
-      // A concise arrow returns its expression.
-      const value = evaluate(fn.body, START);
-      const handsOn = references.holdsError(fn.body) || isPromiseReject(fn.body);
-      completion = {
-        normal: UNREACHABLE,
-        exits: [...value.exits, { kind: 'return', label: null, node: fn.body, states: handsOn ? withFact(value.normal, PROPAGATED) : value.normal }],
-      };
-    }
+    // A concise arrow returns its expression.
+    const value = evaluate(subject.body, START);
+    completion = {
+      normal: UNREACHABLE,
+      exits: [...value.exits, { kind: 'return', label: null, node: subject.body, states: returnHandsOn(subject.body) ? withFact(value.normal, PROPAGATED) : value.normal }],
+    };
   }
 
   const swallowingExits: SwallowingExit[] = [];

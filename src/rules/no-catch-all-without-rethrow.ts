@@ -4,6 +4,7 @@ import type { ErrorFlow, ErrorFlowOptions, SwallowingExit } from '../analysis/er
 import { CALLEE_PATTERNS_SCHEMA, DEFAULT_PROPAGATORS, DEFAULT_REPORTERS, REPORTERS_SCHEMA, getErrorFlow } from '../analysis/error-flow.js';
 import type { ErrorHandler } from '../analysis/handlers.js';
 import { PROMISE_HANDLER_CALL_SELECTOR, getCatchClauseHandler, getPromiseHandler, isEmptyHandler } from '../analysis/handlers.js';
+import { isRejectionObservedElsewhere } from '../analysis/promise-branches.js';
 import { skipTypeWrappers } from '../util/ast.js';
 import { compileCalleePatterns } from '../util/callee-pattern.js';
 import { createRule } from '../util/create-rule.js';
@@ -153,7 +154,8 @@ export default createRule<Options, MessageIds>({
       },
       [PROMISE_HANDLER_CALL_SELECTOR](call: TSESTree.CallExpression) {
         const handler = getPromiseHandler(context, call);
-        if (!handler || handler.kind === 'promise-finally') return;
+        // `p.catch(() => null); … await p;` settles only this branch: the rejection still reaches `await p`.
+        if (!handler || handler.kind === 'promise-finally' || isRejectionObservedElsewhere(context, call)) return;
         const flow = check(handler);
         if (!flow) return;
         const callback = handler.callback;

@@ -1,7 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { PromiseHandler } from '../analysis/handlers.js';
 import { PROMISE_HANDLER_CALL_SELECTOR, getCatchClauseHandler, getPromiseHandler, isEmptyHandler } from '../analysis/handlers.js';
-import { getMethodName } from '../util/ast.js';
+import { isRejectionObservedElsewhere } from '../analysis/promise-branches.js';
+import { getMethodName, isFunctionNode } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { getCatchHeadLoc } from '../util/handler-location.js';
 import type { HandlerOwner } from '../util/rethrow-fix.js';
@@ -46,9 +48,40 @@ function compileCommentPattern(pattern: string): RegExp {
   return regex;
 }
 
-/** The comments that could excuse a rejection handler: inside the callback, or beside it within the call's parentheses. */
+/** The statement that holds `node` in the same function (`p.catch(() => {});`, `const x = p.catch(…);`), if any. */
+function enclosingStatement(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return undefined;
+    if (current.type.endsWith('Statement') || current.type === AST_NODE_TYPES.VariableDeclaration) return current;
+  }
+  return undefined;
+}
+
+/**
+ * The comments written for a statement: the block of comments on the lines directly above it (no
+ * blank line between), and a comment at the end of its last line.
+ */
+function commentsOfStatement(sourceCode: Readonly<TSESLint.SourceCode>, statement: TSESTree.Node): TSESTree.Comment[] {
+  const leading: TSESTree.Comment[] = [];
+  let nextLine = statement.loc.start.line;
+  for (const comment of sourceCode.getCommentsBefore(statement).reverse()) {
+    if (comment.loc.end.line < nextLine - 1) break;
+    leading.unshift(comment);
+    nextLine = comment.loc.start.line;
+  }
+  const trailing = sourceCode.getCommentsAfter(statement).filter((comment) => comment.loc.start.line === statement.loc.end.line);
+  return [...leading, ...trailing];
+}
+
+/**
+ * The comments that could excuse a rejection handler: inside the callback, beside it within the
+ * call's parentheses, or on the statement that attaches it (`// reason` on the line above
+ * `p.catch(() => {});`, the usual place for a one-line handler).
+ */
 function commentsOfPromiseHandler(sourceCode: Readonly<TSESLint.SourceCode>, handler: PromiseHandler): TSESTree.Comment[] {
+  const statement = enclosingStatement(handler.call);
   return [
+    ...(statement ? commentsOfStatement(sourceCode, statement) : []),
     ...sourceCode.getCommentsBefore(handler.argument),
     ...sourceCode.getCommentsInside(handler.argument),
     ...sourceCode.getCommentsAfter(handler.argument),
@@ -131,6 +164,8 @@ export default createRule<Options, MessageIds>({
       [PROMISE_HANDLER_CALL_SELECTOR](call: TSESTree.CallExpression) {
         const handler = getPromiseHandler(context, call);
         if (!handler || handler.kind === 'promise-finally' || !isEmptyHandler(context, handler)) return;
+        // `p.catch(() => {}); … return p;` only marks this branch as handled: the rejection still reaches `p`'s consumer.
+        if (isRejectionObservedElsewhere(context, call)) return;
         const remedy = getRemedy(commentsOfPromiseHandler(sourceCode, handler));
         if (remedy === undefined) return;
         context.report({

@@ -144,7 +144,8 @@ export function resolveFunction(
   if (variable?.defs.length !== 1) return undefined;
   const def = variable.defs[0];
   if (def === undefined) return undefined;
-  if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+  // A parameter's definition node is the function that declares it: only a function's own name resolves to it.
+  if (def.type === TSESLint.Scope.DefinitionType.FunctionName && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
   if (
     def.node.type === AST_NODE_TYPES.VariableDeclarator &&
     def.parent?.type === AST_NODE_TYPES.VariableDeclaration &&

@@ -467,12 +467,108 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
   ],
 }, shiftWhere);
 
+/**
+ * Patterns from the real-world corpus (docs/real-world.md), written as minimal cases: handlers that
+ * hand the error on in ways the first version missed, and the swallowing handlers next to them that
+ * must stay reported.
+ */
+const realWorld = withPreamble<MessageIds, Options>(PREAMBLE, {
+  valid: [
+    // An optional dependency: the error is kept, wrapped, in the returned module stand-in.
+    'declare function require(id: string): unknown;\nfunction loadDriver() { try { return require("optional-driver"); } catch (error) { const moduleError = new Error("optional-driver is missing", { cause: error }); return { moduleError }; } }',
+    // Node streams take the error through `destroy(error)`.
+    'declare const readable: { destroy(error?: unknown): void };\ntry { f(); } catch (error) { readable.destroy(error); }',
+    // Only this branch of the promise is settled: the rejection still reaches `await socket`.
+    'async function connect(socket: Promise<string>) { socket.then(undefined, () => null); return await socket; }',
+    // A Node-style callback used as the rejection handler: a rejection always takes the `if (error)` side.
+    'const settle = (error: unknown, value?: string) => { if (error) return next(error); logger.info(value); };\np.then((value) => settle(null, value), settle);',
+    // The callback is a parameter: nothing of this file to analyse.
+    'function run(task: Promise<string>, done: (error: unknown, value?: string) => void) { task.then((value) => done(null, value), done); }',
+    // Errors collected where the caller sees them.
+    'class Compilation { errors: unknown[] = []; seal() { try { f(); } catch (error) { this.errors.push(error); } } }',
+    // The Node.js idiom through a const: rethrow all but known codes.
+    'try { f(); } catch (error) { const code = (error as { code?: string }).code; if (code !== "EEXIST" && code !== "EISDIR") throw error; }',
+    // A callback given a failure of its own, as `throw new Error(…)` would be.
+    'function watch(callback: (error?: Error) => void) { try { f(); } catch { callback(new Error("The channel has been closed")); } }',
+    // An assertion that always fails ends the path.
+    'declare const assert: { ok(value: unknown, message?: string): void };\nfunction toNumber(text: string) { try { return Number(f()); } catch { assert.ok(false, text); } }',
+    // A helper of the same class that stores the error.
+    'class Module { error: unknown; markErrored(error: unknown) { this.error = error; } build() { try { f(); } catch (error) { this.markErrored(error); } } }',
+    // Calling back on the next tick.
+    'declare const process: { nextTick(fn: () => void): void };\nfunction create(callback: (error: unknown) => void) { try { f(); } catch (error) { process.nextTick(() => callback(error)); } }',
+    // An `onError` hook and a reporter named like `reportError`.
+    'function encode(opts: { onError?: (info: { error: unknown }) => void }) { try { f(); } catch (cause) { opts.onError?.({ error: cause }); } }',
+    'declare function reportInternalError(info: { error: unknown }): void;\ntry { f(); } catch (cause) { reportInternalError({ error: cause }); }',
+    // Keeping the first error of several (`??=`).
+    'let first: { cause: unknown } | null = null;\ntry { f(); } catch (cause) { first ??= { cause }; }',
+    // A promise's `reject` kept under another name.
+    'class Transaction { _rejecter: (e: unknown) => void = () => undefined; run() { p.catch((e) => this._rejecter(e)); } }',
+    // Returning what a call makes of the error: an error response.
+    'declare function errorResponse(e: unknown): object;\nasync function handle() { try { return f(); } catch (e) { return errorResponse(e); } }',
+    // Validation errors recorded on the document or the aggregate.
+    'declare const doc: { invalidate(path: string, e: unknown): void };\ntry { f(); } catch (e) { doc.invalidate("age", e); }',
+    'declare const validation: { addError(path: string, e: unknown): void };\np.catch((e) => { validation.addError("age", e); });',
+  ],
+  invalid: [
+    {
+      // A helper of the same file that drops the error is still a swallow.
+      code: 'function squash(_error: unknown) { return; }\ntry { f(); } catch (error) { squash(error); }',
+      errors: [
+        {
+          messageId: 'swallowsEverything',
+          data: { where: 'on the path ending at line 2' },
+          line: 2,
+          column: 14,
+          endLine: 2,
+          endColumn: 27,
+          suggestions: [rethrowAtEnd('error', 'function squash(_error: unknown) { return; }\ntry { f(); } catch (error) { squash(error); throw error; }')],
+        },
+      ],
+      output: null,
+    },
+    {
+      // `'text' + message || error` is always the text: only the message is logged.
+      code: 'try { f(); } catch (error) { logger.error("failed: " + (error as Error).message || error); }',
+      errors: [
+        {
+          messageId: 'swallowsEverything',
+          data: { where: 'on the path ending at line 1' },
+          line: 1,
+          column: 14,
+          endLine: 1,
+          endColumn: 27,
+          suggestions: [rethrowAtEnd('error', 'try { f(); } catch (error) { logger.error("failed: " + (error as Error).message || error); throw error; }')],
+        },
+      ],
+      output: null,
+    },
+    {
+      // A helper that logs only the message.
+      code: 'function logStartupError(error: Error) { logger.error("startup failed: " + error.message); }\np.catch((e) => logStartupError(e as Error));',
+      errors: [{ messageId: 'swallowsEverything', data: { where: 'on the path ending at line 2' }, line: 2, column: 9, endLine: 2, endColumn: 12, suggestions: [] }],
+      output: null,
+    },
+    {
+      // The path that finds the stream already destroyed drops the error.
+      code: 'declare const stream: { destroyed: boolean; destroy(e: unknown): void };\nfunction read() {\n  try {\n    f();\n  } catch (error) {\n    if (stream.destroyed) return;\n    stream.destroy(error);\n  }\n}',
+      errors: [{ messageId: 'swallowsEverything', data: { where: 'on the path ending at line 6' }, line: 5, column: 5, endLine: 5, endColumn: 18, suggestions: [] }],
+      output: null,
+    },
+  ],
+}, shiftWhere);
+
 describe('no-catch-all-without-rethrow', () => {
   describe('with type information', () => {
     typedRuleTester.run('no-catch-all-without-rethrow', rule, shared);
   });
   describe('without type information', () => {
     untypedRuleTester.run('no-catch-all-without-rethrow', rule, shared);
+  });
+  describe('patterns from the real-world corpus, with type information', () => {
+    typedRuleTester.run('no-catch-all-without-rethrow', rule, realWorld);
+  });
+  describe('patterns from the real-world corpus, without type information', () => {
+    untypedRuleTester.run('no-catch-all-without-rethrow', rule, realWorld);
   });
 
   describe('with type information only', () => {

@@ -508,12 +508,115 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
   ],
 });
 
+/**
+ * Patterns from the real-world corpus (docs/real-world.md), written as minimal cases: a one-line
+ * rejection handler explained on the line above, and a handler that only settles its own branch.
+ */
+const realWorld = withPreamble<MessageIds, Options>(PREAMBLE, {
+  valid: [
+    '// Errors are handled inside the model: only the unhandled-rejection warning is silenced here.\np.catch(() => {});',
+    'function init() {\n  // Consume a rejection even though nothing can await it.\n  Promise.resolve(p).catch(() => {});\n  throw new Error("not awaited");\n}',
+    'p.catch(() => {}); // fire and forget: the server logs failures',
+    'function chain() {\n  // The chain only signals completion: exceptions are caught and ignored.\n  const settled = p.catch(() => {});\n  return settled;\n}',
+    // The rejection still reaches `await q`.
+    'async function read() { const q = p.then((v) => v.length); q.catch(() => {}); return await q; }',
+  ],
+  invalid: [
+    {
+      // A comment separated by a blank line is about something else.
+      code: '// Section: startup\n\np.catch(() => {});',
+      errors: [
+        {
+          messageId: 'emptyRejectionHandler',
+          data: { method: 'catch', remedy: ADVICE },
+          line: 3,
+          column: 9,
+          endLine: 3,
+          endColumn: 17,
+          suggestions: [rethrow('error', '// Section: startup\n\np.catch((error) => { throw error; });')],
+        },
+      ],
+      output: null,
+    },
+    {
+      // A blank comment above the statement does not say why.
+      code: '//\np.catch(() => {});',
+      errors: [
+        {
+          messageId: 'emptyRejectionHandler',
+          data: { method: 'catch', remedy: ADVICE_AFTER_BLANK_COMMENT },
+          line: 2,
+          column: 9,
+          endLine: 2,
+          endColumn: 17,
+          suggestions: [rethrow('error', '//\np.catch((error) => { throw error; });')],
+        },
+      ],
+      output: null,
+    },
+    {
+      // The comment belongs to the statement above, not to the handler inside the nested function.
+      code: '// Retry once.\n[1].forEach(() => p.catch(() => {}));',
+      errors: [
+        {
+          messageId: 'emptyRejectionHandler',
+          data: { method: 'catch', remedy: ADVICE },
+          line: 2,
+          column: 27,
+          endLine: 2,
+          endColumn: 35,
+          suggestions: [rethrow('error', '// Retry once.\n[1].forEach(() => p.catch((error) => { throw error; }));')],
+        },
+      ],
+      output: null,
+    },
+    {
+      // Another handler on the same promise is not a consumer of its rejection.
+      code: 'const q = p.then((v) => v.length);\nq.catch(() => {});\nq.catch(() => null);',
+      errors: [
+        {
+          messageId: 'emptyRejectionHandler',
+          data: { method: 'catch', remedy: ADVICE },
+          line: 2,
+          column: 9,
+          endLine: 2,
+          endColumn: 17,
+          suggestions: [rethrow('error', 'const q = p.then((v) => v.length);\nq.catch((error) => { throw error; });\nq.catch(() => null);')],
+        },
+      ],
+      output: null,
+    },
+    {
+      // The statement's comments excuse only a rejection handler: an empty catch block needs its own.
+      code: '// The cache is optional.\ntry { f(); } catch {}',
+      errors: [
+        {
+          messageId: 'emptyCatch',
+          data: { remedy: ADVICE },
+          line: 2,
+          column: 14,
+          endLine: 2,
+          endColumn: 19,
+          suggestions: [rethrow('error', '// The cache is optional.\ntry { f(); } catch (error) { throw error; }')],
+        },
+      ],
+      output: null,
+    },
+  ],
+});
+
 describe('no-empty-catch', () => {
   describe('with type information', () => {
     typedRuleTester.run('no-empty-catch', rule, shared);
   });
   describe('without type information', () => {
     untypedRuleTester.run('no-empty-catch', rule, shared);
+  });
+  describe('patterns from the real-world corpus, with type information', () => {
+    typedRuleTester.run('no-empty-catch', rule, realWorld);
+  });
+  describe('patterns from the real-world corpus, without type information', () => {
+    untypedRuleTester.run('no-empty-catch', rule, realWorld);
   });
 
   describe('with type information only', () => {
