@@ -759,9 +759,15 @@ function computeErrorFlow(context: Context, subject: FlowSubject, options: Error
     if (facts !== 0) return facts;
     // A helper of this file given the error: judged by what its own code does with it.
     const index = errorArgumentIndex(args);
-    const helper = index === -1 ? undefined : resolveCalledFunction(context, callee);
-    if (helper && helperHandlesError(context, helper, index, !isPromiseResultDiscarded(call), options, depth)) facts |= PROPAGATED;
-    return facts;
+    if (index === -1) return 0;
+    const helper = resolveCalledFunction(context, callee);
+    if (helper) return helperHandlesError(context, helper, index, !isPromiseResultDiscarded(call), options, depth) ? PROPAGATED : 0;
+    // `this.handleFailure(error)` with the method defined in another module (a base class, a mixin, a
+    // prototype assigned elsewhere): the object's own error handling we cannot read. Unknown, so no report.
+    if (target.type === AST_NODE_TYPES.MemberExpression && target.object.type === AST_NODE_TYPES.ThisExpression && references.isError(args[index] ?? target)) {
+      return PROPAGATED;
+    }
+    return 0;
   };
 
   /**

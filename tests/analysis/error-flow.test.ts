@@ -105,6 +105,15 @@ describe.each(modes)('error flow (%s)', (_mode, typed) => {
     expect(swallows('try {} catch (e) { const err = e as Error; logger.error(err); }')).toEqual([]);
   });
 
+  it("treats the error handed to the object's own method defined elsewhere as unknown, and judges a same-file method by its code", () => {
+    const inherited = 'declare class Base { protected fail(e: unknown): void; }\nclass Service extends Base {\n  run() {\n    try {} catch (e) { this.fail(e); return null; }\n  }\n}';
+    expect(swallows(inherited)).toEqual([]);
+    const local = 'class Service {\n  fail(e: unknown) {}\n  run() {\n    try {} catch (e) {\n      this.fail(e);\n      return null;\n    }\n  }\n}';
+    expect(swallows(local)).toEqual(['return@6']);
+    const messageOnly = 'declare class Base { protected fail(e: unknown): void; }\nclass Service extends Base {\n  run() {\n    try {} catch (e) {\n      this.fail((e as Error).message);\n    }\n  }\n}';
+    expect(swallows(messageOnly)).toEqual(['fallthrough@6']);
+  });
+
   it('reads conditional expressions in statements as branches', () => {
     expect(swallows('try {} catch (e) {\n  cond ? logger.error(e) : null;\n}')).toEqual(['fallthrough@3']);
     expect(swallows('try {} catch (e) { cond ? logger.error(e) : next(e); }')).toEqual([]);
