@@ -530,7 +530,8 @@ export function getLiteralNameBase(context: Context, node: ClassNode): string | 
  * `forwards`: some `super(…)` call passes an options object on (the options parameter itself, an
  * object holding `cause` or a spread, a value that cannot be read here, or a spread argument);
  * `unknown`: the constructor has no `super(…)` call, or may keep the cause another way (it mentions
- * `cause` or `arguments`, or stores a `cause` parameter property); `drops`: every `super(…)` call
+ * `cause` or `arguments`, stores a `cause` parameter property, or stores a parameter that holds an
+ * error on the instance: `this.systemError = err`); `drops`: every `super(…)` call
  * leaves the base's options slot empty, `undefined`, or an object literal without `cause`.
  */
 export type CauseForwarding =
@@ -561,12 +562,84 @@ function slotForwards(context: Context, slot: TSESTree.Node | undefined): boolea
   return !isPrimitiveValued(context, value);
 }
 
+/** A name that says "an error": `e`, `err`, `error`, `ex`, `exception`, or one ending in `Error`, `Err` or `Exception` (`systemError`, `innerErr`). */
+const ERROR_NAME = /^(?:e|err|error|ex|exception)$|(?:^|[a-z\d_$])(?:Error|Err|Exception)$/u;
+
+/** `.message` or `.stack` is read from the parameter: it is used as an error. */
+function readsErrorMembers(variable: Variable): boolean {
+  return variable.references.some((reference) => {
+    const parent = reference.identifier.parent;
+    if (parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== reference.identifier) return false;
+    const member = getStaticMemberName(parent);
+    return member === 'message' || member === 'stack';
+  });
+}
+
+/**
+ * The parameter holds an error: with type information, its declared type is an Error class or a
+ * union with one (an `any` or `unknown` one is judged as without); without, it is used as an error
+ * (its `.message` or `.stack` is read) or named like one.
+ */
+function holdsErrorParameter(context: Context, identifier: TSESTree.Identifier, variable: Variable | undefined): boolean {
+  const services = getTypeServices(context);
+  const type = services?.typeOf(identifier);
+  if (services && type && !(type.flags & (services.ts.TypeFlags.Any | services.ts.TypeFlags.Unknown))) {
+    const hierarchy = getErrorHierarchy(context);
+    const nonNullable = services.checker.getNonNullableType(type);
+    return (nonNullable.isUnion() ? nonNullable.types : [nonNullable]).some((member) => {
+      const cls = hierarchy.classOfInstanceType(member);
+      return cls !== undefined && hierarchy.isErrorClass(cls) === 'yes';
+    });
+  }
+  return ERROR_NAME.test(identifier.name) || (variable !== undefined && readsErrorMembers(variable));
+}
+
+/**
+ * The constructor keeps an error it is given on the instance, under a name of its own: a parameter
+ * holding one (see `holdsErrorParameter`) is a parameter property, or is assigned whole to a
+ * property of `this` (`this.systemError = err`). The instance then carries its cause, even if not as
+ * `cause`.
+ */
+function storesErrorParameter(context: Context, constructor: TSESTree.FunctionExpression): boolean {
+  const sourceCode = context.sourceCode;
+  const variables = sourceCode.getDeclaredVariables(constructor);
+  return constructor.params.some((parameter) => {
+    const identifier = getParameterIdentifier(parameter);
+    if (!identifier) return false;
+    const variable = variables.find((candidate) => candidate.name === identifier.name);
+    const stored =
+      parameter.type === AST_NODE_TYPES.TSParameterProperty ||
+      (variable?.references.some((reference) => {
+        const assignment = reference.identifier.parent;
+        return (
+          assignment.type === AST_NODE_TYPES.AssignmentExpression &&
+          assignment.operator === '=' &&
+          assignment.right === reference.identifier &&
+          assignment.left.type === AST_NODE_TYPES.MemberExpression &&
+          assignment.left.object.type === AST_NODE_TYPES.ThisExpression &&
+          isSameThis(assignment, constructor)
+        );
+      }) ??
+        false);
+    return stored && holdsErrorParameter(context, identifier, variable);
+  });
+}
+
+/** `node` runs with the `this` of `fn`: no function other than an arrow function between them. */
+function isSameThis(node: TSESTree.Node, fn: TSESTree.FunctionExpression): boolean {
+  for (let current: TSESTree.Node | undefined = node.parent; current && current !== fn; current = current.parent) {
+    if (isFunctionNode(current) && current.type !== AST_NODE_TYPES.ArrowFunctionExpression) return false;
+  }
+  return true;
+}
+
 /** How a constructor treats the cause its base takes at argument `optionsIndex`. */
 export function getCauseForwarding(context: Context, constructor: TSESTree.FunctionExpression, optionsIndex: number): CauseForwarding {
   const sourceCode = context.sourceCode;
-  const storesCause = constructor.params.some(
-    (parameter) => parameter.type === AST_NODE_TYPES.TSParameterProperty && getParameterIdentifier(parameter)?.name === 'cause',
-  );
+  const storesCause =
+    constructor.params.some(
+      (parameter) => parameter.type === AST_NODE_TYPES.TSParameterProperty && getParameterIdentifier(parameter)?.name === 'cause',
+    ) || storesErrorParameter(context, constructor);
   const mentions = mentionsCauseOrArguments(sourceCode, constructor.body);
   const superCalls: TSESTree.CallExpression[] = [];
   visitSameThis(sourceCode, constructor.body, (node) => {

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { acceptsAddedProperty, acceptsArguments } from '../analysis/call-arguments.js';
 import { DEFAULT_REPORTERS, REPORTERS_SCHEMA, getHandlerErrorReferences } from '../analysis/error-flow.js';
 import type { ErrorText } from '../analysis/error-text.js';
 import { canTakeError, getErrorTextInArguments, mayHoldError } from '../analysis/error-text.js';
@@ -53,27 +54,32 @@ function keysOf(object: TSESTree.ObjectExpression): Set<string> {
   return keys;
 }
 
-/** `err: e`, or `err` when the error's own name is the key; the first free key of `err`, `error`, `err2`, `err3`… */
-function errorProperty(object: TSESTree.ObjectExpression, errorName: string): string {
+/**
+ * The first free key of `err`, `error`, `err2`, `err3`…, and the property to write: `err: e`, or
+ * `err` when the error's own name is the key.
+ */
+function errorProperty(object: TSESTree.ObjectExpression, errorName: string): { key: string; text: string } {
   const keys = keysOf(object);
   let key = ERROR_PROPERTY_NAMES.find((candidate) => !keys.has(candidate));
   for (let index = 2; !key; index++) {
     if (!keys.has(`err${String(index)}`)) key = `err${String(index)}`;
   }
-  return key === errorName ? key : `${key}: ${errorName}`;
+  return { key, text: key === errorName ? key : `${key}: ${errorName}` };
 }
 
 /**
  * Suggestions that give the logger the error object: in the log object when the call has one (pino
  * and bunyan style), else as a new last argument (console, winston); as the first argument when the
  * only argument is a message (pino and bunyan ignore an error passed after the message); in place of
- * the text when the text is a whole argument.
+ * the text when the text is a whole argument. With type information, each only where the logger's
+ * signature takes the error there (`error(message?: any)` takes no second argument).
  */
 function getSuggestions(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
   call: TSESTree.CallExpression,
   text: ErrorText,
 ): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+  const sourceCode = context.sourceCode;
   const name = text.error.name;
   const callee = calleeText(sourceCode, call);
   const suggestions: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
@@ -81,17 +87,18 @@ function getSuggestions(
   if (first?.type === AST_NODE_TYPES.ObjectExpression) {
     const property = errorProperty(first, name);
     const last = first.properties.at(-1);
+    if (!acceptsAddedProperty(context, call, 0, property.key, text.error)) return suggestions;
     suggestions.push({
       messageId: 'addErrorProperty',
-      data: { property, callee },
-      fix: (fixer) => (last ? fixer.insertTextAfter(last, `, ${property}`) : fixer.replaceText(first, `{ ${property} }`)),
+      data: { property: property.text, callee },
+      fix: (fixer) => (last ? fixer.insertTextAfter(last, `, ${property.text}`) : fixer.replaceText(first, `{ ${property.text} }`)),
     });
     return suggestions;
   }
   // Tokens, not nodes: an argument's node leaves out the parentheses around it.
   const closing = sourceCode.getLastToken(call);
   const beforeClosing = closing && sourceCode.getTokenBefore(closing);
-  if (beforeClosing) {
+  if (beforeClosing && acceptsArguments(context, call, [...call.arguments, text.error])) {
     suggestions.push({
       messageId: 'passErrorAsArgument',
       data: { name, callee },
@@ -102,14 +109,14 @@ function getSuggestions(
   // The text is a whole argument (`logger.error(e.message)`, `` `${e}` ``): the error can take its place.
   const whole = call.arguments.find((argument) => skipTypeWrappers(argument) === text.node && !hasOtherText(text));
   const opening = sourceCode.getTokenAfter(call.typeArguments ?? call.callee, ASTUtils.isOpeningParenToken);
-  if (!whole && opening && call.arguments.length === 1) {
+  if (!whole && opening && call.arguments.length === 1 && acceptsArguments(context, call, [text.error, ...call.arguments])) {
     suggestions.push({
       messageId: 'passErrorFirst',
       data: { name, callee },
       fix: (fixer) => fixer.insertTextAfter(opening, `${name}, `),
     });
   }
-  if (whole) {
+  if (whole && acceptsArguments(context, call, call.arguments.map((argument) => (argument === whole ? text.error : argument)))) {
     suggestions.push({
       messageId: 'passErrorInstead',
       data: { name, text: shorten(sourceCode.getText(whole)) },
@@ -184,7 +191,7 @@ export default createRule<Options, MessageIds>({
           loc: text.loc,
           messageId: 'lossyErrorLog',
           data: { callee: calleeText(sourceCode, call), text: describeText(sourceCode, text), name: text.error.name },
-          suggest: getSuggestions(sourceCode, call, text),
+          suggest: getSuggestions(context, call, text),
         });
       },
     };

@@ -160,6 +160,14 @@ describe.each(modes)('error subclasses (%s)', (_mode, typed) => {
       class Stores extends Error { constructor(m: string, cause?: unknown) { super(m); this.cause = cause; } }
       class Property extends Error { constructor(m: string, readonly cause?: unknown) { super(m); } }
       class NoSuper extends Error { constructor() { return Object.create(NoSuper.prototype); } }
+      // An error parameter kept on the instance under a name of its own (webpack's JSONParseError: this.systemError = err).
+      class KeepsNamed extends Error { systemError: Error; constructor(m: string, systemError: Error) { super(m); this.systemError = systemError; } }
+      class KeepsUsed extends Error { raw: any; constructor(raw: any, txt: string) { super(raw.message + txt); this.raw = raw; } }
+      class KeepsInArrow extends Error { err?: Error; constructor(m: string, err: Error) { super(m); (() => { this.err = err; })(); } }
+      // Not an error, not kept whole, or kept by another \`this\`.
+      class StoresData extends Error { constructor(readonly data: unknown) { super('received an error'); } }
+      class StoresText extends Error { text: string; constructor(m: string, err: Error) { super(m); this.text = err.message; } }
+      class StoresElsewhere extends Error { constructor(err: Error) { super(err.message); setTimeout(function (this: { err?: Error }) { this.err = err; }); } }
     `;
     expect(
       classes(code, typed, (context, node) => {
@@ -179,7 +187,33 @@ describe.each(modes)('error subclasses (%s)', (_mode, typed) => {
       Stores: 'unknown',
       Property: 'unknown',
       NoSuper: 'unknown',
+      KeepsNamed: 'unknown',
+      KeepsUsed: 'unknown',
+      KeepsInArrow: 'unknown',
+      StoresData: 'drops 1',
+      StoresText: 'drops 1',
+      StoresElsewhere: 'drops 1',
     });
+  });
+
+  it('tells an error parameter kept on the instance by its type with type information, by its name or use without', () => {
+    const code = `
+      import { HttpError } from './lib/errors.js';
+      class Original extends Error { constructor(m: string, readonly original: HttpError | undefined) { super(m); } }
+      class Detail extends Error { constructor(m: string, readonly detail: { message: string }) { super(m); } }
+      class Failure extends Error { constructor(m: string, readonly failureError: string) { super(m); } }
+    `;
+    expect(
+      classes(code, typed, (context, node) => {
+        const constructor = getConstructor(node);
+        return constructor && getCauseForwarding(context, constructor, 1).kind;
+      }),
+    ).toEqual(
+      typed
+        ? { Original: 'unknown', Detail: 'drops', Failure: 'drops' }
+        : // Without types, only a name that says "error" or a use as one tells.
+          { Original: 'drops', Detail: 'drops', Failure: 'unknown' },
+    );
   });
 
   it('finds the parameter that could carry the options', () => {

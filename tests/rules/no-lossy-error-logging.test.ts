@@ -447,13 +447,75 @@ describe('no-lossy-error-logging', () => {
         { callee: 'logger.error', text: textOf('e', 'String(e)'), name: 'e' },
         [property('err: e', 'logger.error', 'declare const logger: { error<T extends object>(details: T, message?: string): void };\ntry { JSON.parse("{"); } catch (e) { logger.error({ reason: String(e), err: e }); }')],
       ),
+      // One parameter: a second argument would not type-check (TS2554), so the error can only replace the text.
       lossy(
         'declare const Sentry: { captureException(exception: unknown): string };\ntry { JSON.parse("{"); } catch (e) { Sentry.captureException(String(e)); }',
         { line: 2, column: 62, endColumn: 71 },
         { callee: 'Sentry.captureException', text: textOf('e', 'String(e)'), name: 'e' },
+        [instead('e', 'String(e)', 'declare const Sentry: { captureException(exception: unknown): string };\ntry { JSON.parse("{"); } catch (e) { Sentry.captureException(e); }')],
+      ),
+      // @apollo/server@5.5.1 src/ApolloServer.ts:557: its Logger declares `error(message?: any): void`. The
+      // report stands; neither appending the error nor putting it first type-checks, and the text has a prefix.
+      lossy(
+        'declare const logger: { error(message?: any): void };\ntry {\n  JSON.parse("{");\n} catch (pluginError) {\n  logger.error(`startupDidFail hook threw: ${pluginError}`);\n}',
+        { line: 5, column: 44, endColumn: 58 },
+        { callee: 'logger.error', text: textOf('pluginError', '${pluginError}'), name: 'pluginError' },
+        [],
+      ),
+      // @apollo/server@5.5.1 src/plugin/usageReporting/plugin.ts:255: the error can take the message's place.
+      lossy(
+        'declare const logger: { error(message?: any): void };\ndeclare const p: Promise<void>;\np.catch((err) => {\n  logger.error(err.message);\n});',
+        { line: 4, column: 16, endColumn: 27 },
+        { callee: 'logger.error', text: messageOf('err', 'err.message'), name: 'err' },
+        [instead('err', 'err.message', 'declare const logger: { error(message?: any): void };\ndeclare const p: Promise<void>;\np.catch((err) => {\n  logger.error(err);\n});')],
+      ),
+      // A logger whose second parameter takes an Error: an `unknown` binding does not fit it (TS2345), an `any` one does.
+      lossy(
+        'declare const logger: { error(message: string, error?: Error): void };\ntry { JSON.parse("{"); } catch (e) { logger.error(String(e)); }',
+        { line: 2, column: 51, endColumn: 60 },
+        { callee: 'logger.error', text: textOf('e', 'String(e)'), name: 'e' },
+        [],
+      ),
+      lossy(
+        'declare const logger: { error(message: string, error?: Error): void };\ntry { JSON.parse("{"); } catch (e) { if (e instanceof Error) logger.error(e.message); }',
+        { line: 2, column: 75, endColumn: 84 },
+        { callee: 'logger.error', text: messageOf('e', 'e.message'), name: 'e' },
+        [append('e', 'logger.error', 'declare const logger: { error(message: string, error?: Error): void };\ntry { JSON.parse("{"); } catch (e) { if (e instanceof Error) logger.error(e.message, e); }')],
+      ),
+      // pino's overloads: `(obj: unknown, msg?: string, …)` takes the error first; no signature takes it after a string.
+      lossy(
+        'declare const log: { error(obj: unknown, msg?: string): void; error(msg: string): void };\ntry {\n  JSON.parse("{");\n} catch (e) {\n  log.error(`parse failed: ${e}`);\n}',
+        { line: 5, column: 28, endColumn: 32 },
+        { callee: 'log.error', text: textOf('e', '${e}'), name: 'e' },
+        [first('e', 'log.error', 'declare const log: { error(obj: unknown, msg?: string): void; error(msg: string): void };\ntry {\n  JSON.parse("{");\n} catch (e) {\n  log.error(e, `parse failed: ${e}`);\n}')],
+      ),
+      // A log object whose type has no room for `err` (an excess property, TS2353), has it, or takes any key.
+      lossy(
+        'declare const logger: { error(details: { reason: string }, message?: string, ...rest: unknown[]): void };\ntry { JSON.parse("{"); } catch (e) { logger.error({ reason: String(e) }); }',
+        { line: 2, column: 61, endColumn: 70 },
+        { callee: 'logger.error', text: textOf('e', 'String(e)'), name: 'e' },
+        [],
+      ),
+      lossy(
+        'declare const logger: { error(details: { reason: string; err?: unknown }, message?: string, ...rest: unknown[]): void };\ntry { JSON.parse("{"); } catch (e) { logger.error({ reason: String(e) }); }',
+        { line: 2, column: 61, endColumn: 70 },
+        { callee: 'logger.error', text: textOf('e', 'String(e)'), name: 'e' },
+        [property('err: e', 'logger.error', 'declare const logger: { error(details: { reason: string; err?: unknown }, message?: string, ...rest: unknown[]): void };\ntry { JSON.parse("{"); } catch (e) { logger.error({ reason: String(e), err: e }); }')],
+      ),
+      lossy(
+        'declare const logger: { error(details: Record<string, unknown>, message?: string, ...rest: unknown[]): void };\ntry { JSON.parse("{"); } catch (e) { logger.error({ reason: String(e) }); }',
+        { line: 2, column: 61, endColumn: 70 },
+        { callee: 'logger.error', text: textOf('e', 'String(e)'), name: 'e' },
+        [property('err: e', 'logger.error', 'declare const logger: { error(details: Record<string, unknown>, message?: string, ...rest: unknown[]): void };\ntry { JSON.parse("{"); } catch (e) { logger.error({ reason: String(e), err: e }); }')],
+      ),
+      // A callee typed `any` takes anything.
+      lossy(
+        'declare const logger: any;\ntry {\n  JSON.parse("{");\n} catch (e) {\n  logger.error(`failed: ${e}`);\n}',
+        { line: 5, column: 25, endColumn: 29 },
+        { callee: 'logger.error', text: textOf('e', '${e}'), name: 'e' },
         [
-          append('e', 'Sentry.captureException', 'declare const Sentry: { captureException(exception: unknown): string };\ntry { JSON.parse("{"); } catch (e) { Sentry.captureException(String(e), e); }'),
-          instead('e', 'String(e)', 'declare const Sentry: { captureException(exception: unknown): string };\ntry { JSON.parse("{"); } catch (e) { Sentry.captureException(e); }'),
+          append('e', 'logger.error', 'declare const logger: any;\ntry {\n  JSON.parse("{");\n} catch (e) {\n  logger.error(`failed: ${e}`, e);\n}'),
+          first('e', 'logger.error', 'declare const logger: any;\ntry {\n  JSON.parse("{");\n} catch (e) {\n  logger.error(e, `failed: ${e}`);\n}'),
         ],
       ),
     ];

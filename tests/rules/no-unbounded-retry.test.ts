@@ -324,6 +324,58 @@ do {} while (true);`,
     try { return await fetchData(); } finally { logger.warn('attempted'); }
   }
 }`,
+  // From the corpus. A resume loop whose catch rethrows from a nested catch when the resume itself fails
+  // (mongodb@7.9.0 src/change_stream.ts:713, ChangeStream.hasNext).
+  `declare function resume(error: unknown): Promise<void>;
+declare function close(): Promise<void>;
+async function hasNext() {
+  while (true) {
+    try {
+      return await fetchData();
+    } catch (error) {
+      try {
+        await resume(error);
+      } catch (error) {
+        try { await close(); } catch (error) { logger.warn(error); }
+        throw error;
+      }
+    }
+  }
+}`,
+  // A walk up the directories that ends at the root; the catch only skips a directory without
+  // package.json (webpack@5.112.2 lib/config/defaults.js:749). Not a retry loop: a stat that succeeds
+  // on a directory goes round again too.
+  `declare const fs: { statSync(path: string): { isFile(): boolean } };
+declare const path: { join(...parts: string[]): string; dirname(path: string): string };
+function findRoot(cwd: string) {
+  let dir: string | undefined = cwd;
+  for (;;) {
+    try {
+      if (fs.statSync(path.join(dir, 'package.json')).isFile()) break;
+    } catch (_err) {}
+    const parent = path.dirname(dir);
+    if (dir === parent) {
+      dir = undefined;
+      break;
+    }
+    dir = parent;
+  }
+  return dir;
+}`,
+  // A limit of that reading: the same walk without its stop at the root would spin there for good,
+  // but its success path goes round as well, so it is not taken for a retry loop.
+  `declare const fs: { statSync(path: string): { isFile(): boolean } };
+declare const path: { join(...parts: string[]): string; dirname(path: string): string };
+function findRoot(cwd: string) {
+  let dir = cwd;
+  for (;;) {
+    try {
+      if (fs.statSync(path.join(dir, 'package.json')).isFile()) break;
+    } catch (_err) {}
+    dir = path.dirname(dir);
+  }
+  return dir;
+}`,
   // A catch that always leaves through its finally.
   `async function load() {
   while (true) {
@@ -335,6 +387,24 @@ do {} while (true);`,
 const valid: Valid[] = validBodies.map(withPrelude);
 
 const invalid_: Invalid[] = [
+  // The corpus's resume loop, had its nested catch swallowed the failed resume: nothing ends the retries.
+  invalid(
+    `declare function resume(error: unknown): Promise<void>;
+async function hasNext() {
+  while (true) {
+    try {
+      return await fetchData();
+    } catch (error) {
+      try {
+        await resume(error);
+      } catch (resumeError) {
+        logger.warn(resumeError);
+      }
+    }
+  }
+}`,
+    { keyword: 'while', loop: 'while (true)', catchLine: 6, path: FALLS_THROUGH },
+  ),
   invalid(
     `async function load() {
   while (true) {

@@ -106,6 +106,15 @@ const sharedValid: Valid[] = [
   `class AppError extends Error { name = 'AppError'; constructor(message: string, cause?: unknown) { super(message); this.cause = cause; } }`,
   `class AppError extends Error { name = 'AppError'; constructor(message: string, readonly cause?: unknown) { super(message); } }`,
   `class AppError extends Error { name = 'AppError'; constructor(message: string) { super(message); Object.assign(this, arguments[1]); } }`,
+  // …or keeps the error it is given under a name of its own (webpack@5.112.2 lib/errors/JSONParseError.js:14).
+  `class JSONParseError extends SyntaxError {
+     systemError: Error;
+     constructor(err: Error, txt: string) {
+       super(\`\${err.message} while parsing \${txt}\`);
+       this.name = 'JSONParseError';
+       this.systemError = err;
+     }
+   }`,
   // No constructor: the base's own is inherited, options and all.
   `class AppError extends Error { name = 'AppError'; }`,
   `class BatchError extends AggregateError { name = 'BatchError'; }`,
@@ -183,6 +192,26 @@ function sharedInvalid(): Invalid[] {
           addParameter(
             'options?: ErrorOptions',
             withOptions(code),
+          ),
+        ]),
+      ),
+    );
+  }
+  {
+    // A payload kept on the instance that is not an error (@trpc/server@11.25.2 stream/jsonl.ts:316): the constructor still drops the options.
+    const code = `class AsyncError extends Error {
+  override readonly name: string = 'AsyncError';
+  constructor(public readonly data: unknown) {
+    super('Received error from server');
+  }
+}`;
+    cases.push(
+      invalid(
+        code,
+        dropsOptions(code, 'AsyncError', { className: 'AsyncError', base: 'Error', position: '2' }, [
+          addParameter(
+            'options?: ErrorOptions',
+            withOptions(code, 'public readonly data: unknown', "super('Received error from server')"),
           ),
         ]),
       ),
@@ -795,6 +824,17 @@ const untypedValid: Valid[] = [
   // A constant's value is not followed.
   `const NAME = 'Error';
    class AppError extends Error { override name = NAME; }`,
+  // JavaScript: the error parameter is used as one (its \`message\` is read) and kept whole (webpack@5.112.2 lib/errors/JSONParseError.js:14).
+  {
+    code: `class JSONParseError extends SyntaxError {
+  constructor(raw, txt) {
+    super(\`\${raw.message} while parsing \${txt}\`);
+    this.name = 'JSONParseError';
+    this.original = raw;
+  }
+}`,
+    filename: 'file.js',
+  },
 ];
 
 function untypedInvalid(): Invalid[] {
