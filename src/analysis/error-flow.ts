@@ -667,7 +667,10 @@ function computeErrorFlow(context: Context, subject: FlowSubject, options: Error
       const first = call.arguments[0];
       if (first?.type === AST_NODE_TYPES.Literal && !first.value && !('regex' in first)) return true;
     }
-    if (!services) return false;
+    if (!services || !endsStatementList(call)) return false;
+    // Reporters and propagators return; so do the console's methods.
+    const calleePath = getCalleePath(call.callee);
+    if (calleePath[0] === 'console' || options.reporters.matches(calleePath) || options.propagators.matches(calleePath)) return false;
     const tsNode = services.toTsNode(call);
     if (!tsNode || !services.ts.isCallExpression(tsNode)) return false;
     try {
@@ -1141,6 +1144,24 @@ function computeErrorFlow(context: Context, subject: FlowSubject, options: Error
   const position = (end: HandlerEnd): number => (end.kind === 'fallthrough' ? end.node.range[1] : end.node.range[0]);
   ends.sort((a, b) => position(a) - position(b));
   return { swallowingExits, narrowingTests, ends };
+}
+
+/**
+ * Is the statement holding this call the last of its block or `case`? Only there can a call that
+ * never returns (`fail(e);`) decide how a path ends: code after such a call would be dead, which real
+ * code (and TypeScript's unreachable-code check) avoids. Resolving a call's signature is costly, so
+ * only those calls are asked about.
+ */
+function endsStatementList(call: TSESTree.CallExpression): boolean {
+  let statement: TSESTree.Node = call;
+  while (statement.parent && statement.parent.type !== AST_NODE_TYPES.ExpressionStatement) statement = statement.parent;
+  const expressionStatement = statement.parent;
+  const list = expressionStatement?.parent;
+  if (!expressionStatement || !list) return false;
+  if (list.type === AST_NODE_TYPES.BlockStatement || list.type === AST_NODE_TYPES.StaticBlock) return list.body.at(-1) === expressionStatement;
+  if (list.type === AST_NODE_TYPES.SwitchCase) return list.consequent.at(-1) === expressionStatement;
+  // The single statement of an `if` or loop body.
+  return true;
 }
 
 function isLoopStatement(node: TSESTree.Node): boolean {

@@ -4,7 +4,7 @@ import type { FunctionNode, Variable } from '../util/ast.js';
 import { getMethodName, isFunctionNode, isGlobalReference, resolveFunction, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import type { EmptyFunctionKind } from './empty-functions.js';
 import { getEmptyFunctionKindByType } from './empty-functions.js';
-import { isThenable } from './promises.js';
+import { isKnownPromiseSyntax, isThenable } from './promises.js';
 import { getTypeServices } from './type-services.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -65,6 +65,37 @@ export function getCatchClauseHandler(context: Context, clause: TSESTree.CatchCl
  * thenable, so RxJS pipelines or a custom `.catch` method on another object are left alone.
  */
 export function getPromiseHandler(context: Context, call: TSESTree.CallExpression): PromiseHandler | undefined {
+  const handler = getPromiseHandlerCandidate(context, call);
+  return handler && isOnPromise(context, handler) ? handler : undefined;
+}
+
+const receiverVerdicts = new WeakMap<TSESTree.CallExpression, boolean>();
+
+/**
+ * Is the handler attached to a promise? Always true without type information (handlers are then
+ * recognised by method name); with it, the receiver must be a thenable. Known promise syntax
+ * (`new Promise`, `Promise.all(…)`, an `async` function of this file, a `.then` chain) needs no
+ * checker. Typing a receiver is the most expensive question the rules ask, so rules ask it last,
+ * once their own cheap checks have found something to report.
+ */
+export function isOnPromise(context: Context, handler: PromiseHandler): boolean {
+  if (!getTypeServices(context)) return true;
+  let verdict = receiverVerdicts.get(handler.call);
+  if (verdict === undefined) {
+    const callee = skipWrappers(handler.call.callee);
+    verdict =
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      (isKnownPromiseSyntax(context.sourceCode, callee.object) || isThenable(context, callee.object) === 'yes');
+    receiverVerdicts.set(handler.call, verdict);
+  }
+  return verdict;
+}
+
+/**
+ * The handler `call` would attach if its receiver is a promise, without asking the checker: confirm
+ * with `isOnPromise` before reporting (or use `getPromiseHandler`, which does both).
+ */
+export function getPromiseHandlerCandidate(context: Context, call: TSESTree.CallExpression): PromiseHandler | undefined {
   const method = getMethodName(call);
   let kind: PromiseHandler['kind'];
   let argument: TSESTree.CallExpressionArgument | undefined;
@@ -82,11 +113,6 @@ export function getPromiseHandler(context: Context, call: TSESTree.CallExpressio
   }
   if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
   if (call.arguments.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return undefined;
-
-  if (getTypeServices(context)) {
-    const callee = skipWrappers(call.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || isThenable(context, callee.object) !== 'yes') return undefined;
-  }
 
   const sourceCode = context.sourceCode;
   const callback = isFunctionNode(argument) ? argument : undefined;

@@ -5,7 +5,7 @@ import { createClassTestReader, findShadowing, findUnreachableTests, isErrorTest
 import { getHandlerErrorReferences } from '../analysis/error-flow.js';
 import { getErrorHierarchy } from '../analysis/error-hierarchy.js';
 import type { ErrorHandler } from '../analysis/handlers.js';
-import { PROMISE_HANDLER_CALL_SELECTOR, getCatchClauseHandler, getPromiseHandler } from '../analysis/handlers.js';
+import { PROMISE_HANDLER_CALL_SELECTOR, getCatchClauseHandler, getPromiseHandlerCandidate, isOnPromise } from '../analysis/handlers.js';
 import type { TestOwner } from '../analysis/test-chains.js';
 import { caseNeverFallsThrough, getTestChains } from '../analysis/test-chains.js';
 import { createRule } from '../util/create-rule.js';
@@ -179,6 +179,8 @@ export default createRule<Options, MessageIds>({
           const earlierEntry = chained.earlier[earlierIndex];
           const earlierTest = earlier[earlierIndex]?.test;
           if (!earlierEntry || !earlierTest || reported.has(part.node)) continue;
+          // Typing the receiver is costly: asked only once there is something to report.
+          if (handler.kind !== 'catch' && !isOnPromise(context, handler)) return;
           reported.add(part.node);
 
           const line = shadowing.by.node.loc.start.line;
@@ -218,7 +220,7 @@ export default createRule<Options, MessageIds>({
         check(getCatchClauseHandler(context, node));
       },
       [PROMISE_HANDLER_CALL_SELECTOR](node: TSESTree.CallExpression) {
-        const handler = getPromiseHandler(context, node);
+        const handler = getPromiseHandlerCandidate(context, node);
         if (handler && handler.kind !== 'promise-finally') check(handler);
       },
     };

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ErrorFlow, ErrorFlowOptions, SwallowingExit } from '../analysis/error-flow.js';
 import { CALLEE_PATTERNS_SCHEMA, DEFAULT_PROPAGATORS, DEFAULT_REPORTERS, REPORTERS_SCHEMA, getErrorFlow } from '../analysis/error-flow.js';
 import type { ErrorHandler } from '../analysis/handlers.js';
-import { PROMISE_HANDLER_CALL_SELECTOR, getCatchClauseHandler, getPromiseHandler, isEmptyHandler } from '../analysis/handlers.js';
+import { PROMISE_HANDLER_CALL_SELECTOR, getCatchClauseHandler, getPromiseHandlerCandidate, isEmptyHandler, isOnPromise } from '../analysis/handlers.js';
 import { isRejectionObservedElsewhere } from '../analysis/promise-branches.js';
 import { skipTypeWrappers } from '../util/ast.js';
 import { compileCalleePatterns } from '../util/callee-pattern.js';
@@ -153,11 +153,11 @@ export default createRule<Options, MessageIds>({
         if (flow) report(handler, flow, getCatchHeadLoc(sourceCode, node), node);
       },
       [PROMISE_HANDLER_CALL_SELECTOR](call: TSESTree.CallExpression) {
-        const handler = getPromiseHandler(context, call);
-        // `p.catch(() => null); … await p;` settles only this branch: the rejection still reaches `await p`.
-        if (!handler || handler.kind === 'promise-finally' || isRejectionObservedElsewhere(context, call)) return;
+        const handler = getPromiseHandlerCandidate(context, call);
+        if (!handler || handler.kind === 'promise-finally') return;
         const flow = check(handler);
-        if (!flow) return;
+        // `p.catch(() => null); … await p;` settles only this branch: the rejection still reaches `await p`.
+        if (!flow || !isOnPromise(context, handler) || isRejectionObservedElsewhere(context, call)) return;
         const callback = handler.callback;
         const loc = callback
           ? (getParameterListLoc(sourceCode, callback) ?? getFunctionHeadLoc(sourceCode, callback))

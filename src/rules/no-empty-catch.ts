@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { PromiseHandler } from '../analysis/handlers.js';
-import { PROMISE_HANDLER_CALL_SELECTOR, getCatchClauseHandler, getPromiseHandler, isEmptyHandler } from '../analysis/handlers.js';
+import { PROMISE_HANDLER_CALL_SELECTOR, getCatchClauseHandler, getPromiseHandlerCandidate, isEmptyHandler, isOnPromise } from '../analysis/handlers.js';
 import { isRejectionObservedElsewhere } from '../analysis/promise-branches.js';
 import { getMethodName, isFunctionNode } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
@@ -162,8 +162,8 @@ export default createRule<Options, MessageIds>({
         });
       },
       [PROMISE_HANDLER_CALL_SELECTOR](call: TSESTree.CallExpression) {
-        const handler = getPromiseHandler(context, call);
-        if (!handler || handler.kind === 'promise-finally' || !isEmptyHandler(context, handler)) return;
+        const handler = getPromiseHandlerCandidate(context, call);
+        if (!handler || handler.kind === 'promise-finally' || !isEmptyHandler(context, handler) || !isOnPromise(context, handler)) return;
         // `p.catch(() => {}); … return p;` only marks this branch as handled: the rejection still reaches `p`'s consumer.
         if (isRejectionObservedElsewhere(context, call)) return;
         const remedy = getRemedy(commentsOfPromiseHandler(sourceCode, handler));
