@@ -921,12 +921,19 @@ export function isPrimitiveValued(context: Context, node: TSESTree.Node): boolea
       break;
   }
   const services = getTypeServices(context);
-  const type = services?.typeOf(value);
-  if (!services || !type) return false;
+  if (!services) return false;
   const { TypeFlags } = services.ts;
   const primitive =
     TypeFlags.StringLike | TypeFlags.NumberLike | TypeFlags.BooleanLike | TypeFlags.BigIntLike | TypeFlags.Void | TypeFlags.Undefined | TypeFlags.Null;
-  return unionMembers(type).every((member) => (member.flags & primitive) !== 0);
+  const isPrimitive = (type: ts.Type): boolean => unionMembers(type).every((member) => (member.flags & primitive) !== 0);
+  // A call's declared result types answer without resolving the call, when its overloads agree.
+  const declared = services.declaredResultTypes(value);
+  if (declared) {
+    const verdicts = new Set(declared.map(isPrimitive));
+    if (verdicts.size === 1) return verdicts.has(true);
+  }
+  const type = services.typeOf(value);
+  return type !== undefined && isPrimitive(type);
 }
 
 /** `undefined` (the global) or `void 0`: the explicit "no cause" of `{ cause: undefined }`. */

@@ -45,9 +45,22 @@ function isAnyOrUnknown(services: TypeServices, type: ts.Type): boolean {
 export function isThenable(context: Context, node: TSESTree.Node): Ternary {
   const services = getTypeServices(context);
   if (!services) return 'unknown';
+  const declared = thenableByDeclaredResults(services, node);
+  if (declared) return declared;
   const type = services.typeOf(node);
   if (!type || isAnyOrUnknown(services, type)) return 'unknown';
   return isThenableType(services, type) ? 'yes' : 'no';
+}
+
+/**
+ * For a call: thenable or not by every declared signature of its callee (no call resolution), or
+ * `undefined` when the signatures disagree or cannot say.
+ */
+function thenableByDeclaredResults(services: TypeServices, node: TSESTree.Node): 'yes' | 'no' | undefined {
+  const results = services.declaredResultTypes(skipWrappers(node));
+  if (!results) return undefined;
+  const verdicts = new Set(results.map((result) => isThenableType(services, result)));
+  return verdicts.size === 1 ? (verdicts.has(true) ? 'yes' : 'no') : undefined;
 }
 
 /** An array or tuple whose elements are thenables (`[p1, p2]`, `items.map(async …)`). */
@@ -141,6 +154,8 @@ export function isPromiseRejectCall(sourceCode: TSESLint.SourceCode, expression:
 export function isPromiseValued(context: Context, node: TSESTree.Node): Ternary {
   const services = getTypeServices(context);
   if (services) {
+    const declared = thenableByDeclaredResults(services, node);
+    if (declared) return declared;
     const type = services.typeOf(node);
     if (type && !isAnyOrUnknown(services, type)) return isThenableType(services, type) ? 'yes' : 'no';
   }

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 /**
@@ -17,6 +18,13 @@ export interface TypeServices {
   typeOf(node: TSESTree.Node): ts.Type | undefined;
   /** The symbol at a node, with import aliases resolved. */
   symbolOf(node: TSESTree.Node): ts.Symbol | undefined;
+  /**
+   * The possible result types of a call, read from its callee's declared signatures without resolving
+   * the call (which type-checks every argument, the costly part of typing a call). `undefined` when
+   * that cannot decide: not a plain call, a generic signature, or a return type that depends on the
+   * call (`this`, a type parameter). Ask `typeOf` then. Several overloads give several types.
+   */
+  declaredResultTypes(node: TSESTree.Node): readonly ts.Type[] | undefined;
 }
 
 interface NodeMaps {
@@ -83,6 +91,22 @@ function createTypeServices(parserServices: LooseParserServices | undefined): Ty
       if (!tsNode) return undefined;
       try {
         return checker.getTypeAtLocation(tsNode);
+      } catch {
+        return undefined;
+      }
+    },
+    declaredResultTypes(node) {
+      if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type === AST_NODE_TYPES.Super) return undefined;
+      const tsNode = toTsNode(node.callee);
+      if (!tsNode) return undefined;
+      try {
+        const calleeType = checker.getTypeAtLocation(tsNode);
+        if (calleeType.isUnion()) return undefined;
+        const signatures = calleeType.getCallSignatures();
+        if (signatures.length === 0 || signatures.some((signature) => signature.typeParameters !== undefined)) return undefined;
+        const results = signatures.map((signature) => checker.getReturnTypeOfSignature(signature));
+        const dependent = typescript.TypeFlags.Instantiable | typescript.TypeFlags.Any | typescript.TypeFlags.Unknown;
+        return results.some((result) => (result.isUnion() ? result.types : [result]).some((member) => member.flags & dependent)) ? undefined : results;
       } catch {
         return undefined;
       }
