@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { isNode } from '../util/ast.js';
 
 export type VisitorKeys = TSESLint.SourceCode.VisitorKeys;
 
@@ -147,10 +148,6 @@ function findInChildren(node: TSESTree.Node, visitorKeys: VisitorKeys): TSESTree
     }
   }
   return undefined;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 /**

@@ -1,18 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
 import type { FunctionNode, Variable } from '../util/ast.js';
-import {
-  findVariable,
-  getCalleePath,
-  getMethodName,
-  getStaticMemberName,
-  isDeferredBoundary,
-  isFunctionNode,
-  isGlobalReference,
-  isInside,
-  skipTypeWrappers,
-  skipWrappers,
-} from '../util/ast.js';
+import { findVariable, getCalleePath, getChildNodes, getMethodName, getStaticMemberName, isDeferredBoundary, isFunctionNode, isGlobalReference, isInside, isLoopStatement, isTypeWrapper, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import type { CalleeMatcher } from '../util/callee-pattern.js';
 import { resolveCalledFunction } from './called-functions.js';
 import { carriesError, getErrorConstructorInfo } from './error-construction.js';
@@ -255,15 +244,6 @@ function getConstAlias(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Nod
     return undefined;
   }
   return sourceCode.getDeclaredVariables(declarator)[0];
-}
-
-function isTypeWrapper(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.TSAsExpression ||
-    node.type === AST_NODE_TYPES.TSNonNullExpression ||
-    node.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    node.type === AST_NODE_TYPES.TSTypeAssertion
-  );
 }
 
 function createErrorReferences(
@@ -798,7 +778,7 @@ function computeErrorFlow(context: Context, subject: FlowSubject, options: Error
         if (options.reporters.matches(path)) facts |= REPORTED;
         if (options.propagators.matches(path)) facts |= PROPAGATED;
       }
-      for (const child of childNodes(current)) visit(child);
+      for (const child of getChildNodes(current)) visit(child);
     };
     visit(fn.body);
     return facts;
@@ -836,7 +816,7 @@ function computeErrorFlow(context: Context, subject: FlowSubject, options: Error
         default:
           break;
       }
-      for (const child of childNodes(current)) visit(child);
+      for (const child of getChildNodes(current)) visit(child);
     };
     visit(node);
     return facts;
@@ -1162,33 +1142,4 @@ function endsStatementList(call: TSESTree.CallExpression): boolean {
   if (list.type === AST_NODE_TYPES.SwitchCase) return list.consequent.at(-1) === expressionStatement;
   // The single statement of an `if` or loop body.
   return true;
-}
-
-function isLoopStatement(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.WhileStatement ||
-    node.type === AST_NODE_TYPES.DoWhileStatement ||
-    node.type === AST_NODE_TYPES.ForStatement ||
-    node.type === AST_NODE_TYPES.ForInStatement ||
-    node.type === AST_NODE_TYPES.ForOfStatement
-  );
-}
-
-/** The direct child nodes of `node` (by its enumerable AST properties). */
-function childNodes(node: TSESTree.Node): TSESTree.Node[] {
-  const children: TSESTree.Node[] = [];
-  for (const key of Object.keys(node)) {
-    if (key === 'parent' || key === 'loc' || key === 'range' || key === 'typeAnnotation' || key === 'typeArguments' || key === 'returnType') continue;
-    const value = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) children.push(item);
-    } else if (isNode(value)) {
-      children.push(value);
-    }
-  }
-  return children;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { findVariable, getStaticMemberName, isDeferredBoundary, isGlobalReference, skipTypeWrappers } from '../util/ast.js';
+import { findVariable, getStaticMemberName, isDeferredBoundary, isGlobalReference, isNode, skipTypeWrappers } from '../util/ast.js';
 import type { ErrorReferences } from './error-flow.js';
 import { getErrorHierarchy } from './error-hierarchy.js';
 import type { TypeServices } from './type-services.js';
@@ -243,10 +243,6 @@ function keepsEvidence(identifier: TSESTree.Identifier): boolean {
         return false;
     }
   }
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { FunctionNode, Variable } from '../util/ast.js';
-import { getMethodName, isFunctionNode, isGlobalReference, resolveFunction, skipTypeWrappers, skipWrappers } from '../util/ast.js';
+import { getMethodName, isFunctionNode, isGlobalReference, isTypeWrapper, resolveFunction, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import type { EmptyFunctionKind } from './empty-functions.js';
 import { getEmptyFunctionKindByType } from './empty-functions.js';
 import { isKnownPromiseSyntax, isThenable } from './promises.js';
@@ -209,7 +209,7 @@ export function isPromiseResultDiscarded(call: TSESTree.CallExpression): boolean
     if (!parent) return false;
     if (parent.type === AST_NODE_TYPES.ExpressionStatement) return true;
     if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void') return true;
-    if (parent.type === AST_NODE_TYPES.AwaitExpression || parent.type === AST_NODE_TYPES.ChainExpression || isTypeWrapperNode(parent)) {
+    if (parent.type === AST_NODE_TYPES.AwaitExpression || parent.type === AST_NODE_TYPES.ChainExpression || isTypeWrapper(parent)) {
       node = parent;
       continue;
     }
@@ -224,15 +224,6 @@ export function isPromiseResultDiscarded(call: TSESTree.CallExpression): boolean
     }
     return false;
   }
-}
-
-function isTypeWrapperNode(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.TSAsExpression ||
-    node.type === AST_NODE_TYPES.TSNonNullExpression ||
-    node.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    node.type === AST_NODE_TYPES.TSTypeAssertion
-  );
 }
 
 /** How a rejection callback does nothing (see `EmptyFunctionKind`), or undefined when it does something. */

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../util/ast.js';
-import { isDeferredBoundary, isFunctionNode } from '../util/ast.js';
+import { isDeferredBoundary, isFunctionNode, isLoopStatement } from '../util/ast.js';
 
 /** A statement that transfers control elsewhere: `return`, `throw`, `break`, `continue`. */
 export type JumpStatement =
@@ -23,25 +23,12 @@ export type JumpExit =
   | { readonly kind: 'finally'; readonly tryStatement: TryFinallyStatement }
   | { readonly kind: 'function'; readonly fn: FunctionNode };
 
-function isLoop(node: TSESTree.Node): boolean {
-  switch (node.type) {
-    case AST_NODE_TYPES.DoWhileStatement:
-    case AST_NODE_TYPES.ForInStatement:
-    case AST_NODE_TYPES.ForOfStatement:
-    case AST_NODE_TYPES.ForStatement:
-    case AST_NODE_TYPES.WhileStatement:
-      return true;
-    default:
-      return false;
-  }
-}
-
 /** Is `node` the statement a `break` / `continue` (with or without label) transfers control to? */
 function isJumpTarget(jump: TSESTree.BreakStatement | TSESTree.ContinueStatement, node: TSESTree.Node): boolean {
   if (jump.label) {
     return node.type === AST_NODE_TYPES.LabeledStatement && node.label.name === jump.label.name;
   }
-  if (isLoop(node)) return true;
+  if (isLoopStatement(node)) return true;
   return jump.type === AST_NODE_TYPES.BreakStatement && node.type === AST_NODE_TYPES.SwitchStatement;
 }
 

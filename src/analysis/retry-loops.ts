@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import type { Variable } from '../util/ast.js';
-import { DYNAMIC_SEGMENT, findVariable, getCalleePath, isDeferredBoundary, isGlobalReference, isInside, skipTypeWrappers, skipWrappers } from '../util/ast.js';
+import type { LoopStatement, Variable } from '../util/ast.js';
+import { DYNAMIC_SEGMENT, findVariable, getCalleePath, isDeferredBoundary, isGlobalReference, isInside, isLoopStatement, isNode, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import { compileCalleePatterns } from '../util/callee-pattern.js';
 import type { ErrorFlowOptions, HandlerEnd } from './error-flow.js';
 import { DEFAULT_PROPAGATORS, DEFAULT_REPORTERS, getErrorFlow } from './error-flow.js';
@@ -13,28 +13,8 @@ import { getTypeServices } from './type-services.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
-export type LoopStatement =
-  | TSESTree.DoWhileStatement
-  | TSESTree.ForInStatement
-  | TSESTree.ForOfStatement
-  | TSESTree.ForStatement
-  | TSESTree.WhileStatement;
-
 /** A loop whose own condition never ends it: `while (true)`, `while (1)`, `for (;;)`, `for (; true; )`, `do … while (true)`. */
 export type UnconditionalLoop = TSESTree.DoWhileStatement | TSESTree.ForStatement | TSESTree.WhileStatement;
-
-export function isLoopStatement(node: TSESTree.Node): node is LoopStatement {
-  switch (node.type) {
-    case AST_NODE_TYPES.DoWhileStatement:
-    case AST_NODE_TYPES.ForInStatement:
-    case AST_NODE_TYPES.ForOfStatement:
-    case AST_NODE_TYPES.ForStatement:
-    case AST_NODE_TYPES.WhileStatement:
-      return true;
-    default:
-      return false;
-  }
-}
 
 /** `true`, or a number literal other than 0 (`while (1)`). */
 function isAlwaysTrue(test: TSESTree.Node): boolean {
@@ -262,10 +242,6 @@ interface LoopFacts {
   readonly comparisons: TSESTree.BinaryExpression[];
   readonly yields: TSESTree.YieldExpression[];
   readonly calls: TSESTree.CallExpression[];
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 /** `attempt` → 'attempt'; `this.state.retries` → 'this.state.retries'; computed keys and call results → undefined. */

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { isFunctionNode } from '../util/ast.js';
+import { isFunctionNode, isNode } from '../util/ast.js';
 
 /** The construct a test belongs to: an `if` (one arm of a chain), a `case` of `switch (true)`, or a `?:`. */
 export type TestOwner = TSESTree.IfStatement | TSESTree.SwitchCase | TSESTree.ConditionalExpression;
@@ -26,10 +26,6 @@ const SKIPPED_KEYS = new Set(['typeAnnotation', 'typeParameters', 'typeArguments
 
 function markRun(known: Known): Known {
   return known.some((entry) => entry.adjacent) ? known.map((entry) => (entry.adjacent ? { ...entry, adjacent: false } : entry)) : known;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 interface LeaveContext {

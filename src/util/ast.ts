@@ -36,6 +36,56 @@ export function isDeferredBoundary(node: TSESTree.Node): boolean {
   }
 }
 
+/** `x as T`, `x!`, `x satisfies T`, `<T>x`: TypeScript's wrappers that leave the value unchanged. */
+export function isTypeWrapper(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.TSAsExpression ||
+    node.type === AST_NODE_TYPES.TSNonNullExpression ||
+    node.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    node.type === AST_NODE_TYPES.TSTypeAssertion
+  );
+}
+
+export type LoopStatement =
+  | TSESTree.DoWhileStatement
+  | TSESTree.ForInStatement
+  | TSESTree.ForOfStatement
+  | TSESTree.ForStatement
+  | TSESTree.WhileStatement;
+
+export function isLoopStatement(node: TSESTree.Node): node is LoopStatement {
+  switch (node.type) {
+    case AST_NODE_TYPES.DoWhileStatement:
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.ForStatement:
+    case AST_NODE_TYPES.WhileStatement:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** A value of an AST property that is a node (as opposed to a token list, a location or a primitive). */
+export function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** The direct child nodes of `node` that hold code (type annotations and type arguments left out). */
+export function getChildNodes(node: TSESTree.Node): TSESTree.Node[] {
+  const children: TSESTree.Node[] = [];
+  for (const key of Object.keys(node)) {
+    if (key === 'parent' || key === 'loc' || key === 'range' || key === 'typeAnnotation' || key === 'typeArguments' || key === 'returnType') continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) children.push(item);
+    } else if (isNode(value)) {
+      children.push(value);
+    }
+  }
+  return children;
+}
+
 /** Strips what TypeScript adds around an expression without changing its value: `as`, `!`, `satisfies`, `<T>x`. */
 export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
   let current = node;
