@@ -386,6 +386,13 @@ function getConditionConstNarrowing(references: ErrorReferences, node: TSESTree.
 export interface ErrorFlowOptions {
   readonly reporters: CalleeMatcher;
   readonly propagators: CalleeMatcher;
+  /**
+   * Find every end of the handler, including calls typed as never returning on paths that already
+   * propagated or reported the error. Without it the checker is asked about such a call only on a
+   * path where the answer changes a swallowing verdict, and `ends` may list a path as falling through
+   * where it really stops at that call.
+   */
+  readonly exactEnds?: boolean;
 }
 
 export type SwallowKind = 'fallthrough' | 'return' | 'break' | 'continue';
@@ -858,7 +865,9 @@ function computeErrorFlow(context: Context, subject: FlowSubject, options: Error
     const facts = factsOf(expression);
     const normal = facts ? withFact(states, facts) : states;
     const call = skipWrappers(expression.type === AST_NODE_TYPES.AwaitExpression ? expression.argument : expression);
-    if (call.type === AST_NODE_TYPES.CallExpression && node.parent?.type === AST_NODE_TYPES.ExpressionStatement && neverReturns(call)) {
+    // Typing a call is costly: skip it when every path here has already dealt with the error.
+    const matters = options.exactEnds === true || (normal & CLEAN_STATE) !== 0;
+    if (call.type === AST_NODE_TYPES.CallExpression && node.parent?.type === AST_NODE_TYPES.ExpressionStatement && matters && neverReturns(call)) {
       return { normal: UNREACHABLE, exits: [{ kind: 'throw', label: null, node, states: normal }] };
     }
     return { normal, exits: [] };

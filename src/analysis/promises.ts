@@ -1,7 +1,8 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import {
+  findVariable,
   getMethodName,
   isFunctionNode,
   isGlobalReference,
@@ -137,6 +138,32 @@ export function isKnownPromiseSyntax(sourceCode: TSESLint.SourceCode, expression
   return fn?.async === true;
 }
 
+/**
+ * `resolve(…)` or `reject(…)` where the callee is the first or second parameter of the executor in
+ * `new Promise((resolve, reject) => …)` and never reassigned: they return `undefined`, which syntax
+ * alone settles (typing them would type the whole executor and the `new Promise` overloads).
+ */
+export function isExecutorSettlerCall(sourceCode: TSESLint.SourceCode, expression: TSESTree.Node): boolean {
+  const node = skipWrappers(expression);
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(sourceCode, node.callee);
+  if (variable?.defs.length !== 1) return false;
+  const def = variable.defs[0];
+  if (def?.type !== TSESLint.Scope.DefinitionType.Parameter || !isFunctionNode(def.node)) return false;
+  const executor = def.node;
+  const index = executor.params.findIndex((param) => param === def.name);
+  if (index !== 0 && index !== 1) return false;
+  const creation = executor.parent;
+  return (
+    creation.type === AST_NODE_TYPES.NewExpression &&
+    creation.arguments[0] === executor &&
+    creation.callee.type === AST_NODE_TYPES.Identifier &&
+    creation.callee.name === 'Promise' &&
+    isGlobalReference(sourceCode, creation.callee) &&
+    variable.references.every((reference) => !reference.isWrite())
+  );
+}
+
 /** `Promise.reject(…)` on the global `Promise` (type wrappers and optional chaining are transparent). */
 export function isPromiseRejectCall(sourceCode: TSESLint.SourceCode, expression: TSESTree.Node): boolean {
   const node = skipWrappers(expression);
@@ -152,6 +179,7 @@ export function isPromiseRejectCall(sourceCode: TSESLint.SourceCode, expression:
 
 /** Is the value of `node` a promise? With types: any thenable; without: known promise syntax only. */
 export function isPromiseValued(context: Context, node: TSESTree.Node): Ternary {
+  if (isExecutorSettlerCall(context.sourceCode, node)) return 'no';
   const services = getTypeServices(context);
   if (services) {
     const declared = thenableByDeclaredResults(services, node);

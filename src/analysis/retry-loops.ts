@@ -172,6 +172,7 @@ export interface CatchOutcome {
 const FLOW_OPTIONS: ErrorFlowOptions = {
   reporters: compileCalleePatterns(DEFAULT_REPORTERS),
   propagators: compileCalleePatterns(DEFAULT_PROPAGATORS),
+  exactEnds: true,
 };
 
 /** Where the path that ends at `end` goes, relative to `loop`. */

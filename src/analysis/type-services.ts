@@ -100,7 +100,8 @@ function createTypeServices(parserServices: LooseParserServices | undefined): Ty
       const tsNode = toTsNode(node.callee);
       if (!tsNode) return undefined;
       try {
-        const calleeType = checker.getTypeAtLocation(tsNode);
+        // `a?.b()` and `f?.()`: the callee's type includes the `undefined` the chain stops at.
+        const calleeType = checker.getNonNullableType(checker.getTypeAtLocation(tsNode));
         if (calleeType.isUnion()) return undefined;
         const signatures = calleeType.getCallSignatures();
         if (signatures.length === 0 || signatures.some((signature) => signature.typeParameters !== undefined)) return undefined;

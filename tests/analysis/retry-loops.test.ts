@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
+import type { ErrorFlowOptions } from '../../src/analysis/error-flow.js';
 import { DEFAULT_PROPAGATORS, DEFAULT_REPORTERS, getErrorFlow } from '../../src/analysis/error-flow.js';
 import { getCatchClauseHandler } from '../../src/analysis/handlers.js';
 import type { JumpStatement } from '../../src/analysis/jumps.js';
@@ -347,8 +348,11 @@ const f = async () => { label: for (;;) { using r = g(); try { return await r.x(
 });
 
 describe.each(modes)('error flow ends (%s)', (_mode, typed) => {
-  const options = { reporters: compileCalleePatterns(DEFAULT_REPORTERS), propagators: compileCalleePatterns(DEFAULT_PROPAGATORS) };
-  const endsOf = (code: string): string[] => {
+  const reporters = compileCalleePatterns(DEFAULT_REPORTERS);
+  const propagators = compileCalleePatterns(DEFAULT_PROPAGATORS);
+  const exact = { reporters, propagators, exactEnds: true };
+  const verdictOnly = { reporters, propagators };
+  const endsOf = (code: string, options: ErrorFlowOptions = exact): string[] => {
     const results: string[] = [];
     runProbe(code, typed, (context) => ({
       CatchClause(node: TSESTree.CatchClause) {
@@ -377,5 +381,13 @@ describe.each(modes)('error flow ends (%s)', (_mode, typed) => {
     ).toEqual(['continue@4', 'throw@5', 'return@6', 'break@7', 'fallthrough@3']);
     expect(endsOf('try {} catch (e) { throw e; }')).toEqual(['throw@1']);
     expect(endsOf('declare function fail(): never;\ntry {} catch { fail(); }')).toEqual(typed ? ['throw@2'] : ['fallthrough@2']);
+  });
+
+  it('asks about a never-returning call after a report only for exact ends', () => {
+    const code = 'declare function fail(e: unknown): never;\ntry {} catch (e) { logger.error(e); fail(e); }';
+    expect(endsOf(code)).toEqual(typed ? ['throw@2'] : ['fallthrough@2']);
+    // The swallowing verdict is the same either way, so the checker is spared the question.
+    expect(endsOf(code, verdictOnly)).toEqual(['fallthrough@2']);
+    expect(endsOf('declare function fail(e: unknown): never;\ntry {} catch (e) { fail(e); }', verdictOnly)).toEqual(typed ? ['throw@2'] : ['fallthrough@2']);
   });
 });
