@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { isExecutorSettlerCall, isPromiseValued } from '../../src/analysis/promises.js';
 import { getTypeServices } from '../../src/analysis/type-services.js';
@@ -56,7 +57,7 @@ describe('declaredResultTypes (typed)', () => {
       ExpressionStatement(statement: TSESTree.ExpressionStatement) {
         const services = getTypeServices(context);
         if (!services) throw new Error('expected type information');
-        const types = services.declaredResultTypes(statement.expression.type === 'ChainExpression' ? statement.expression.expression : statement.expression);
+        const types = services.declaredResultTypes(statement.expression.type === AST_NODE_TYPES.ChainExpression ? statement.expression.expression : statement.expression);
         found.push(types?.map((type) => services.checker.typeToString(type)));
       },
     }));
