@@ -140,6 +140,14 @@ const noise = {
   untypedCpu: spread(untypedBaseline, 'lintCpuMs'),
   typedRss: spread(typedBaseline, 'maxRssKb'),
 };
+// The probes: the least checker work a type-aware rule can cause, for scale.
+const probes = rows.filter((entry) => entry.key.startsWith('typed-probe:'));
+if (noFloating) {
+  ratios.probeRuleTimeVsNoFloatingPromises = Object.fromEntries(probes.map((entry) => [entry.key, entry.rulesTotalMs / noFloating.rulesTotalMs]));
+}
+// Beside a typed rule that already types every statement, most of our checker questions hit its caches.
+const combined = row('typed-all-with-no-floating-promises');
+if (combined && noFloating && haveRules) ratios.addedRuleTimeBesideNoFloatingPromises = combined.rulesTotalMs / noFloating.rulesTotalMs - 1;
 if (noFloating && typedBaseline) ratios.noFloatingPromisesWallOverhead = noFloating.lintMs / typedBaseline.lintMs - 1;
 
 const require = createRequire(import.meta.url);
@@ -231,6 +239,18 @@ function renderTargets() {
     .map((cells) => `| ${cells.join(' | ')} |`)
     .join('\n');
 }
+function renderProbes() {
+  if (probes.length === 0 && ratios.addedRuleTimeBesideNoFloatingPromises === undefined) return '';
+  const versus = (entry, other) => (other ? `${((entry.rulesTotalMs / other.rulesTotalMs) * 100).toFixed(1)} %` : 'n/a');
+  const lines = probes.map((entry) => [entry.label, entry.rulesTotalMs.toFixed(0), versus(entry, noFloating), typedAll ? `${(typedAll.rulesTotalMs / entry.rulesTotalMs).toFixed(2)} ×` : 'n/a']);
+  if (ratios.addedRuleTimeBesideNoFloatingPromises !== undefined) {
+    const added = combined.rulesTotalMs - noFloating.rulesTotalMs;
+    lines.push([`all our rules added to no-floating-promises in one run (rule time of both, minus no-floating-promises alone)`, added.toFixed(0), percent(ratios.addedRuleTimeBesideNoFloatingPromises), '']);
+  }
+  return [['reference: least checker work (rule time)', 'rule time (ms)', 'vs no-floating-promises', 'all our rules ÷ this'], ['---', '---', '---', '---'], ...lines]
+    .map((cells) => `| ${cells.join(' | ')} |`)
+    .join('\n');
+}
 function renderRuleBreakdown() {
   if (!typedAll || !haveRules) return '';
   const untyped = untypedAll?.ruleMs ?? {};
@@ -251,6 +271,8 @@ const markdown = [
   renderTable(),
   '',
   renderTargets(),
+  '',
+  renderProbes(),
   '',
   renderRuleBreakdown(),
   '',

@@ -1,4 +1,6 @@
 // The configurations `npm run bench` measures, each linted in a child process of its own.
+import { PROBE_NAMES, PROBE_NAMESPACE } from './checker-probe.js';
+
 export const PLUGIN_NAMESPACE = 'error-handling';
 
 /**
@@ -6,7 +8,7 @@ export const PLUGIN_NAMESPACE = 'error-handling';
  * @property {string} key      stable identifier (used by --configs and in bench.json)
  * @property {string} label    what the row shows
  * @property {boolean} types   typed parse (typescript-eslint with the corpus tsconfigs) or untyped parse
- * @property {'none' | 'ours' | 'typescript-eslint' | 'core'} uses  which plugins the rules come from
+ * @property {'none' | 'ours' | 'typescript-eslint' | 'core' | 'probe'} uses  which plugins the rules come from
  * @property {string[]} rules  rule ids enabled at 'error'
  */
 
@@ -25,12 +27,26 @@ export function benchConfigurations(ruleNames) {
       rules: ['@typescript-eslint/no-floating-promises'],
     },
     {
+      key: 'typed-all-with-no-floating-promises',
+      label: 'typed, all error-handling rules + no-floating-promises',
+      types: true,
+      uses: 'ours',
+      rules: [...ours, '@typescript-eslint/no-floating-promises'],
+    },
+    {
       key: 'typed-core',
       label: 'typed, core preserve-caught-error + no-unsafe-finally + no-empty',
       types: true,
       uses: 'core',
       rules: ['preserve-caught-error', 'no-unsafe-finally', 'no-empty'],
     },
+    ...PROBE_NAMES.map((name) => ({
+      key: `typed-probe:${name}`,
+      label: `typed, checker probe: ${name.replaceAll('-', ' ')} (reference)`,
+      types: true,
+      uses: 'probe',
+      rules: [`${PROBE_NAMESPACE}/${name}`],
+    })),
     { key: 'untyped-baseline', label: 'untyped parse, no rules (baseline)', types: false, uses: 'none', rules: [] },
     { key: 'untyped-all', label: 'untyped, all error-handling rules', types: false, uses: 'ours', rules: ours },
   ];

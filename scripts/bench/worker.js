@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { ESLint } from 'eslint';
 import { buildCorpusConfig, listCorpusFiles, loadBuiltPlugin, repoRoot, selectCorpora, TYPED_CORPORA } from '../corpus/corpora.js';
+import { checkerProbePlugin, PROBE_NAMESPACE } from './checker-probe.js';
 import { benchConfigurations, PLUGIN_NAMESPACE } from './configurations.js';
 
 const processStart = performance.now();
@@ -36,7 +37,7 @@ if (!configuration) throw new Error(`Unknown bench configuration "${values.confi
 // Every configuration loads both plugins (a typed project loads typescript-eslint anyway), so the
 // differences measure running rules, not importing modules; `processMs` includes the imports.
 const { default: tseslint } = await import('typescript-eslint');
-const plugins = { [PLUGIN_NAMESPACE]: plugin, '@typescript-eslint': tseslint.plugin };
+const plugins = { [PLUGIN_NAMESPACE]: plugin, '@typescript-eslint': tseslint.plugin, [PROBE_NAMESPACE]: checkerProbePlugin };
 const rules = Object.fromEntries(configuration.rules.map((rule) => [rule, 'error']));
 
 const lintStart = performance.now();
