@@ -917,6 +917,14 @@ export function isPrimitiveValued(context: Context, node: TSESTree.Node): boolea
     case AST_NODE_TYPES.UnaryExpression:
     case AST_NODE_TYPES.UpdateExpression:
       return true;
+    // `new` always yields an object, whatever the constructor returns; so do these literals.
+    case AST_NODE_TYPES.NewExpression:
+    case AST_NODE_TYPES.ObjectExpression:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+    case AST_NODE_TYPES.ClassExpression:
+      return false;
     default:
       break;
   }

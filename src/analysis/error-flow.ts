@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
 import type { FunctionNode, Variable } from '../util/ast.js';
 import { findVariable, getCalleePath, getChildNodes, getMethodName, getStaticMemberName, isDeferredBoundary, isFunctionNode, isGlobalReference, isInside, isLoopStatement, isTypeWrapper, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import type { CalleeMatcher } from '../util/callee-pattern.js';
@@ -658,6 +659,13 @@ function computeErrorFlow(context: Context, subject: FlowSubject, options: Error
     // Reporters and propagators return; so do the console's methods.
     const calleePath = getCalleePath(call.callee);
     if (calleePath[0] === 'console' || options.reporters.matches(calleePath) || options.propagators.matches(calleePath)) return false;
+    const isNever = (type: ts.Type): boolean => (type.flags & services.ts.TypeFlags.Never) !== 0;
+    // The callee's declared signatures answer without resolving the call, when its overloads agree.
+    const declared = services.declaredResultTypes(call);
+    if (declared) {
+      const verdicts = new Set(declared.map(isNever));
+      if (verdicts.size === 1) return verdicts.has(true);
+    }
     const tsNode = services.toTsNode(call);
     if (!tsNode || !services.ts.isCallExpression(tsNode)) return false;
     try {

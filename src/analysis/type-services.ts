@@ -20,9 +20,10 @@ export interface TypeServices {
   symbolOf(node: TSESTree.Node): ts.Symbol | undefined;
   /**
    * The possible result types of a call, read from its callee's declared signatures without resolving
-   * the call (which type-checks every argument, the costly part of typing a call). `undefined` when
-   * that cannot decide: not a plain call, a generic signature, or a return type that depends on the
-   * call (`this`, a type parameter). Ask `typeOf` then. Several overloads give several types.
+   * the call (which type-checks every argument and infers type arguments, the costly part of typing
+   * a call). `undefined` when that cannot decide: not a plain call, or a result that is itself a type
+   * parameter, `this`, a conditional type, `any` or `unknown` (in a union too). Ask `typeOf` then.
+   * Several overloads give several types; type arguments inside a result stay uninstantiated.
    */
   declaredResultTypes(node: TSESTree.Node): readonly ts.Type[] | undefined;
 }
@@ -104,7 +105,9 @@ function createTypeServices(parserServices: LooseParserServices | undefined): Ty
         const calleeType = checker.getNonNullableType(checker.getTypeAtLocation(tsNode));
         if (calleeType.isUnion()) return undefined;
         const signatures = calleeType.getCallSignatures();
-        if (signatures.length === 0 || signatures.some((signature) => signature.typeParameters !== undefined)) return undefined;
+        // A generic signature's declared result still decides when it does not hang on a type parameter
+        // at the top (`Promise<T>` is a promise whatever T is; a bare `T` gives up below).
+        if (signatures.length === 0) return undefined;
         const results = signatures.map((signature) => checker.getReturnTypeOfSignature(signature));
         const dependent = typescript.TypeFlags.Instantiable | typescript.TypeFlags.Any | typescript.TypeFlags.Unknown;
         return results.some((result) => (result.isUnion() ? result.types : [result]).some((member) => member.flags & dependent)) ? undefined : results;

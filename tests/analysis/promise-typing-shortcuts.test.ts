@@ -74,8 +74,17 @@ describe('declaredResultTypes (typed)', () => {
     expect(declared(code)).toEqual([['Promise<void>'], ['number']]);
   });
 
-  it('gives up on generic signatures and on results that depend on the call', () => {
-    const code = ['declare function id<T>(value: T): T;', 'declare function loose(): any;', 'id(1);', 'loose();'].join('\n');
-    expect(declared(code)).toEqual([undefined, undefined]);
+  it('reads a generic signature unless its result is a type parameter, and gives up on any', () => {
+    const code = [
+      'declare function id<T>(value: T): T;',
+      'declare function loose(): any;',
+      'declare function later<T>(value: T): Promise<T>;',
+      'declare function pick<T>(value: T): T extends string ? number : boolean;',
+      'id(1);',
+      'loose();',
+      'later(1);',
+      'pick("a");',
+    ].join('\n');
+    expect(declared(code)).toEqual([undefined, undefined, ['Promise<T>'], undefined]);
   });
 });
