@@ -68,12 +68,23 @@ function thenableByDeclaredResults(services: TypeServices, node: TSESTree.Node):
 export function isArrayOfThenables(context: Context, node: TSESTree.Node): boolean {
   const services = getTypeServices(context);
   if (!services) return false;
+  // As for promises: a call's declared results decide when its overloads agree, without resolving it.
+  const declared = services.declaredResultTypes(skipWrappers(node));
+  if (declared) {
+    const verdicts = new Set(declared.map((result) => arrayOfThenablesVerdict(services, result)));
+    if (verdicts.size === 1 && !verdicts.has('unknown')) return verdicts.has('yes');
+  }
   const type = services.typeOf(node);
-  if (!type) return false;
+  return type !== undefined && arrayOfThenablesVerdict(services, type) === 'yes';
+}
+
+/** `'unknown'` for an array of a type parameter: a declared result (`U[]` of `map`) before the call instantiates it. */
+function arrayOfThenablesVerdict(services: TypeServices, type: ts.Type): Ternary {
   const { checker } = services;
-  if (!checker.isArrayType(type) && !checker.isTupleType(type)) return false;
+  if (!checker.isArrayType(type) && !checker.isTupleType(type)) return 'no';
   const elements = checker.getTypeArguments(type as ts.TypeReference);
-  return elements.length > 0 && elements.every((element) => !isAnyOrUnknown(services, element) && isThenableType(services, element));
+  if (elements.some((element) => element.flags & services.ts.TypeFlags.Instantiable)) return 'unknown';
+  return elements.length > 0 && elements.every((element) => !isAnyOrUnknown(services, element) && isThenableType(services, element)) ? 'yes' : 'no';
 }
 
 const PROMISE_STATICS = new Set(['all', 'allSettled', 'any', 'race', 'reject', 'resolve', 'try', 'withResolvers']);
