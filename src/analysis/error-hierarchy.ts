@@ -222,7 +222,38 @@ function createTypedBackend(services: TypeServices): Backend {
     return classes;
   };
 
+  /**
+   * A class declared in source names its base: `class A extends B` or `extends ns.B`, where B is a
+   * class. Following that name is much cheaper than `getBaseTypes`, which types the base constructor
+   * expression and its signatures. `undefined` when the declaration is anything else (a mixin call, a
+   * base held in a variable, a class merged with an interface).
+   */
+  const isNameExpression = (node: ts.Expression): boolean =>
+    typescript.isIdentifier(node) || (typescript.isPropertyAccessExpression(node) && typescript.isIdentifier(node.name) && isNameExpression(node.expression));
+
+  const parentsByName = (symbol: ts.Symbol): Parents | undefined => {
+    const declarations = symbol.declarations ?? [];
+    if (!(symbol.flags & typescript.SymbolFlags.Class) || declarations.length !== 1) return undefined;
+    const declaration = declarations[0];
+    if (!declaration || !(typescript.isClassDeclaration(declaration) || typescript.isClassExpression(declaration))) return undefined;
+    const extendsClause = declaration.heritageClauses?.find((clause) => clause.token === typescript.SyntaxKind.ExtendsKeyword);
+    if (!extendsClause) return { parents: [], complete: true };
+    const expression = extendsClause.types[0]?.expression;
+    if (!expression || !isNameExpression(expression)) return undefined;
+    let base: ts.Symbol | undefined;
+    try {
+      base = checker.getSymbolAtLocation(expression);
+      if (base && base.flags & typescript.SymbolFlags.Alias) base = checker.getAliasedSymbol(base);
+    } catch {
+      return undefined;
+    }
+    if (!base || !(base.flags & typescript.SymbolFlags.Class) || base.flags & typescript.SymbolFlags.Interface) return undefined;
+    return { parents: [classOfSymbol(base)], complete: true };
+  };
+
   const computeParents = (symbol: ts.Symbol): Parents => {
+    const byName = parentsByName(symbol);
+    if (byName) return byName;
     let declared: ts.Type;
     try {
       declared = checker.getDeclaredTypeOfSymbol(symbol);
