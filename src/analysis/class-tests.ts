@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { getCalleePath, getMethodName, getStaticMemberName, isGlobalReference, skipTypeWrappers, skipWrappers } from '../util/ast.js';
+import { getCalleePath, getChildNodes, getMethodName, getStaticMemberName, isGlobalReference, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import type { ErrorClass, ErrorHierarchy } from './error-hierarchy.js';
 import type { ErrorReferences } from './error-flow.js';
 
@@ -58,6 +58,30 @@ export interface CompoundTest extends TestBase {
 export type ClassTest = ClassAtom | ValueAtom | OtherAtom | CompoundTest;
 
 /** True when the test reads the error somewhere (a class or value atom). */
+/**
+ * Whether `root` has at least two tests (`if`, `?:`, `case`) that read the error or a value derived
+ * from it: fewer cannot make a chain in which one shadows another. Pure syntax, so a handler with at
+ * most one such test is passed over without reading any test (which can ask the checker).
+ */
+export function hasTwoErrorTests(root: TSESTree.Node, references: ErrorReferences): boolean {
+  const readsError = (node: TSESTree.Node): boolean => {
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      return references.isError(node) || references.isDerivedFromError(node) || references.conditionOf?.(node) !== undefined;
+    }
+    return getChildNodes(node).some(readsError);
+  };
+  let found = 0;
+  const visit = (node: TSESTree.Node): boolean => {
+    const test =
+      node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression || node.type === AST_NODE_TYPES.SwitchCase
+        ? node.test
+        : null;
+    if (test && readsError(test)) found += 1;
+    return found >= 2 || getChildNodes(node).some(visit);
+  };
+  return visit(root);
+}
+
 export function isErrorTest(test: ClassTest): boolean {
   switch (test.kind) {
     case 'class':

@@ -365,6 +365,11 @@ function createTypedBackend(services: TypeServices): Backend {
       const tsCall = services.toTsNode(call);
       if (!tsCall || !typescript.isCallExpression(tsCall)) return undefined;
       try {
+        // Most calls given the error are not predicates: the callee's declared signatures say so
+        // without resolving the call (which types every argument).
+        const calleeType = checker.getNonNullableType(checker.getTypeAtLocation(tsCall.expression));
+        const declared = calleeType.isUnion() ? undefined : calleeType.getCallSignatures();
+        if (declared && declared.length > 0 && declared.every((candidate) => !checker.getTypePredicateOfSignature(candidate))) return undefined;
         const signature = checker.getResolvedSignature(tsCall);
         const predicate = signature && checker.getTypePredicateOfSignature(signature);
         if (

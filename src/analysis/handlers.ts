@@ -129,14 +129,18 @@ export function getPromiseHandlerCandidate(context: Context, call: TSESTree.Call
   };
 }
 
-/** The promise handler whose inline callback is `fn`, if `fn` is one. */
-export function getPromiseHandlerOfCallback(context: Context, fn: FunctionNode): PromiseHandler | undefined {
+/**
+ * The promise handler whose inline callback is `fn`, if `fn` is one (of the given kind: the receiver
+ * is typed only for a callback of that kind).
+ */
+export function getPromiseHandlerOfCallback(context: Context, fn: FunctionNode, kind?: PromiseHandler['kind']): PromiseHandler | undefined {
   const call = fn.parent;
   if (call.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
     return undefined;
   }
-  const handler = getPromiseHandler(context, call);
-  return handler?.callback === fn ? handler : undefined;
+  const handler = getPromiseHandlerCandidate(context, call);
+  if (handler?.callback !== fn || (kind !== undefined && handler.kind !== kind)) return undefined;
+  return isOnPromise(context, handler) ? handler : undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/utils';
 import type { Shadowing } from '../analysis/class-tests.js';
-import { createClassTestReader, findShadowing, findUnreachableTests, isErrorTest } from '../analysis/class-tests.js';
+import { createClassTestReader, findShadowing, findUnreachableTests, hasTwoErrorTests, isErrorTest } from '../analysis/class-tests.js';
 import { getHandlerErrorReferences } from '../analysis/error-flow.js';
 import { getErrorHierarchy } from '../analysis/error-hierarchy.js';
 import type { ErrorHandler } from '../analysis/handlers.js';
@@ -168,8 +168,10 @@ export default createRule<Options, MessageIds>({
         checkedCallbacks.add(root);
       }
 
+      const references = getHandlerErrorReferences(context, handler);
+      if (!hasTwoErrorTests(root, references)) return;
       const hierarchy = getErrorHierarchy(context);
-      const readTest = createClassTestReader(sourceCode, hierarchy, getHandlerErrorReferences(context, handler));
+      const readTest = createClassTestReader(sourceCode, hierarchy, references);
       const isPure = (test: TSESTree.Expression | null): boolean => test === null || readTest(test).key !== undefined;
       for (const chained of getTestChains(sourceCode, root, (test) => isErrorTest(readTest(test)))) {
         if (chained.earlier.length === 0) continue;

@@ -73,7 +73,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const { allowThrow } = options as Required<Options[0]>;
 
-    const isFinallyCallback = (fn: FunctionNode): boolean => getPromiseHandlerOfCallback(context, fn)?.kind === 'promise-finally';
+    const isFinallyCallback = (fn: FunctionNode): boolean => getPromiseHandlerOfCallback(context, fn, 'promise-finally') !== undefined;
 
     const reportRejection = (node: TSESTree.Node, jump: string): void => {
       context.report({ node, messageId: 'rejectionInFinallyCallback', data: { jump } });

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import type { ClassTest } from '../../src/analysis/class-tests.js';
-import { createClassTestReader, findShadowing, findUnreachableTests, isErrorTest } from '../../src/analysis/class-tests.js';
+import { createClassTestReader, findShadowing, findUnreachableTests, hasTwoErrorTests, isErrorTest } from '../../src/analysis/class-tests.js';
 import { getHandlerErrorReferences } from '../../src/analysis/error-flow.js';
 import { getErrorHierarchy } from '../../src/analysis/error-hierarchy.js';
 import { getCatchClauseHandler } from '../../src/analysis/handlers.js';
@@ -294,5 +294,28 @@ describe('class tests without type information', () => {
     );
     expect(found.tests.map(describeTest)).toEqual(['value', 'other', 'instanceof[Local]', 'instanceof[DOMException]']);
     expect(found.shadowing(2, 0)).toBeUndefined();
+  });
+});
+
+describe.each(modes)('hasTwoErrorTests (%s)', (_mode, typed) => {
+  const answer = (code: string): boolean => {
+    let found: boolean | undefined;
+    runProbe(`declare const cond: boolean; declare function isRetryable(e: unknown): boolean; class HttpError extends Error {}\n${code}`, typed, (context) => ({
+      CatchClause(node: TSESTree.CatchClause) {
+        found ??= hasTwoErrorTests(node.body, getHandlerErrorReferences(context, getCatchClauseHandler(context, node)));
+      },
+    }));
+    if (found === undefined) throw new Error('no catch clause');
+    return found;
+  };
+
+  it('needs two tests that read the error or a value derived from it', () => {
+    expect(answer('try {} catch (e) { if (e instanceof HttpError) throw e; }')).toBe(false);
+    expect(answer('try {} catch (e) { if (cond) {} if (e instanceof HttpError) {} }')).toBe(false);
+    expect(answer('try {} catch (e) { if (e instanceof HttpError) {} else if (e instanceof Error) {} }')).toBe(true);
+    expect(answer('try {} catch (e) { const { code } = e as { code: string }; if (code === "A") {} if (isRetryable(e)) {} }')).toBe(true);
+    expect(answer('try {} catch (e) { const retry = isRetryable(e); if (retry) {} const x = e instanceof HttpError ? 1 : 2; }')).toBe(true);
+    expect(answer('try {} catch (e) { switch (true) { case e instanceof HttpError: break; case e instanceof Error: break; } }')).toBe(true);
+    expect(answer('try {} catch { if (cond) {} if (cond) {} }')).toBe(false);
   });
 });
