@@ -761,11 +761,31 @@ function computeErrorFlow(context: Context, subject: FlowSubject, options: Error
     const helper = resolveCalledFunction(context, callee);
     if (helper) return helperHandlesError(context, helper, index, !isPromiseResultDiscarded(call), options, depth) ? PROPAGATED : 0;
     // `this.handleFailure(error)` with the method defined in another module (a base class, a mixin, a
-    // prototype assigned elsewhere): the object's own error handling we cannot read. Unknown, so no report.
-    if (target.type === AST_NODE_TYPES.MemberExpression && target.object.type === AST_NODE_TYPES.ThisExpression && references.isError(args[index] ?? target)) {
+    // prototype assigned elsewhere), or `this.hooks.execPost(name, { error })` on an object the instance
+    // holds: the object's own error handling, which we cannot read. Unknown, so no report. The whole
+    // error must be handed over (itself, or as a property of an object literal), not text made from it.
+    if (target.type === AST_NODE_TYPES.MemberExpression && isRootedAtThis(target.object) && handsOverWholeError(args[index])) {
       return PROPAGATED;
     }
     return 0;
+  };
+
+  /** `this`, `this.hooks`, `this._middleware.inner`: the instance or an object it holds. */
+  const isRootedAtThis = (node: TSESTree.Node): boolean => {
+    const value = skipWrappers(node);
+    if (value.type === AST_NODE_TYPES.ThisExpression) return true;
+    return value.type === AST_NODE_TYPES.MemberExpression && !value.computed && isRootedAtThis(value.object);
+  };
+
+  /** The error itself, or an object literal with the error as one of its property values (`{ error }`). */
+  const handsOverWholeError = (argument: TSESTree.Node | undefined): boolean => {
+    if (!argument) return false;
+    if (references.isError(argument)) return true;
+    const value = skipTypeWrappers(argument);
+    return (
+      value.type === AST_NODE_TYPES.ObjectExpression &&
+      value.properties.some((property) => property.type === AST_NODE_TYPES.Property && property.kind === 'init' && references.isError(property.value))
+    );
   };
 
   /**

@@ -114,6 +114,18 @@ describe.each(modes)('error flow (%s)', (_mode, typed) => {
     expect(swallows(messageOnly)).toEqual(['fallthrough@6']);
   });
 
+  it('treats the whole error handed to an object the instance holds as unknown, but not its text or an outside object', () => {
+    const prelude = 'declare const hooks: { execPost(name: string, context: unknown): Promise<void> };\nclass Model {\n  declare hooks: typeof hooks;\n';
+    const held = `${prelude}  async save() {\n    try {} catch (error) {\n      await this.hooks.execPost('save', { error });\n    }\n  }\n}`;
+    expect(swallows(held)).toEqual([]);
+    const direct = `${prelude}  save() {\n    try {} catch (error) {\n      this.hooks.execPost('save', error);\n    }\n  }\n}`;
+    expect(swallows(direct)).toEqual([]);
+    const text = `${prelude}  save() {\n    try {} catch (error) {\n      this.hooks.execPost('save', { message: String(error) });\n    }\n  }\n}`;
+    expect(swallows(text)).toEqual(['fallthrough@7']);
+    const outside = `${prelude}  save() {\n    try {} catch (error) {\n      hooks.execPost('save', { error });\n    }\n  }\n}`;
+    expect(swallows(outside)).toEqual(['fallthrough@7']);
+  });
+
   it('reads conditional expressions in statements as branches', () => {
     expect(swallows('try {} catch (e) {\n  cond ? logger.error(e) : null;\n}')).toEqual(['fallthrough@3']);
     expect(swallows('try {} catch (e) { cond ? logger.error(e) : next(e); }')).toEqual([]);
