@@ -762,11 +762,10 @@ function computeErrorFlow(context: Context, subject: FlowSubject, options: Error
     if (helper) return helperHandlesError(context, helper, index, !isPromiseResultDiscarded(call), options, depth) ? PROPAGATED : 0;
     // `this.handleFailure(error)` with the method defined in another module (a base class, a mixin, a
     // prototype assigned elsewhere), or `this.hooks.execPost(name, { error })` on an object the instance
-    // holds: the object's own error handling, which we cannot read. Unknown, so no report. The whole
-    // error must be handed over (itself, or as a property of an object literal), not text made from it.
-    if (target.type === AST_NODE_TYPES.MemberExpression && isRootedAtThis(target.object) && handsOverWholeError(args[index])) {
-      return PROPAGATED;
-    }
+    // holds: the object's own error handling, which we cannot read. Unknown, so no report. Only for a
+    // call made for its effect: one whose value is used (`const e2 = this.wrap(error)`) transforms the
+    // error, and the flow follows what happens to that value instead.
+    if (target.type === AST_NODE_TYPES.MemberExpression && isRootedAtThis(target.object) && isCalledForEffect(call)) return PROPAGATED;
     return 0;
   };
 
@@ -777,15 +776,19 @@ function computeErrorFlow(context: Context, subject: FlowSubject, options: Error
     return value.type === AST_NODE_TYPES.MemberExpression && !value.computed && isRootedAtThis(value.object);
   };
 
-  /** The error itself, or an object literal with the error as one of its property values (`{ error }`). */
-  const handsOverWholeError = (argument: TSESTree.Node | undefined): boolean => {
-    if (!argument) return false;
-    if (references.isError(argument)) return true;
-    const value = skipTypeWrappers(argument);
-    return (
-      value.type === AST_NODE_TYPES.ObjectExpression &&
-      value.properties.some((property) => property.type === AST_NODE_TYPES.Property && property.kind === 'init' && references.isError(property.value))
-    );
+  /** The call is a statement of its own (awaited, voided or not): its value is thrown away. */
+  const isCalledForEffect = (call: TSESTree.Node): boolean => {
+    let node = call;
+    while (
+      node.parent &&
+      (node.parent.type === AST_NODE_TYPES.AwaitExpression ||
+        node.parent.type === AST_NODE_TYPES.ChainExpression ||
+        (node.parent.type === AST_NODE_TYPES.UnaryExpression && node.parent.operator === 'void') ||
+        isTypeWrapper(node.parent))
+    ) {
+      node = node.parent;
+    }
+    return node.parent?.type === AST_NODE_TYPES.ExpressionStatement;
   };
 
   /**

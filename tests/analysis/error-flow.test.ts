@@ -124,6 +124,11 @@ describe.each(modes)('error flow (%s)', (_mode, typed) => {
     expect(swallows(text)).toEqual(['fallthrough@7']);
     const outside = `${prelude}  save() {\n    try {} catch (error) {\n      hooks.execPost('save', { error });\n    }\n  }\n}`;
     expect(swallows(outside)).toEqual(['fallthrough@7']);
+    // A call whose value is kept transforms the error; what happens to the value decides.
+    const transformed = `${prelude}  save() {\n    try {} catch (error) {\n      const wrapped = this.hooks.execPost('save', error);\n    }\n  }\n}`;
+    expect(swallows(transformed)).toEqual(['fallthrough@7']);
+    const handedOn = `${prelude}  async save() {\n    try {} catch (err) {\n      const error = this.hooks.execPost('wrap', err);\n      await this.hooks.execPost('save', { error });\n    }\n  }\n}`;
+    expect(swallows(handedOn)).toEqual([]);
   });
 
   it('reads conditional expressions in statements as branches', () => {
