@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import type { FunctionNode } from '../util/ast.js';
-import { getStaticMemberName, isFunctionNode, resolveFunction, skipTypeWrappers, skipWrappers } from '../util/ast.js';
+import { getChildNodes, getStaticMemberName, isFunctionNode, resolveFunction, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import type { TypeServices } from './type-services.js';
 import { getTypeServices } from './type-services.js';
 
@@ -120,6 +120,51 @@ function getTopLevelMembers(program: TSESTree.Program): Map<string, FunctionNode
   return index;
 }
 
+const declaredNamesCache = new WeakMap<TSESLint.SourceCode, ReadonlySet<string>>();
+
+/**
+ * The names this file gives to methods, fields, properties, functions and variables: every name
+ * `functionOfDeclaration` could be asked about, and more (values are not checked). One walk per file.
+ */
+function getDeclaredNames(sourceCode: TSESLint.SourceCode): ReadonlySet<string> {
+  let names = declaredNamesCache.get(sourceCode);
+  if (names) return names;
+  const found = new Set<string>();
+  const keyName = (key: TSESTree.Node): string | undefined =>
+    key.type === AST_NODE_TYPES.Identifier || key.type === AST_NODE_TYPES.PrivateIdentifier
+      ? key.name
+      : key.type === AST_NODE_TYPES.Literal
+        ? String(key.value)
+        : undefined;
+  const visit = (node: TSESTree.Node): void => {
+    switch (node.type) {
+      case AST_NODE_TYPES.MethodDefinition:
+      case AST_NODE_TYPES.PropertyDefinition:
+      case AST_NODE_TYPES.Property:
+      case AST_NODE_TYPES.TSAbstractMethodDefinition:
+      case AST_NODE_TYPES.TSAbstractPropertyDefinition: {
+        const name = keyName(node.key);
+        if (name !== undefined) found.add(name);
+        break;
+      }
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.FunctionExpression:
+        if (node.id) found.add(node.id.name);
+        break;
+      case AST_NODE_TYPES.VariableDeclarator:
+        if (node.id.type === AST_NODE_TYPES.Identifier) found.add(node.id.name);
+        break;
+      default:
+        break;
+    }
+    for (const child of getChildNodes(node)) visit(child);
+  };
+  visit(sourceCode.ast);
+  names = found;
+  declaredNamesCache.set(sourceCode, names);
+  return names;
+}
+
 /**
  * The function of this file that a call's callee names, when it can be told: a function declaration
  * or `const` function (`handleError(e)`); with type information, the one declaration of the called
@@ -132,7 +177,13 @@ export function resolveCalledFunction(context: Context, callee: TSESTree.Node): 
   if (node.type === AST_NODE_TYPES.Identifier) return resolveFunction(context.sourceCode, node);
   if (node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const services = getTypeServices(context);
-  if (services) return resolveByType(services, services.program.getSourceFile(context.filename), node);
+  if (services) {
+    // Only a function-like declaration of this file can be the answer: when none has the member's
+    // name, the checker has nothing here to resolve the call to.
+    const property = node.property;
+    if (property.type === AST_NODE_TYPES.Identifier && !getDeclaredNames(context.sourceCode).has(property.name)) return undefined;
+    return resolveByType(services, services.program.getSourceFile(context.filename), node);
+  }
   const name = getStaticMemberName(node);
   if (name === undefined) return undefined;
   if (skipWrappers(node.object).type === AST_NODE_TYPES.ThisExpression) {
