@@ -35,7 +35,7 @@ function functionOfDeclaration(node: TSESTree.Node): FunctionNode | undefined {
 
 /** With type information: the declaration of the called member in this file, when there is exactly one with a body here. */
 function resolveByType(services: TypeServices, sourceFile: ts.SourceFile | undefined, member: TSESTree.MemberExpression): FunctionNode | undefined {
-  if (member.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (member.property.type !== AST_NODE_TYPES.Identifier && member.property.type !== AST_NODE_TYPES.PrivateIdentifier) return undefined;
   const declarations = services.symbolOf(member.property)?.declarations ?? [];
   const functions = declarations
     .filter((declaration) => declaration.getSourceFile() === sourceFile)
@@ -181,7 +181,8 @@ export function resolveCalledFunction(context: Context, callee: TSESTree.Node): 
     // Only a function-like declaration of this file can be the answer: when none has the member's
     // name, the checker has nothing here to resolve the call to.
     const property = node.property;
-    if (property.type === AST_NODE_TYPES.Identifier && !getDeclaredNames(context.sourceCode).has(property.name)) return undefined;
+    const named = property.type === AST_NODE_TYPES.Identifier || property.type === AST_NODE_TYPES.PrivateIdentifier;
+    if (named && !getDeclaredNames(context.sourceCode).has(property.name)) return undefined;
     return resolveByType(services, services.program.getSourceFile(context.filename), node);
   }
   const name = getStaticMemberName(node);

@@ -38,6 +38,21 @@ describe('resolveCalledFunction with type information', () => {
   });
 });
 
+describe('resolveCalledFunction with type information: declarations of every kind', () => {
+  it('finds object-literal methods, function-valued fields, private methods and quoted keys; nothing for a member declared elsewhere', () => {
+    const code = [
+      'declare const target: unknown; declare const api: { remote(e: unknown): void };',
+      'const handlers = { local(e: unknown) {}, "quoted": (e: unknown) => {} };',
+      'class C {',
+      '  field = (e: unknown) => {};',
+      '  #hidden(e: unknown) {}',
+      '  run() { handlers.local(target); handlers.quoted(target); this.field(target); this.#hidden(target); api.remote(target); }',
+      '}',
+    ].join('\n');
+    expect(resolved(code, true)).toEqual([2, 2, 4, 5, null]);
+  });
+});
+
 describe('resolveCalledFunction without type information', () => {
   it('uses the only top-level definition of a member name, and nothing when there are several', () => {
     const prototype = 'declare const target: unknown; declare const x: any;\nfunction C() {}\nC.prototype.fail = function (e: unknown) {};\nx.fail(target);';
