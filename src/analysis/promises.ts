@@ -150,28 +150,39 @@ export function isKnownPromiseSyntax(sourceCode: TSESLint.SourceCode, expression
 }
 
 /**
- * `resolve(…)` or `reject(…)` where the callee is the first or second parameter of the executor in
- * `new Promise((resolve, reject) => …)` and never reassigned: they return `undefined`, which syntax
- * alone settles (typing them would type the whole executor and the `new Promise` overloads).
+ * Which settler `identifier` names when it is the first (resolve, 0) or second (reject, 1) parameter
+ * of the executor in `new Promise((resolve, reject) => …)` on the global `Promise`, under any name.
+ * `undefined` for anything else, and for a parameter the executor reassigns.
  */
-export function isExecutorSettlerCall(sourceCode: TSESLint.SourceCode, expression: TSESTree.Node): boolean {
-  const node = skipWrappers(expression);
-  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = findVariable(sourceCode, node.callee);
-  if (variable?.defs.length !== 1) return false;
+export function getExecutorSettlerIndex(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Identifier): 0 | 1 | undefined {
+  const variable = findVariable(sourceCode, identifier);
+  if (variable?.defs.length !== 1) return undefined;
   const def = variable.defs[0];
-  if (def?.type !== TSESLint.Scope.DefinitionType.Parameter || !isFunctionNode(def.node)) return false;
+  if (def?.type !== TSESLint.Scope.DefinitionType.Parameter || !isFunctionNode(def.node)) return undefined;
   const executor = def.node;
   const index = executor.params.findIndex((param) => param === def.name);
-  if (index !== 0 && index !== 1) return false;
+  if (index !== 0 && index !== 1) return undefined;
   const creation = executor.parent;
-  return (
+  const isExecutor =
     creation.type === AST_NODE_TYPES.NewExpression &&
     creation.arguments[0] === executor &&
     creation.callee.type === AST_NODE_TYPES.Identifier &&
     creation.callee.name === 'Promise' &&
-    isGlobalReference(sourceCode, creation.callee) &&
-    variable.references.every((reference) => !reference.isWrite())
+    isGlobalReference(sourceCode, creation.callee);
+  return isExecutor && variable.references.every((reference) => !reference.isWrite()) ? index : undefined;
+}
+
+/**
+ * `resolve(…)` or `reject(…)` of a `new Promise` executor (see `getExecutorSettlerIndex`): they return
+ * `undefined`, which syntax alone settles (typing them would type the whole executor and the
+ * `new Promise` overloads).
+ */
+export function isExecutorSettlerCall(sourceCode: TSESLint.SourceCode, expression: TSESTree.Node): boolean {
+  const node = skipWrappers(expression);
+  return (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.Identifier &&
+    getExecutorSettlerIndex(sourceCode, node.callee) !== undefined
   );
 }
 

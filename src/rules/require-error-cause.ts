@@ -14,8 +14,9 @@ import type { ErrorReferences } from '../analysis/error-flow.js';
 import { getErrorReferences } from '../analysis/error-flow.js';
 import type { ErrorHandler } from '../analysis/handlers.js';
 import { getEnclosingHandler, getPromiseHandlerOfCallback } from '../analysis/handlers.js';
+import { getExecutorSettlerIndex } from '../analysis/promises.js';
 import type { Scope, Variable } from '../util/ast.js';
-import { findVariable, getStaticMemberName, isFunctionNode, isGlobalReference, isInside, skipTypeWrappers, skipWrappers } from '../util/ast.js';
+import { findVariable, getStaticMemberName, isFunctionNode, isInside, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { appendArgument, appendProperty, unusedName } from '../util/fix.js';
 
@@ -70,18 +71,7 @@ function isRejectCall(sourceCode: TSESLint.SourceCode, call: TSESTree.CallExpres
   const callee = skipWrappers(call.callee);
   if (callee.type === AST_NODE_TYPES.MemberExpression) return getStaticMemberName(callee) === 'reject';
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
-  if (callee.name === 'reject') return true;
-  const def = findVariable(sourceCode, callee)?.defs[0];
-  if (def?.type !== DefinitionType.Parameter || !isFunctionNode(def.node) || def.node.params[1] !== def.name) return false;
-  const executor = def.node;
-  const parent = executor.parent;
-  return (
-    parent.type === AST_NODE_TYPES.NewExpression &&
-    parent.arguments[0] === executor &&
-    parent.callee.type === AST_NODE_TYPES.Identifier &&
-    parent.callee.name === 'Promise' &&
-    isGlobalReference(sourceCode, parent.callee)
-  );
+  return callee.name === 'reject' || getExecutorSettlerIndex(sourceCode, callee) === 1;
 }
 
 /** Where `variable` is bound as the error of a handler (a `catch` parameter or a rejection callback's), if it is. */

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { isExecutorSettlerCall, isPromiseValued } from '../../src/analysis/promises.js';
+import { getExecutorSettlerIndex, isExecutorSettlerCall, isPromiseValued } from '../../src/analysis/promises.js';
 import { getTypeServices } from '../../src/analysis/type-services.js';
 import { modes, runProbe } from './harness.js';
 
@@ -36,6 +36,16 @@ describe.each(modes)('isExecutorSettlerCall (%s)', (_mode, typed) => {
     ].join('\n');
     // Each `new …` statement, then the calls (and the assignment) inside its executor.
     expect(settlers(code, typed)).toEqual([false, false, false, false, false, false, false, false, false]);
+  });
+
+  it('tells resolve (0) from reject (1) under any names', () => {
+    const found: (number | undefined)[] = [];
+    runProbe('new Promise((done, fail) => { done(1); fail(2); });', typed, (context) => ({
+      'CallExpression > Identifier.callee'(callee: TSESTree.Identifier) {
+        found.push(getExecutorSettlerIndex(context.sourceCode, callee));
+      },
+    }));
+    expect(found).toEqual([0, 1]);
   });
 
   it('makes isPromiseValued answer "no" for them', () => {
