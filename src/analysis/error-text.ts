@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { findVariable, getStaticMemberName, isDeferredBoundary, isGlobalReference, isNode, skipTypeWrappers } from '../util/ast.js';
+import { findVariable, getStaticMemberName, isDeferredBoundary, isGlobalReference, isNode, isTypeWrapper, skipTypeWrappers } from '../util/ast.js';
 import type { ErrorReferences } from './error-flow.js';
 import { getErrorHierarchy } from './error-hierarchy.js';
 import type { TypeServices } from './type-services.js';
@@ -215,13 +215,15 @@ export function getErrorTextInArguments(
 function keepsEvidence(identifier: TSESTree.Identifier): boolean {
   let node: TSESTree.Node = identifier;
   for (;;) {
-    // Never reaches Program: every statement is a `default` below.
-    const parent: TSESTree.Node = node.parent;
+    // Never reaches Program (every statement is a `default` below); the guard is for the type only.
+    const parent: TSESTree.Node | undefined = node.parent;
+    if (!parent) return false;
+    // `as`, `!`, `satisfies` and `<T>` leave the value as it is.
+    if (isTypeWrapper(parent)) {
+      node = parent;
+      continue;
+    }
     switch (parent.type) {
-      case AST_NODE_TYPES.TSAsExpression:
-      case AST_NODE_TYPES.TSNonNullExpression:
-      case AST_NODE_TYPES.TSSatisfiesExpression:
-      case AST_NODE_TYPES.TSTypeAssertion:
       case AST_NODE_TYPES.ChainExpression:
       case AST_NODE_TYPES.LogicalExpression:
         node = parent;

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { findVariable, getMethodName, skipWrappers } from '../util/ast.js';
+import { findVariable, getMethodName, isTypeWrapper, skipWrappers } from '../util/ast.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -21,11 +21,12 @@ function passesRejectionOn(identifier: TSESTree.Node): boolean {
   for (;;) {
     const parent: TSESTree.Node | undefined = node.parent;
     if (!parent) return false;
+    // `as`, `!`, `satisfies` and `<T>` leave the value as it is.
+    if (isTypeWrapper(parent)) {
+      node = parent;
+      continue;
+    }
     switch (parent.type) {
-      case AST_NODE_TYPES.TSAsExpression:
-      case AST_NODE_TYPES.TSNonNullExpression:
-      case AST_NODE_TYPES.TSSatisfiesExpression:
-      case AST_NODE_TYPES.TSTypeAssertion:
       case AST_NODE_TYPES.ChainExpression:
       case AST_NODE_TYPES.ArrayExpression:
       case AST_NODE_TYPES.SpreadElement:

@@ -6,6 +6,7 @@ import {
   getMethodName,
   isFunctionNode,
   isGlobalReference,
+  isTypeWrapper,
   resolveFunction,
   skipTypeWrappers,
   skipWrappers,
@@ -228,6 +229,11 @@ export function getRejectionHandling(expression: TSESTree.Node): RejectionHandli
   for (;;) {
     const parent: TSESTree.Node | undefined = node.parent;
     if (!parent) return 'passed';
+    // `as`, `!`, `satisfies` and `<T>` leave the value as it is.
+    if (isTypeWrapper(parent)) {
+      node = parent;
+      continue;
+    }
     switch (parent.type) {
       case AST_NODE_TYPES.AwaitExpression:
         return 'awaited';
@@ -243,10 +249,6 @@ export function getRejectionHandling(expression: TSESTree.Node): RejectionHandli
         return parent.init === node ? 'assigned' : 'passed';
       case AST_NODE_TYPES.AssignmentExpression:
         return parent.right === node ? 'assigned' : 'passed';
-      case AST_NODE_TYPES.TSAsExpression:
-      case AST_NODE_TYPES.TSNonNullExpression:
-      case AST_NODE_TYPES.TSSatisfiesExpression:
-      case AST_NODE_TYPES.TSTypeAssertion:
       case AST_NODE_TYPES.ChainExpression:
         node = parent;
         continue;
