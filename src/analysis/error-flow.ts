@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import type { FunctionNode, Variable } from '../util/ast.js';
-import { findVariable, getCalleePath, getChildNodes, getMethodName, getStaticMemberName, isDeferredBoundary, isFunctionNode, isGlobalReference, isInside, isLoopStatement, isTypeWrapper, skipTypeWrappers, skipWrappers } from '../util/ast.js';
+import { findVariable, getCalleePath, getChildNodes, getMemberRoot, getMethodName, getStaticMemberName, isDeferredBoundary, isFunctionNode, isGlobalReference, isInside, isLoopStatement, isTypeWrapper, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import type { CalleeMatcher } from '../util/callee-pattern.js';
 import { resolveCalledFunction } from './called-functions.js';
 import { carriesError, getErrorConstructorInfo } from './error-construction.js';
@@ -708,8 +708,7 @@ function computeErrorFlow(context: Context, subject: FlowSubject, options: Error
 
   /** The root of `a.b.c` is declared outside the handler (or is `this`): storing there outlives the handler. */
   const isOutsideReceiver = (node: TSESTree.Node): boolean => {
-    let root = skipWrappers(node);
-    while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
+    const root = getMemberRoot(node);
     return root.type === AST_NODE_TYPES.ThisExpression || (root.type === AST_NODE_TYPES.Identifier && isDeclaredOutsideHandler(root));
   };
 
@@ -765,15 +764,10 @@ function computeErrorFlow(context: Context, subject: FlowSubject, options: Error
     // holds: the object's own error handling, which we cannot read. Unknown, so no report. Only for a
     // call made for its effect: one whose value is used (`const e2 = this.wrap(error)`) transforms the
     // error, and the flow follows what happens to that value instead.
-    if (target.type === AST_NODE_TYPES.MemberExpression && isRootedAtThis(target.object) && isCalledForEffect(call)) return PROPAGATED;
+    if (target.type === AST_NODE_TYPES.MemberExpression && getMemberRoot(target).type === AST_NODE_TYPES.ThisExpression && isCalledForEffect(call)) {
+      return PROPAGATED;
+    }
     return 0;
-  };
-
-  /** `this`, `this.hooks`, `this._middleware.inner`: the instance or an object it holds. */
-  const isRootedAtThis = (node: TSESTree.Node): boolean => {
-    const value = skipWrappers(node);
-    if (value.type === AST_NODE_TYPES.ThisExpression) return true;
-    return value.type === AST_NODE_TYPES.MemberExpression && !value.computed && isRootedAtThis(value.object);
   };
 
   /** The call is a statement of its own (awaited, voided or not): its value is thrown away. */

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import type { LoopStatement, Variable } from '../util/ast.js';
-import { DYNAMIC_SEGMENT, findVariable, getCalleePath, isDeferredBoundary, isGlobalReference, isInside, isLoopStatement, isNode, skipTypeWrappers, skipWrappers } from '../util/ast.js';
+import { DYNAMIC_SEGMENT, findVariable, getCalleePath, getMemberRoot, isDeferredBoundary, isGlobalReference, isInside, isLoopStatement, isNode, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import { compileCalleePatterns } from '../util/callee-pattern.js';
 import type { ErrorFlowOptions, HandlerEnd } from './error-flow.js';
 import { DEFAULT_PROPAGATORS, DEFAULT_REPORTERS, getErrorFlow } from './error-flow.js';
@@ -561,8 +561,7 @@ function isWorkCall(expression: TSESTree.Node, sourceCode: TSESLint.SourceCode):
     return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Promise';
   }
   if (value.type !== AST_NODE_TYPES.CallExpression) return false;
-  let root = skipWrappers(value.callee);
-  while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
+  const root = getMemberRoot(value.callee);
   if (root.type !== AST_NODE_TYPES.Identifier) return true;
   const global = isGlobalReference(sourceCode, root);
   if (global && NOT_WORK_NAMESPACES.has(root.name) && root !== skipWrappers(value.callee)) return false;

@@ -46,6 +46,13 @@ export function isTypeWrapper(node: TSESTree.Node): boolean {
   );
 }
 
+/** The object a member chain starts from: `a` for `a.b[c].d`, `this` for `this.hooks.run` (wrappers skipped). */
+export function getMemberRoot(node: TSESTree.Node): TSESTree.Node {
+  let root = skipWrappers(node);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
+  return root;
+}
+
 export type LoopStatement =
   | TSESTree.DoWhileStatement
   | TSESTree.ForInStatement
