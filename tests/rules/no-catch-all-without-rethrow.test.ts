@@ -32,6 +32,8 @@ const shiftWhere = (data: Readonly<Record<string, unknown>>): Record<string, unk
 const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
   valid: [
     'try { f(); } catch (e) { throw e; }',
+    // Handed whole to an object the instance holds, as a statement: that object's error handling, unknown here.
+    'declare class Hooks { execPost(name: string, context: unknown): Promise<void> }\nclass Model { hooks = new Hooks(); async save() { try { f(); } catch (error) { await this.hooks.execPost("save", { error }); } } }',
     'function load() { try { return f(); } catch (e) { logger.error(e); return null; } }',
     'function load() { try { return f(); } catch (e) { if (e instanceof NotFoundError) return null; throw e; } }',
     'function load() { try { return f(); } catch (e) { if (!(e instanceof NotFoundError)) throw e; return null; } }',
@@ -77,6 +79,22 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
     { code: 'const button = <button onClick={() => { try { f(); } catch (e) { logger.error(e); } }} />;', filename: 'react.tsx' },
   ],
   invalid: [
+    {
+      // A call on an object the instance holds, whose value is kept, transforms the error: the wrapper is dropped.
+      code: 'declare class Codec { wrap(e: unknown): Error }\nclass Store {\n  codec = new Codec();\n  load() {\n    try {\n      return f();\n    } catch (e) {\n      const wrapped = this.codec.wrap(e);\n      return null;\n    }\n  }\n}',
+      errors: [
+        {
+          messageId: 'swallowsEverything',
+          data: { where: 'on the path ending at line 9' },
+          line: 7,
+          column: 7,
+          endLine: 7,
+          endColumn: 16,
+          suggestions: [],
+        },
+      ],
+      output: null,
+    },
     {
       code: 'function load() {\n  try {\n    return f();\n  } catch (e) {\n    return null;\n  }\n}',
       errors: [
