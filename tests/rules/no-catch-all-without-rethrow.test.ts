@@ -1,12 +1,10 @@
-import path from 'node:path';
-import tsParser from '@typescript-eslint/parser';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
-import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import type { MessageIds, Options } from '../../src/rules/no-catch-all-without-rethrow.js';
 import ruleModule from '../../src/rules/no-catch-all-without-rethrow.js';
 import { fixturesDir, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 import { withPreamble } from './catch-rules-helpers.js';
+import { lintJavaScript, lintWithOptions } from './rule-test-helpers.js';
 
 const rule = ruleModule;
 
@@ -659,18 +657,7 @@ describe('no-catch-all-without-rethrow', () => {
   });
 
   it("runs on JavaScript parsed by ESLint's default parser", () => {
-    const linter = new Linter({ configType: 'flat' });
-    const messages = linter.verify(
-      'try { f(); } catch (e) { if (e instanceof TypeError) g(); }\np.catch((e) => null);\np.catch((e) => { throw e; });',
-      [
-        {
-          plugins: { 'error-handling': { rules: { 'no-catch-all-without-rethrow': ruleModule as never } } },
-          rules: { 'error-handling/no-catch-all-without-rethrow': 'error' },
-        },
-      ],
-      { filename: 'file.js' },
-    );
-    expect(messages.map((message) => [message.messageId, message.line, message.column])).toEqual([
+    expect(lintJavaScript('no-catch-all-without-rethrow', ruleModule, 'try { f(); } catch (e) { if (e instanceof TypeError) g(); }\np.catch((e) => null);\np.catch((e) => { throw e; });')).toEqual([
       ['swallowsUnmatched', 1, 14],
       ['swallowsEverything', 2, 9],
     ]);
@@ -678,19 +665,7 @@ describe('no-catch-all-without-rethrow', () => {
 
   describe('option validation', () => {
     const lint = (options: unknown): void => {
-      const linter = new Linter({ configType: 'flat', cwd: fixturesDir });
-      linter.verify(
-        'try { f(); } catch (e) { next(e); }',
-        [
-          {
-            files: ['**/*.ts'],
-            languageOptions: { parser: tsParser },
-            plugins: { 'error-handling': { rules: { 'no-catch-all-without-rethrow': ruleModule as never } } },
-            rules: { 'error-handling/no-catch-all-without-rethrow': ['error', options] },
-          },
-        ],
-        { filename: path.join(fixturesDir, 'file.ts') },
-      );
+      lintWithOptions(fixturesDir, 'no-catch-all-without-rethrow', ruleModule, 'try { f(); } catch (e) { next(e); }', options);
     };
 
     it('accepts valid options', () => {

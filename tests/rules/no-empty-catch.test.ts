@@ -1,12 +1,10 @@
-import path from 'node:path';
-import tsParser from '@typescript-eslint/parser';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
-import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import type { MessageIds, Options } from '../../src/rules/no-empty-catch.js';
 import ruleModule from '../../src/rules/no-empty-catch.js';
 import { fixturesDir, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 import { withPreamble } from './catch-rules-helpers.js';
+import { lintJavaScript, lintWithOptions } from './rule-test-helpers.js';
 
 const rule = ruleModule;
 
@@ -721,13 +719,7 @@ describe('no-empty-catch', () => {
   });
 
   it("runs on JavaScript parsed by ESLint's default parser", () => {
-    const linter = new Linter({ configType: 'flat' });
-    const messages = linter.verify(
-      'try { f(); } catch {}\np.catch(() => {});\np.catch(function (e) { /* optional */ });',
-      [{ plugins: { 'error-handling': { rules: { 'no-empty-catch': ruleModule as never } } }, rules: { 'error-handling/no-empty-catch': 'error' } }],
-      { filename: 'file.js' },
-    );
-    expect(messages.map((message) => [message.messageId, message.line, message.column])).toEqual([
+    expect(lintJavaScript('no-empty-catch', ruleModule, 'try { f(); } catch {}\np.catch(() => {});\np.catch(function (e) { /* optional */ });')).toEqual([
       ['emptyCatch', 1, 14],
       ['emptyRejectionHandler', 2, 9],
     ]);
@@ -735,19 +727,7 @@ describe('no-empty-catch', () => {
 
   describe('option validation', () => {
     const lint = (options: unknown): void => {
-      const linter = new Linter({ configType: 'flat', cwd: fixturesDir });
-      linter.verify(
-        'try { f(); } catch {}',
-        [
-          {
-            files: ['**/*.ts'],
-            languageOptions: { parser: tsParser },
-            plugins: { 'error-handling': { rules: { 'no-empty-catch': ruleModule as never } } },
-            rules: { 'error-handling/no-empty-catch': ['error', options] },
-          },
-        ],
-        { filename: path.join(fixturesDir, 'file.ts') },
-      );
+      lintWithOptions(fixturesDir, 'no-empty-catch', ruleModule, 'try { f(); } catch {}', options);
     };
 
     it('accepts valid options', () => {

@@ -1,12 +1,10 @@
-import path from 'node:path';
-import tsParser from '@typescript-eslint/parser';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
-import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import type { MessageIds, Options } from '../../src/rules/no-lossy-error-logging.js';
 import rule from '../../src/rules/no-lossy-error-logging.js';
 import { fixturesDir, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 import { withPreamble } from './catch-rules-helpers.js';
+import { lintJavaScript, lintWithOptions } from './rule-test-helpers.js';
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
 type Valid = string | ValidTestCase<Options>;
@@ -547,18 +545,7 @@ describe('no-lossy-error-logging', () => {
   });
 
   it("runs on JavaScript parsed by ESLint's default parser", () => {
-    const linter = new Linter({ configType: 'flat' });
-    const messages = linter.verify(
-      'try { f(); } catch (e) { console.error(e.message); }\np.catch((e) => console.error(e));\np.catch((e) => logger.warn(`failed: ${e}`));',
-      [
-        {
-          plugins: { 'error-handling': { rules: { 'no-lossy-error-logging': rule as never } } },
-          rules: { 'error-handling/no-lossy-error-logging': 'error' },
-        },
-      ],
-      { filename: 'file.js' },
-    );
-    expect(messages.map((message) => [message.messageId, message.line, message.column])).toEqual([
+    expect(lintJavaScript('no-lossy-error-logging', rule, 'try { f(); } catch (e) { console.error(e.message); }\np.catch((e) => console.error(e));\np.catch((e) => logger.warn(`failed: ${e}`));')).toEqual([
       ['lossyErrorLog', 1, 40],
       ['lossyErrorLog', 3, 37],
     ]);
@@ -566,19 +553,7 @@ describe('no-lossy-error-logging', () => {
 
   describe('option validation', () => {
     const lint = (options: unknown): void => {
-      const linter = new Linter({ configType: 'flat', cwd: fixturesDir });
-      linter.verify(
-        'try { f(); } catch (e) { logger.error(e); }',
-        [
-          {
-            files: ['**/*.ts'],
-            languageOptions: { parser: tsParser },
-            plugins: { 'error-handling': { rules: { 'no-lossy-error-logging': rule as never } } },
-            rules: { 'error-handling/no-lossy-error-logging': ['error', options] },
-          },
-        ],
-        { filename: path.join(fixturesDir, 'file.ts') },
-      );
+      lintWithOptions(fixturesDir, 'no-lossy-error-logging', rule, 'try { f(); } catch (e) { logger.error(e); }', options);
     };
 
     it('accepts valid options', () => {

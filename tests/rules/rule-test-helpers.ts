@@ -1,5 +1,6 @@
 // Helpers for rule tests: where a snippet is in a case's code, and whether code type-checks in a fixture project.
 import path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -66,4 +67,33 @@ export function describeRejectsOptions(name: string, rule: unknown, code: string
       }).toThrow(new RegExp(`error-handling/${name}[\\s\\S]*should NOT have more than 0 items`, 'u'));
     });
   });
+}
+
+/**
+ * Lints `code` as a `.js` file with ESLint's default parser (espree, no type information) and the one
+ * rule on: `[messageId, line, column]` of each message.
+ */
+export function lintJavaScript(name: string, rule: unknown, code: string): [string | undefined, number, number][] {
+  const messages = new Linter({ configType: 'flat' }).verify(
+    code,
+    [{ plugins: { 'error-handling': { rules: { [name]: rule as never } } }, rules: { [`error-handling/${name}`]: 'error' } }],
+    { filename: 'file.js' },
+  );
+  return messages.map((message) => [message.messageId, message.line, message.column]);
+}
+
+/** Lints `code` as a TypeScript file of `projectDir` with the rule configured with `options`; throws what ESLint throws for invalid options. */
+export function lintWithOptions(projectDir: string, name: string, rule: unknown, code: string, options: unknown): void {
+  new Linter({ configType: 'flat', cwd: projectDir }).verify(
+    code,
+    [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser },
+        plugins: { 'error-handling': { rules: { [name]: rule as never } } },
+        rules: { [`error-handling/${name}`]: ['error', options] as never },
+      },
+    ],
+    { filename: path.join(projectDir, 'file.ts') },
+  );
 }
