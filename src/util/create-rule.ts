@@ -1,4 +1,6 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
+import type { RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
+import type { RuleContext, RuleModule } from '@typescript-eslint/utils/ts-eslint';
 
 export const REPOSITORY_URL = 'https://github.com/error-handling-eslint/eslint-plugin-error-handling';
 
@@ -16,6 +18,40 @@ export interface PluginDocs {
   usesTypeInformation?: boolean;
 }
 
-export const createRule = ESLintUtils.RuleCreator<PluginDocs>(
-  (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
-);
+const createDocumentedRule = ESLintUtils.RuleCreator<PluginDocs>((name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`);
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/**
+ * typescript-eslint's `RuleCreator`, except that the options merged with `meta.defaultOptions` are
+ * computed once per distinct configuration rather than once per linted file. Its `create` deep-clones
+ * the defaults (`structuredClone`) for every file and rule, which cost more than some of our rules' own
+ * work. ESLint builds a fresh options array for every file, so the configurations are told apart by
+ * their JSON text (options are JSON values, checked by the schema); the merged options are frozen,
+ * since every file with that configuration now shares them.
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(
+  rule: Readonly<RuleWithMetaAndName<Options, MessageIds, PluginDocs>>,
+): RuleModule<MessageIds, Options, PluginDocs> & { name: string } {
+  const documented = createDocumentedRule(rule);
+  const defaults = (rule.meta.defaultOptions ?? []) as Options;
+  const merged = new Map<string, Readonly<Options>>();
+  return {
+    ...documented,
+    create(context: Readonly<RuleContext<MessageIds, Options>>) {
+      const key = JSON.stringify(context.options);
+      let options = merged.get(key);
+      if (!options) {
+        options = deepFreeze(ESLintUtils.applyDefault<Options, Options>(defaults, context.options));
+        merged.set(key, options);
+      }
+      return rule.create(context, options);
+    },
+  };
+}
