@@ -42,16 +42,27 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   const documented = createDocumentedRule(rule);
   const defaults = (rule.meta.defaultOptions ?? []) as Options;
   const merged = new Map<string, Readonly<Options>>();
+  // With an unchanged configuration, ESLint's fresh array holds the very objects of the previous one
+  // (`meta.defaultOptions`' own for a plain `'error'`): found by identity before any text is built.
+  const byFirstObject = new WeakMap<object, Readonly<Options>>();
+  const mergedOptions = (given: Options): Readonly<Options> => {
+    const first: unknown = given[0];
+    const identity = given.length === 1 && typeof first === 'object' && first !== null ? first : undefined;
+    let options = identity && byFirstObject.get(identity);
+    if (options) return options;
+    const key = JSON.stringify(given);
+    options = merged.get(key);
+    if (!options) {
+      options = deepFreeze(ESLintUtils.applyDefault<Options, Options>(defaults, given));
+      merged.set(key, options);
+    }
+    if (identity) byFirstObject.set(identity, options);
+    return options;
+  };
   return {
     ...documented,
     create(context: Readonly<RuleContext<MessageIds, Options>>) {
-      const key = JSON.stringify(context.options);
-      let options = merged.get(key);
-      if (!options) {
-        options = deepFreeze(ESLintUtils.applyDefault<Options, Options>(defaults, context.options));
-        merged.set(key, options);
-      }
-      return rule.create(context, options);
+      return rule.create(context, mergedOptions(context.options));
     },
   };
 }
