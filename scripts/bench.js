@@ -64,6 +64,7 @@ const median = (numbers) => {
 };
 
 const log = (line) => console.error(`[bench] ${line}`);
+const percent = (ratio) => (ratio === undefined ? 'n/a' : `${ratio >= 0 ? '+' : ''}${(ratio * 100).toFixed(1)} %`);
 const started = performance.now();
 log(`${configurations.length} configuration(s) x ${runs} run(s) on ${corpora.map((corpus) => corpus.name).join(', ')}`);
 const measured = await runWorker(['--count-handlers', ...corpusArgs]);
@@ -80,6 +81,43 @@ for (let run = 0; run < runs; run += 1) {
     log(`run ${run + 1}/${runs} ${configuration.key}: ${(sample.lintMs / 1000).toFixed(2)} s wall, ${(sample.lintCpuMs / 1000).toFixed(2)} s CPU, rules ${sample.rulesTotalMs.toFixed(0)} ms, ${(sample.maxRssKb / 1024).toFixed(0)} MB`);
   }
 }
+
+// Paired measurements: a baseline and a configuration interleaved file by file in one process
+// (worker --paired), which cancels the load drift that makes separate processes' wall times noisy.
+const PAIRS = [
+  ['untyped-baseline', 'untyped-all'],
+  ['untyped-baseline', 'untyped-core'],
+  ['typed-baseline', 'typed-all'],
+  ['typed-baseline', 'typed-core'],
+].filter((pair) => pair.every((key) => configurations.some((configuration) => configuration.key === key)));
+const pairedSamples = new Map(PAIRS.map((pair) => [pair.join(','), []]));
+for (let run = 0; run < runs; run += 1) {
+  for (const pair of PAIRS) {
+    const sample = await runWorker(['--paired', pair.join(','), ...corpusArgs]);
+    pairedSamples.get(pair.join(',')).push(sample);
+    const added = (sample.wallMs[1] - sample.wallMs[0]) / (sample.primeMs + sample.wallMs[0]);
+    log(`paired run ${run + 1}/${runs} ${pair.join(' vs ')}: ${percent(added)} wall (programs ${(sample.primeMs / 1000).toFixed(2)} s)`);
+  }
+}
+const paired = PAIRS.map((pair) => {
+  const list = pairedSamples.get(pair.join(','));
+  // Against the baseline's whole run: its files plus building the typed programs (primeMs, 0 untyped).
+  const wallRatios = list.map((sample) => (sample.wallMs[1] - sample.wallMs[0]) / (sample.primeMs + sample.wallMs[0]));
+  const cpuRatios = list.map((sample) => sample.cpuMs[1] / sample.cpuMs[0] - 1);
+  return {
+    baseline: pair[0],
+    measured: pair[1],
+    runs: list.length,
+    wallOverhead: median(wallRatios),
+    wallOverheadMin: Math.min(...wallRatios),
+    wallOverheadMax: Math.max(...wallRatios),
+    cpuOverhead: median(cpuRatios),
+    baselineWallMs: median(list.map((sample) => sample.primeMs + sample.wallMs[0])),
+    measuredWallMs: median(list.map((sample) => sample.primeMs + sample.wallMs[1])),
+    samples: list,
+  };
+});
+const pairedRow = (measured) => paired.find((entry) => entry.measured === measured);
 
 const rows = configurations.map((configuration) => {
   const list = samples.get(configuration.key);
@@ -131,6 +169,8 @@ if (untypedAll && untypedBaseline && haveRules) {
   ratios.untypedCpuOverhead = untypedAll.lintCpuMs / untypedBaseline.lintCpuMs - 1;
   ratios.untypedRuleTimeShareOfBaseline = untypedAll.rulesTotalMs / untypedBaseline.lintMs;
 }
+if (pairedRow('untyped-all')) ratios.pairedUntypedWallOverhead = pairedRow('untyped-all').wallOverhead;
+if (pairedRow('typed-all')) ratios.pairedTypedWallOverhead = pairedRow('typed-all').wallOverhead;
 // How far apart a baseline's own runs are: a difference smaller than this is not a measurement.
 const spread = (entry, metric) => (entry ? (entry[`${metric}Max`] - entry[`${metric}Min`]) / entry[metric] : undefined);
 const noise = {
@@ -186,6 +226,7 @@ const result = {
   runs,
   rules: ruleNames,
   rows,
+  paired,
   ratios,
   noise,
   targets: TARGETS,
@@ -194,7 +235,6 @@ const result = {
 
 // ---- output
 const seconds = (ms) => (ms / 1000).toFixed(2);
-const percent = (ratio) => (ratio === undefined ? 'n/a' : `${ratio >= 0 ? '+' : ''}${(ratio * 100).toFixed(1)} %`);
 const baselineFor = (entry) => (entry.types ? typedBaseline : untypedBaseline);
 function renderTable() {
   const header = ['configuration', 'lint wall (s)', 'vs parse baseline', 'min–max (s)', 'CPU (s)', 'CPU vs baseline', 'parse (ms)', 'rule time (ms)', 'peak RSS (MB)', 'RSS vs baseline', 'heap after GC (MB)'];
@@ -227,15 +267,36 @@ function renderTargets() {
   };
   const plain = (ratio) => (ratio === undefined ? 'n/a' : `${(ratio * 100).toFixed(1)} %`);
   const share = (ratio) => (ratio === undefined ? 'n/a' : `+${(ratio * 100).toFixed(1)} %`);
+  // The paired measurement, when it ran, decides a wall-time verdict: it is the one with a known spread.
+  const pairedCell = (entry) => (entry ? `${percent(entry.wallOverhead)} (${percent(entry.wallOverheadMin)} to ${percent(entry.wallOverheadMax)})` : '');
+  const wallVerdict = (entry, ratio, limit, spreadOfBaseline) =>
+    entry ? `${verdict(entry.wallOverhead, limit, entry.wallOverheadMax - entry.wallOverheadMin)} (paired)` : verdict(ratio, limit, spreadOfBaseline);
+  const typedPair = pairedRow('typed-all');
+  const untypedPair = pairedRow('untyped-all');
   const lines = [
-    ['all our rules\' rule time vs no-floating-promises\' rule time', `≤ ${TARGETS.ruleTimeVsNoFloatingPromises * 100} %`, plain(ratios.ruleTimeVsNoFloatingPromises), '', '', verdict(ratios.ruleTimeVsNoFloatingPromises, TARGETS.ruleTimeVsNoFloatingPromises)],
-    ['typed: wall time added to the typed-parse baseline', `≤ +${TARGETS.typedWallOverhead * 100} %`, percent(ratios.typedWallOverhead), percent(ratios.typedCpuOverhead), share(ratios.typedRuleTimeShareOfBaseline), verdict(ratios.typedWallOverhead, TARGETS.typedWallOverhead, noise.typedWall)],
-    ['untyped: wall time added to the untyped-parse baseline', `≤ +${TARGETS.untypedWallOverhead * 100} %`, percent(ratios.untypedWallOverhead), percent(ratios.untypedCpuOverhead), share(ratios.untypedRuleTimeShareOfBaseline), verdict(ratios.untypedWallOverhead, TARGETS.untypedWallOverhead, noise.untypedWall)],
-    ['peak memory (RSS) above the typed baseline', `≤ +${TARGETS.memoryOverhead * 100} %`, percent(ratios.memoryOverhead), `heap after GC ${percent(ratios.heapAfterGcOverhead)}`, '', verdict(ratios.memoryOverhead, TARGETS.memoryOverhead, noise.typedRss)],
+    ['all our rules\' rule time vs no-floating-promises\' rule time', `≤ ${TARGETS.ruleTimeVsNoFloatingPromises * 100} %`, plain(ratios.ruleTimeVsNoFloatingPromises), '', '', '', verdict(ratios.ruleTimeVsNoFloatingPromises, TARGETS.ruleTimeVsNoFloatingPromises)],
+    ['typed: wall time added to the typed-parse baseline', `≤ +${TARGETS.typedWallOverhead * 100} %`, percent(ratios.typedWallOverhead), percent(ratios.typedCpuOverhead), share(ratios.typedRuleTimeShareOfBaseline), pairedCell(typedPair), wallVerdict(typedPair, ratios.typedWallOverhead, TARGETS.typedWallOverhead, noise.typedWall)],
+    ['untyped: wall time added to the untyped-parse baseline', `≤ +${TARGETS.untypedWallOverhead * 100} %`, percent(ratios.untypedWallOverhead), percent(ratios.untypedCpuOverhead), share(ratios.untypedRuleTimeShareOfBaseline), pairedCell(untypedPair), wallVerdict(untypedPair, ratios.untypedWallOverhead, TARGETS.untypedWallOverhead, noise.untypedWall)],
+    ['peak memory (RSS) above the typed baseline', `≤ +${TARGETS.memoryOverhead * 100} %`, percent(ratios.memoryOverhead), `heap after GC ${percent(ratios.heapAfterGcOverhead)}`, '', '', verdict(ratios.memoryOverhead, TARGETS.memoryOverhead, noise.typedRss)],
   ];
   // Wall time is what the targets name, but on a shared machine it is noisy: the CPU-time and
   // rule-time columns estimate the same overhead from measures other processes disturb far less.
-  return [['target', 'limit', 'measured (medians)', 'by CPU time', 'rule time ÷ baseline wall', 'verdict on the measured value'], ['---', '---', '---', '---', '---', '---'], ...lines]
+  return [['target', 'limit', 'measured (medians)', 'by CPU time', 'rule time ÷ baseline wall', 'paired, interleaved (median, min to max)', 'verdict on the measured value'], ['---', '---', '---', '---', '---', '---', '---'], ...lines]
+    .map((cells) => `| ${cells.join(' | ')} |`)
+    .join('\n');
+}
+function renderPaired() {
+  if (paired.length === 0) return '';
+  const label = (key) => configurations.find((configuration) => configuration.key === key)?.label ?? key;
+  const lines = paired.map((entry) => [
+    `${label(entry.measured)} vs ${label(entry.baseline)}`,
+    String(entry.runs),
+    seconds(entry.baselineWallMs),
+    seconds(entry.measuredWallMs),
+    `${percent(entry.wallOverhead)} (${percent(entry.wallOverheadMin)} to ${percent(entry.wallOverheadMax)})`,
+    percent(entry.cpuOverhead),
+  ]);
+  return [['paired: both in one process, files interleaved', 'runs', 'baseline lint time (s, with building the programs)', 'measured lint time (s, same)', 'time added (median, min to max)', 'CPU added'], ['---', '---', '---', '---', '---', '---'], ...lines]
     .map((cells) => `| ${cells.join(' | ')} |`)
     .join('\n');
 }
@@ -271,6 +332,8 @@ const markdown = [
   renderTable(),
   '',
   renderTargets(),
+  '',
+  renderPaired(),
   '',
   renderProbes(),
   '',

@@ -49,6 +49,13 @@ export function benchConfigurations(ruleNames) {
     })),
     { key: 'untyped-baseline', label: 'untyped parse, no rules (baseline)', types: false, uses: 'none', rules: [] },
     { key: 'untyped-all', label: 'untyped, all error-handling rules', types: false, uses: 'ours', rules: ours },
+    {
+      key: 'untyped-core',
+      label: 'untyped, core preserve-caught-error + no-unsafe-finally + no-empty',
+      types: false,
+      uses: 'core',
+      rules: ['preserve-caught-error', 'no-unsafe-finally', 'no-empty'],
+    },
   ];
 }
 

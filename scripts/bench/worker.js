@@ -1,6 +1,9 @@
 // One bench measurement: lints the typed corpus once with one configuration, in this process only,
 // and prints a JSON line with wall time, ESLint's own parse/rule timings (`stats: true`) and peak RSS.
 //   node scripts/bench/worker.js --config typed-all [--corpus mongodb,bson] [--count-handlers]
+//   node scripts/bench/worker.js --paired typed-baseline,typed-all   (both, interleaved file by file)
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ESLint } from 'eslint';
 import { buildCorpusConfig, listCorpusFiles, loadBuiltPlugin, repoRoot, selectCorpora, TYPED_CORPORA } from '../corpus/corpora.js';
@@ -9,7 +12,12 @@ import { benchConfigurations, PLUGIN_NAMESPACE } from './configurations.js';
 
 const processStart = performance.now();
 const { values } = parseArgs({
-  options: { config: { type: 'string' }, corpus: { type: 'string' }, 'count-handlers': { type: 'boolean', default: false } },
+  options: {
+    config: { type: 'string' },
+    paired: { type: 'string' },
+    corpus: { type: 'string' },
+    'count-handlers': { type: 'boolean', default: false },
+  },
 });
 const corpora = selectCorpora(values.corpus?.split(',').filter(Boolean), TYPED_CORPORA);
 const files = corpora.flatMap((corpus) => listCorpusFiles(corpus));
@@ -31,14 +39,25 @@ if (values['count-handlers']) {
   process.exit(0);
 }
 
-const configuration = benchConfigurations(Object.keys(plugin.rules)).find((candidate) => candidate.key === values.config);
-if (!configuration) throw new Error(`Unknown bench configuration "${values.config}"`);
+const findConfiguration = (key) => {
+  const found = benchConfigurations(Object.keys(plugin.rules)).find((candidate) => candidate.key === key);
+  if (!found) throw new Error(`Unknown bench configuration "${key}"`);
+  return found;
+};
 
 // Every configuration loads both plugins (a typed project loads typescript-eslint anyway), so the
 // differences measure running rules, not importing modules; `processMs` includes the imports.
 const { default: tseslint } = await import('typescript-eslint');
 const plugins = { [PLUGIN_NAMESPACE]: plugin, '@typescript-eslint': tseslint.plugin, [PROBE_NAMESPACE]: checkerProbePlugin };
-const rules = Object.fromEntries(configuration.rules.map((rule) => [rule, 'error']));
+const rulesOf = (configuration) => Object.fromEntries(configuration.rules.map((rule) => [rule, 'error']));
+
+if (values.paired) {
+  await measurePaired(values.paired.split(',').map(findConfiguration));
+  process.exit(0);
+}
+
+const configuration = findConfiguration(values.config);
+const rules = rulesOf(configuration);
 
 const lintStart = performance.now();
 const cpuStart = process.cpuUsage();
@@ -105,3 +124,53 @@ process.stdout.write(
     heapAfterGcKb,
   })}\n`,
 );
+
+/**
+ * Two configurations in one process, interleaved file by file (A B, then B A for the next file, and so
+ * on), each file's time taken around `lintText`. Load on a shared machine drifts over seconds; two
+ * whole-corpus runs in separate processes meet different drift, while here both configurations see the
+ * same moments, so their difference is the cost of the rules, to within a percent. Both parse every
+ * file; a typed project's program is built before the timing starts (`primeMs`; each configuration then
+ * reuses it), and the second configuration's type questions are its own: the first never asks any.
+ */
+async function measurePaired(pair) {
+  if (pair.length !== 2 || pair[0].types !== pair[1].types) throw new Error('--paired takes two configuration keys of the same kind (typed or untyped)');
+  const linters = pair.map(
+    (entry) =>
+      new ESLint({ cwd: repoRoot, overrideConfigFile: true, overrideConfig: buildCorpusConfig({ corpora, plugins, rules: rulesOf(entry), types: entry.types }) }),
+  );
+  const texts = files.map((file) => fs.readFileSync(file, 'utf8'));
+  const primeStart = performance.now();
+  if (pair[0].types) {
+    // One file of each project through the rule-less side, untimed: builds the programs both use.
+    const seen = new Set();
+    for (const [index, file] of files.entries()) {
+      const corpus = corpora.find((candidate) => file.startsWith(path.join(repoRoot, candidate.dir) + path.sep));
+      if (!corpus || seen.has(corpus.name)) continue;
+      seen.add(corpus.name);
+      await linters[0].lintText(texts[index], { filePath: file });
+    }
+  }
+  // Building the programs is part of a typed run's wall time, paid once whatever the rules: the bench
+  // adds it to the baseline's time, so the ratio is against a whole run, as for separate processes.
+  const primeMs = performance.now() - primeStart;
+  const wallMs = [0, 0];
+  const cpuMs = [0, 0];
+  const reports = [0, 0];
+  for (const [index, file] of files.entries()) {
+    const order = index % 2 === 0 ? [0, 1] : [1, 0];
+    for (const side of order) {
+      const cpuStart = process.cpuUsage();
+      const start = performance.now();
+      const [result] = await linters[side].lintText(texts[index], { filePath: file });
+      wallMs[side] += performance.now() - start;
+      const cpu = process.cpuUsage(cpuStart);
+      cpuMs[side] += (cpu.user + cpu.system) / 1000;
+      for (const message of result.messages) {
+        if (message.fatal) throw new Error(`${file}:${message.line}: ${message.message}`);
+        reports[side] += 1;
+      }
+    }
+  }
+  process.stdout.write(`${JSON.stringify({ paired: pair.map((entry) => entry.key), files: files.length, primeMs, wallMs, cpuMs, reports })}\n`);
+}
