@@ -57,7 +57,6 @@ export interface CompoundTest extends TestBase {
 /** What a condition tests about a handler's error, as a tree of `||`, `&&` and atoms. */
 export type ClassTest = ClassAtom | ValueAtom | OtherAtom | CompoundTest;
 
-/** True when the test reads the error somewhere (a class or value atom). */
 /**
  * Whether `root` has at least two tests (`if`, `?:`, `case`) that read the error or a value derived
  * from it: fewer cannot make a chain in which one shadows another. Pure syntax, so a handler with at
@@ -82,6 +81,7 @@ export function hasTwoErrorTests(root: TSESTree.Node, references: ErrorReference
   return visit(root);
 }
 
+/** True when the test reads the error somewhere (a class or value atom). */
 export function isErrorTest(test: ClassTest): boolean {
   switch (test.kind) {
     case 'class':
