@@ -91,18 +91,18 @@ const PAIRS = [
   ['typed-baseline', 'typed-core'],
 ].filter((pair) => pair.every((key) => configurations.some((configuration) => configuration.key === key)));
 const pairedSamples = new Map(PAIRS.map((pair) => [pair.join(','), []]));
+// Against the baseline's whole run: its files plus building the typed programs (primeMs, 0 untyped).
+const pairedWallOverhead = (sample) => (sample.wallMs[1] - sample.wallMs[0]) / (sample.primeMs + sample.wallMs[0]);
 for (let run = 0; run < runs; run += 1) {
   for (const pair of PAIRS) {
     const sample = await runWorker(['--paired', pair.join(','), ...corpusArgs]);
     pairedSamples.get(pair.join(',')).push(sample);
-    const added = (sample.wallMs[1] - sample.wallMs[0]) / (sample.primeMs + sample.wallMs[0]);
-    log(`paired run ${run + 1}/${runs} ${pair.join(' vs ')}: ${percent(added)} wall (programs ${(sample.primeMs / 1000).toFixed(2)} s)`);
+    log(`paired run ${run + 1}/${runs} ${pair.join(' vs ')}: ${percent(pairedWallOverhead(sample))} wall (programs ${(sample.primeMs / 1000).toFixed(2)} s)`);
   }
 }
 const paired = PAIRS.map((pair) => {
   const list = pairedSamples.get(pair.join(','));
-  // Against the baseline's whole run: its files plus building the typed programs (primeMs, 0 untyped).
-  const wallRatios = list.map((sample) => (sample.wallMs[1] - sample.wallMs[0]) / (sample.primeMs + sample.wallMs[0]));
+  const wallRatios = list.map(pairedWallOverhead);
   const cpuRatios = list.map((sample) => sample.cpuMs[1] / sample.cpuMs[0] - 1);
   return {
     baseline: pair[0],

@@ -129,7 +129,9 @@ process.stdout.write(
  * Two configurations in one process, interleaved file by file (A B, then B A for the next file, and so
  * on), each file's time taken around `lintText`. Load on a shared machine drifts over seconds; two
  * whole-corpus runs in separate processes meet different drift, while here both configurations see the
- * same moments, so their difference is the cost of the rules, to within a percent. Both parse every
+ * same moments, so their difference is the cost of the rules. Recorded so far: typed runs within a
+ * point of each other; untyped runs (half as long, so more exposed to load) up to 11 points apart,
+ * hence verdicts that look at every run. Both parse every
  * file; a typed project's program is built before the timing starts (`primeMs`; each configuration then
  * reuses it), and the second configuration's type questions are its own: the first never asks any.
  */
