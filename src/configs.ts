@@ -1,5 +1,3 @@
-import type { TSESLint } from '@typescript-eslint/utils';
-import type { PluginDocs } from './util/create-rule.js';
 
 export type ConfigName = 'recommended' | 'strict' | 'all';
 
@@ -12,7 +10,10 @@ export interface CompatibleConfig {
   rules?: object;
 }
 
-type AnyRule = TSESLint.RuleModule<string, readonly unknown[], PluginDocs>;
+/** What building a config reads of a rule (the public declarations name no utility package). */
+interface AnyRule {
+  meta: { docs?: { recommended?: string } };
+}
 
 /** Options a config gives a rule instead of the rule's defaults. */
 const CONFIG_RULE_OPTIONS: Readonly<Record<string, Partial<Record<ConfigName, readonly unknown[]>>>> = {
@@ -39,7 +40,7 @@ export function buildConfigs(
   namespace: string,
 ): Record<ConfigName, CompatibleConfig> {
   const build = (config: ConfigName): CompatibleConfig => {
-    const rules: Record<string, TSESLint.SharedConfig.RuleEntry> = {};
+    const rules: Record<string, 'error' | 'off' | readonly unknown[]> = {};
     for (const [name, rule] of Object.entries(plugin.rules).sort(([a], [b]) => a.localeCompare(b))) {
       if (!isInConfig(rule, config)) continue;
       const superseded = SUPERSEDED_CORE_RULES[name];

@@ -1,17 +1,14 @@
-import { createRequire } from 'node:module';
 import type { CompatibleConfig, ConfigName } from './configs.js';
 import { buildConfigs } from './configs.js';
 import { rules } from './rules/index.js';
+import { PACKAGE_NAME, PACKAGE_VERSION } from './util/package-info.js';
 
 export type { CompatibleConfig, ConfigName } from './configs.js';
-
-// Read from package.json so the published version is never out of step (resolves from src/ and dist/).
-const packageJson = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
 
 const namespace = 'error-handling';
 
 const plugin = {
-  meta: { name: packageJson.name, version: packageJson.version, namespace },
+  meta: { name: PACKAGE_NAME, version: PACKAGE_VERSION, namespace },
   rules,
   configs: {} as Record<ConfigName, CompatibleConfig>,
 };

@@ -11,7 +11,7 @@ import type { ConfigName } from '../src/configs.js';
 import { SUPERSEDED_CORE_RULES } from '../src/configs.js';
 import plugin from '../src/index.js';
 import { rules } from '../src/rules/index.js';
-import { REPOSITORY_URL } from '../src/util/create-rule.js';
+import { REPOSITORY_URL } from '../src/util/package-info.js';
 
 const root = path.join(import.meta.dirname, '..');
 const packageJson = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string };

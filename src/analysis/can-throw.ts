@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isNode } from '../util/ast.js';
 
 export type VisitorKeys = TSESLint.SourceCode.VisitorKeys;

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getCalleePath, getChildNodes, getMethodName, getStaticMemberName, isGlobalReference, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import type { ErrorClass, ErrorHierarchy } from './error-hierarchy.js';
 import type { ErrorReferences } from './error-flow.js';

@@ -1,5 +1,6 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, AST_TOKEN_TYPES, TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { DefinitionType, ScopeType } from '@typescript-eslint/scope-manager';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
 import type { Variable } from '../util/ast.js';
 import { findVariable, getCalleePath, isGlobalReference, isInside, skipTypeWrappers, skipWrappers } from '../util/ast.js';
@@ -10,7 +11,6 @@ import type { TypeServices } from './type-services.js';
 import { getTypeServices } from './type-services.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-const { DefinitionType, ScopeType } = TSESLint.Scope;
 
 /** `new C(…)`, or a built-in Error constructor called without `new` (`Error('x')`). */
 export type ErrorConstruction = TSESTree.NewExpression | TSESTree.CallExpression;

@@ -1,5 +1,6 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { DefinitionType } from '@typescript-eslint/scope-manager';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
 import type { FunctionNode, Variable } from '../util/ast.js';
 import { findVariable, getCalleePath, getChildNodes, getMemberRoot, getMethodName, getStaticMemberName, isDeferredBoundary, isFunctionNode, isGlobalReference, isInside, isLoopStatement, isTypeWrapper, skipTypeWrappers, skipWrappers } from '../util/ast.js';
@@ -717,7 +718,7 @@ function computeErrorFlow(context: Context, subject: FlowSubject, options: Error
     const node = skipWrappers(callee);
     if (node.type !== AST_NODE_TYPES.Identifier) return false;
     const variable = findVariable(sourceCode, node);
-    return variable !== subject.errorVariable && variable?.defs[0]?.type === TSESLint.Scope.DefinitionType.Parameter;
+    return variable !== subject.errorVariable && variable?.defs[0]?.type === DefinitionType.Parameter;
   };
 
   /** Facts established by one call, read as written and, for `f.call(thisArg, …)` / `f.apply(thisArg, […])`, as a call of `f`. */

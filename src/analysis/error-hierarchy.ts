@@ -1,5 +1,6 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ScopeType } from '@typescript-eslint/scope-manager';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
 import type { Variable } from '../util/ast.js';
 import { findVariable, resolveFunction, skipTypeWrappers } from '../util/ast.js';
@@ -454,7 +455,7 @@ function createSyntacticBackend(sourceCode: TSESLint.SourceCode): Backend {
 
   const classOfIdentifier = (identifier: TSESTree.Identifier, depth = 0): ErrorClass | undefined => {
     const variable = findVariable(sourceCode, identifier);
-    if (variable === null || (variable.defs.length === 0 && variable.scope.type === TSESLint.Scope.ScopeType.global)) {
+    if (variable === null || (variable.defs.length === 0 && variable.scope.type === ScopeType.global)) {
       return builtinClasses.get(identifier.name);
     }
     if (variable.defs.length !== 1) return undefined;

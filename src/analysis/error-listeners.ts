@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
 import type { FunctionNode, Variable } from '../util/ast.js';
 import { getCalleePath, getMethodName, getStaticMemberName, skipTypeWrappers, skipWrappers } from '../util/ast.js';

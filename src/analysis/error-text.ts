@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
 import { findVariable, getStaticMemberName, isDeferredBoundary, isGlobalReference, isNode, isTypeWrapper, skipTypeWrappers } from '../util/ast.js';
 import type { ErrorReferences } from './error-flow.js';

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FunctionNode, Variable } from '../util/ast.js';
 import { getMethodName, isFunctionNode, isGlobalReference, isTypeWrapper, resolveFunction, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import type { EmptyFunctionKind } from './empty-functions.js';

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable, getMethodName, isTypeWrapper, skipWrappers } from '../util/ast.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;

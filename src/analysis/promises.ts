@@ -1,5 +1,6 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { DefinitionType } from '@typescript-eslint/scope-manager';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
 import {
   findVariable,
@@ -159,7 +160,7 @@ export function getExecutorSettlerIndex(sourceCode: TSESLint.SourceCode, identif
   const variable = findVariable(sourceCode, identifier);
   if (variable?.defs.length !== 1) return undefined;
   const def = variable.defs[0];
-  if (def?.type !== TSESLint.Scope.DefinitionType.Parameter || !isFunctionNode(def.node)) return undefined;
+  if (def?.type !== DefinitionType.Parameter || !isFunctionNode(def.node)) return undefined;
   const executor = def.node;
   const index = executor.params.findIndex((param) => param === def.name);
   if (index !== 0 && index !== 1) return undefined;

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
 import type { LoopStatement, Variable } from '../util/ast.js';
 import { DYNAMIC_SEGMENT, findVariable, getCalleePath, getMemberRoot, isDeferredBoundary, isGlobalReference, isInside, isLoopStatement, isNode, skipTypeWrappers, skipWrappers } from '../util/ast.js';

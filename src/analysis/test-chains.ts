@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isFunctionNode, isNode } from '../util/ast.js';
 
 /** The construct a test belongs to: an `if` (one arm of a chain), a `case` of `switch (true)`, or a `?:`. */

@@ -1,5 +1,6 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ScopeType } from '@typescript-eslint/scope-manager';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { Variable } from '../util/ast.js';
 import { getMethodName, resolveFunction, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import { getRejectionHandling, isArrayOfThenables, isKnownPromiseSyntax, isPromiseValued, isUndefinedValue } from './promises.js';
@@ -232,7 +233,7 @@ function isMereTest(identifier: TSESTree.Node): boolean {
  * a script) count as handed on.
  */
 export function isStoredPromiseUsed(variable: Variable, options: UnhandledPromiseOptions): boolean {
-  if (variable.scope.type === TSESLint.Scope.ScopeType.global) return true;
+  if (variable.scope.type === ScopeType.global) return true;
   if (variable.defs.some((def) => isExported(def.node))) return true;
   return variable.references.some((reference) => {
     if (reference.init || !reference.isRead()) return false;

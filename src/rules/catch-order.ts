@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/types';
 import type { Shadowing } from '../analysis/class-tests.js';
 import { createClassTestReader, findShadowing, findUnreachableTests, hasTwoErrorTests, isErrorTest } from '../analysis/class-tests.js';
 import { getHandlerErrorReferences } from '../analysis/error-flow.js';

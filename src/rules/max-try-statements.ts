@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { VisitorKeys } from '../analysis/can-throw.js';
 import { findOwnThrowingConstruct, findThrowingConstruct, getNestedStatements, isTypeOnlyStatement } from '../analysis/can-throw.js';
 import { createRule } from '../util/create-rule.js';

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { CALLEE_PATTERNS_SCHEMA } from '../analysis/error-flow.js';
 import type { FunctionHandlerContext, HandlerContext } from '../analysis/error-listeners.js';
 import { createHandlerContextFinder, listenerReturnAcceptsPromise } from '../analysis/error-listeners.js';

@@ -1,11 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { acceptsAddedProperty, acceptsArguments } from '../analysis/call-arguments.js';
 import { DEFAULT_REPORTERS, REPORTERS_SCHEMA, getHandlerErrorReferences } from '../analysis/error-flow.js';
 import type { ErrorText } from '../analysis/error-text.js';
 import { canTakeError, getErrorTextInArguments, mayHoldError } from '../analysis/error-text.js';
 import { getEnclosingHandler } from '../analysis/handlers.js';
-import { getCalleePath, getStaticMemberName, skipTypeWrappers } from '../util/ast.js';
+import { getCalleePath, getStaticMemberName, isPunctuator, skipTypeWrappers } from '../util/ast.js';
 import { compileCalleePatterns } from '../util/callee-pattern.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -103,12 +103,12 @@ function getSuggestions(
       messageId: 'passErrorAsArgument',
       data: { name, callee },
       fix: (fixer) =>
-        ASTUtils.isCommaToken(beforeClosing) ? fixer.insertTextBefore(beforeClosing, `, ${name}`) : fixer.insertTextAfter(beforeClosing, `, ${name}`),
+        isPunctuator(beforeClosing, ',') ? fixer.insertTextBefore(beforeClosing, `, ${name}`) : fixer.insertTextAfter(beforeClosing, `, ${name}`),
     });
   }
   // The text is a whole argument (`logger.error(e.message)`, `` `${e}` ``): the error can take its place.
   const whole = call.arguments.find((argument) => skipTypeWrappers(argument) === text.node && !hasOtherText(text));
-  const opening = sourceCode.getTokenAfter(call.typeArguments ?? call.callee, ASTUtils.isOpeningParenToken);
+  const opening = sourceCode.getTokenAfter(call.typeArguments ?? call.callee, (token) => isPunctuator(token, '('));
   if (!whole && opening && call.arguments.length === 1 && acceptsArguments(context, call, [text.error, ...call.arguments])) {
     suggestions.push({
       messageId: 'passErrorFirst',

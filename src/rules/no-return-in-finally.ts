@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getPromiseHandlerOfCallback } from '../analysis/handlers.js';
 import type { JumpStatement, TryFinallyStatement } from '../analysis/jumps.js';
 import { getJumpExit, getJumpTarget } from '../analysis/jumps.js';

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { RetryCatch, UnconditionalLoop } from '../analysis/retry-loops.js';
 import { getRetryCatches, isUnconditionalLoop } from '../analysis/retry-loops.js';
 import { createRule } from '../util/create-rule.js';

@@ -1,5 +1,6 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, AST_TOKEN_TYPES, TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { DefinitionType } from '@typescript-eslint/scope-manager';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/types';
 import type { CauseSupport, CaughtErrorSource, ErrorConstruction } from '../analysis/error-construction.js';
 import {
   canPassCaughtError,
@@ -31,7 +32,6 @@ export type MessageIds =
   | 'keepCause';
 
 type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
-const { DefinitionType } = TSESLint.Scope;
 type Fixer = TSESLint.RuleFixer;
 type Fix = TSESLint.RuleFix;
 

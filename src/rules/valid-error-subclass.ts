@@ -1,5 +1,5 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, AST_TOKEN_TYPES, TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/types';
 import type { OptionsCauseSupport } from '../analysis/error-construction.js';
 import { getConstructorCauseSupport, isExplicitlyUndefined } from '../analysis/error-construction.js';
 import { getErrorHierarchy } from '../analysis/error-hierarchy.js';

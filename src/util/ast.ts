@@ -1,5 +1,6 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils, TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { DefinitionType, ScopeType } from '@typescript-eslint/scope-manager';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/types';
 
 export type FunctionNode =
   | TSESTree.ArrowFunctionExpression
@@ -170,15 +171,24 @@ export function getMethodName(call: TSESTree.CallExpression): string | undefined
   return callee.type === AST_NODE_TYPES.MemberExpression ? getStaticMemberName(callee) : undefined;
 }
 
-/** The scope variable an identifier refers to, looked up from the identifier's own scope. */
+/** The scope variable an identifier refers to, looked up from the identifier's own scope outwards. */
 export function findVariable(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Identifier): Variable | null {
-  return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  for (let scope: Scope | null = sourceCode.getScope(identifier); scope; scope = scope.upper) {
+    const variable = scope.set.get(identifier.name);
+    if (variable) return variable;
+  }
+  return null;
+}
+
+/** True for the punctuator token `value` (`,`, `(`): a token check that needs no utility package at run time. */
+export function isPunctuator(token: TSESTree.Token | null | undefined, value: string): boolean {
+  return token?.type === AST_TOKEN_TYPES.Punctuator && token.value === value;
 }
 
 /** True when `identifier` refers to the global of that name (not shadowed by any declaration in the file). */
 export function isGlobalReference(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Identifier): boolean {
   const variable = findVariable(sourceCode, identifier);
-  return variable === null || (variable.defs.length === 0 && variable.scope.type === TSESLint.Scope.ScopeType.global);
+  return variable === null || (variable.defs.length === 0 && variable.scope.type === ScopeType.global);
 }
 
 /** True when `inner` lies inside `outer` (by source range; both from the same file). */
@@ -202,7 +212,7 @@ export function resolveFunction(
   const def = variable.defs[0];
   if (def === undefined) return undefined;
   // A parameter's definition node is the function that declares it: only a function's own name resolves to it.
-  if (def.type === TSESLint.Scope.DefinitionType.FunctionName && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+  if (def.type === DefinitionType.FunctionName && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
   if (
     def.node.type === AST_NODE_TYPES.VariableDeclarator &&
     def.parent?.type === AST_NODE_TYPES.VariableDeclaration &&

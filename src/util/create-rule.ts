@@ -1,8 +1,7 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
 import type { RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
 import type { RuleContext, RuleModule } from '@typescript-eslint/utils/ts-eslint';
 
-export const REPOSITORY_URL = 'https://github.com/error-handling-eslint/eslint-plugin-error-handling';
+import { ruleDocsUrl } from './package-info.js';
 
 /** The `meta.docs` shape of every rule in this plugin. */
 export interface PluginDocs {
@@ -18,7 +17,26 @@ export interface PluginDocs {
   usesTypeInformation?: boolean;
 }
 
-const createDocumentedRule = ESLintUtils.RuleCreator<PluginDocs>((name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`);
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `given` laid over `defaults`: objects merge key by key, anything else given replaces the default. */
+function mergeOption(defaults: unknown, given: unknown): unknown {
+  if (given === undefined) return structuredClone(defaults);
+  if (!isPlainObject(defaults) || !isPlainObject(given)) return given;
+  const merged: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(defaults), ...Object.keys(given)])) {
+    merged[key] = key in given ? mergeOption(defaults[key], given[key]) : structuredClone(defaults[key]);
+  }
+  return merged;
+}
+
+/** The rule's options with `meta.defaultOptions` filled in, position by position. */
+function applyDefaultOptions<Options extends readonly unknown[]>(defaults: Options, given: Options): Options {
+  const length = Math.max(defaults.length, given.length);
+  return Array.from({ length }, (_, index) => mergeOption(defaults[index], given[index])) as unknown as Options;
+}
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -29,17 +47,17 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * typescript-eslint's `RuleCreator`, except that the options merged with `meta.defaultOptions` are
- * computed once per distinct configuration rather than once per linted file. Its `create` deep-clones
- * the defaults (`structuredClone`) for every file and rule, which cost more than some of our rules' own
- * work. ESLint builds a fresh options array for every file, so the configurations are told apart by
+ * Like typescript-eslint's `RuleCreator` (whose package needs TypeScript at run time, which a JavaScript
+ * project does not install): adds `meta.docs.url` and passes `create` the options merged with
+ * `meta.defaultOptions`. Unlike it, the merged options are computed once per distinct configuration
+ * rather than once per linted file: its `create` deep-clones the defaults for every file and rule, which
+ * cost more than some of our rules' own work. ESLint builds a fresh options array for every file, so the configurations are told apart by
  * their JSON text (options are JSON values, checked by the schema); the merged options are frozen,
  * since every file with that configuration now shares them.
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   rule: Readonly<RuleWithMetaAndName<Options, MessageIds, PluginDocs>>,
 ): RuleModule<MessageIds, Options, PluginDocs> & { name: string } {
-  const documented = createDocumentedRule(rule);
   const defaults = (rule.meta.defaultOptions ?? []) as Options;
   const merged = new Map<string, Readonly<Options>>();
   // With an unchanged configuration, ESLint's fresh array holds the very objects of the previous one
@@ -53,14 +71,16 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     const key = JSON.stringify(given);
     options = merged.get(key);
     if (!options) {
-      options = deepFreeze(ESLintUtils.applyDefault<Options, Options>(defaults, given));
+      options = deepFreeze(applyDefaultOptions(defaults, given));
       merged.set(key, options);
     }
     if (identity) byFirstObject.set(identity, options);
     return options;
   };
+  const { name, meta } = rule;
   return {
-    ...documented,
+    name,
+    meta: { ...meta, docs: { ...meta.docs, url: ruleDocsUrl(name) } },
     create(context: Readonly<RuleContext<MessageIds, Options>>) {
       return rule.create(context, mergedOptions(context.options));
     },

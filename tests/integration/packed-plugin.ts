@@ -1,4 +1,4 @@
-// The plugin as users get it: `npm pack` (its `prepack` builds `dist/`) into tests/.tmp/, extracted into
+// The plugin as users get it: `npm pack` of the built `dist/` into tests/.tmp/, extracted into
 // the node_modules folder of a throwaway project there. Integration tests import it by its own name from
 // that project, so a broken `exports`, a file missing from `files` or a wrong `main` fails them.
 import { execFileSync } from 'node:child_process';
@@ -70,16 +70,28 @@ function withLock<T>(action: () => T): T {
   }
 }
 
+/** True when some source file is newer than its build output (or has none). */
+function isBuildStale(): boolean {
+  const sources = fs.readdirSync(path.join(repoRoot, 'src'), { recursive: true, encoding: 'utf8' });
+  return sources.some((file) => {
+    if (!file.endsWith('.ts')) return false;
+    const built = fs.statSync(path.join(repoRoot, 'dist', file.replace(/\.ts$/, '.js')), { throwIfNoEntry: false });
+    return !built || built.mtimeMs < fs.statSync(path.join(repoRoot, 'src', file)).mtimeMs;
+  });
+}
+
 function pack(): void {
   fs.rmSync(projectDir, { recursive: true, force: true });
+  // `npm test` has just built dist/; a run of Vitest alone rebuilds it only when a source is newer. The
+  // `prepack` script would compile everything again, so it is skipped.
+  if (isBuildStale()) execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'inherit' });
   const pluginDir = path.join(projectDir, 'node_modules', PACKAGE_NAME);
   fs.mkdirSync(pluginDir, { recursive: true });
-  const output = execFileSync('npm', ['pack', '--json', '--pack-destination', projectDir], {
+  const output = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', projectDir], {
     cwd: repoRoot,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  // npm prints the prepack script's output before the JSON report.
   const report = JSON.parse(output.slice(output.search(/^\[/m))) as { filename: string; files: { path: string }[] }[];
   const [tarball] = report;
   if (!tarball) throw new Error(`npm pack reported nothing:\n${output}`);

@@ -1,5 +1,6 @@
-// Compile-only checks (`tsc -p tests/types`): the ways users write their flat config must type-check with
-// our public config types, on ESLint 10's and ESLint 9's `defineConfig()` and on `tseslint.config()`.
+// Compile-only checks (`npm run typecheck`, through the root tsconfig.json): the ways users write their flat
+// config must type-check with our public config types, on ESLint 10's and ESLint 9's `defineConfig()` and on
+// `tseslint.config()`.
 import { defineConfig, globalIgnores } from 'eslint/config';
 import type { Linter } from 'eslint';
 import { defineConfig as defineConfigEslint9 } from 'eslint9/config';

@@ -1,7 +1,8 @@
 // createRule merges a rule's options with meta.defaultOptions once per distinct configuration.
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { createRule, REPOSITORY_URL } from '../../src/util/create-rule.js';
+import { createRule } from '../../src/util/create-rule.js';
+import { REPOSITORY_URL } from '../../src/util/package-info.js';
 
 interface Seen {
   options: unknown;
