@@ -389,7 +389,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
       output: null,
     },
     {
-      code: 'p.catch(err => err.message);',
+      code: 'p.catch(err => String(err));',
       errors: [{ messageId: 'swallowsEverything', data: { where: 'on the path ending at line 1' }, line: 1, column: 9, endLine: 1, endColumn: 12, suggestions: [] }],
       output: null,
     },
