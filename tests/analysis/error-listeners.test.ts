@@ -158,6 +158,14 @@ describe.each(modes)('handler contexts (%s)', (_mode, typed) => {
       'handler-callee',
       'none',
     ]);
+    // Only the callback argument: the one named, else the last.
+    const helpers = 'tryThat(() => { here(); }, () => { here(); }); retry(() => { here(); }, () => { here(); });';
+    expect(contexts(helpers, { handlerCallees: compileHandlerCallees([{ name: 'tryThat', argument: 1 }, 'retry']) })).toEqual([
+      'none',
+      'handler-callee',
+      'none',
+      'handler-callee',
+    ]);
   });
 
   it('finds handlers registered by name: declarations and const functions', () => {
