@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
 import type { FunctionNode, Variable } from '../util/ast.js';
-import { getCalleePath, getMethodName, getStaticMemberName, skipTypeWrappers, skipWrappers } from '../util/ast.js';
+import { getMethodName, getStaticMemberName, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import { getPromiseHandler } from './handlers.js';
 import type { HandlerCalleeMatcher } from './house-conventions.js';
 import { isThenableType } from './promises.js';

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FunctionNode, Variable } from '../util/ast.js';
-import { getMethodName, isFunctionNode, isGlobalReference, isTypeWrapper, resolveFunction, skipTypeWrappers, skipWrappers } from '../util/ast.js';
+import { getMethodName, isFunctionNode, isTypeWrapper, resolveFunction, skipWrappers } from '../util/ast.js';
 import type { EmptyFunctionKind } from './empty-functions.js';
 import { getEmptyBodyKind, getEmptyFunctionKindByType, getNoopBuiltinKind, isDoNothingStatement } from './empty-functions.js';
 import { getHandlerCallees } from './house-conventions.js';

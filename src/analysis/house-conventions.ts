@@ -148,10 +148,14 @@ const SETTING_NAMES: readonly string[] = ['reporters', 'propagators', 'handlerCa
 
 /** A setting that cannot be used; thrown when a rule starts, as ESLint does for a bad rule option. */
 export class HouseSettingsError extends Error {
-  constructor(path: string, problem: string) {
-    super(`eslint-plugin-error-handling: settings['${SETTINGS_KEY}']${path} ${problem} (see docs/settings.md).`);
+  constructor(message: string) {
+    super(message);
     this.name = 'HouseSettingsError';
   }
+}
+
+function settingError(path: string, problem: string): HouseSettingsError {
+  return new HouseSettingsError(`eslint-plugin-error-handling: settings['${SETTINGS_KEY}']${path} ${problem} (see docs/settings.md).`);
 }
 
 function isPlainObject(value: unknown): value is Readonly<Record<string, unknown>> {
@@ -161,35 +165,47 @@ function isPlainObject(value: unknown): value is Readonly<Record<string, unknown
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);
-  return typeof value === 'object' ? 'an object' : String(value);
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(value);
+    case 'undefined':
+      return 'undefined';
+    case 'function':
+      return 'a function';
+    default:
+      return typeof value === 'symbol' ? 'a symbol' : 'an object';
+  }
 }
 
 function readPattern(value: unknown, path: string): string {
   if (typeof value !== 'string' || !CALLEE_PATTERN.test(value)) {
-    throw new HouseSettingsError(path, `must be a dotted callee pattern such as "*.error" or "telemetry.report", not ${describeValue(value)}`);
+    throw settingError(path, `must be a dotted callee pattern such as "*.error" or "telemetry.report", not ${describeValue(value)}`);
   }
   return value;
 }
 
 function readPatterns(value: unknown, path: string): readonly string[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new HouseSettingsError(path, `must be an array of callee patterns, not ${describeValue(value)}`);
+  if (!Array.isArray(value)) throw settingError(path, `must be an array of callee patterns, not ${describeValue(value)}`);
   return value.map((item, index) => readPattern(item, `${path}[${String(index)}]`));
 }
 
 function readHandlerCallee(value: unknown, path: string): HandlerCallee {
   if (typeof value === 'string') return { name: readPattern(value, path) };
   if (!isPlainObject(value)) {
-    throw new HouseSettingsError(path, `must be a callee pattern or an object such as { name: 'tryThat', argument: 1 }, not ${describeValue(value)}`);
+    throw settingError(path, `must be a callee pattern or an object such as { name: 'tryThat', argument: 1 }, not ${describeValue(value)}`);
   }
   const unknown = Object.keys(value).find((key) => key !== 'name' && key !== 'argument');
-  if (unknown !== undefined) throw new HouseSettingsError(`${path}.${unknown}`, 'is not a known property: use `name` and `argument`');
+  if (unknown !== undefined) throw settingError(`${path}.${unknown}`, 'is not a known property: use `name` and `argument`');
   const name = readPattern(value.name, `${path}.name`);
   const argument = value.argument;
   if (argument === undefined) return { name };
   if (typeof argument !== 'number' || !Number.isInteger(argument) || argument < 0) {
-    throw new HouseSettingsError(`${path}.argument`, `must be the index of the callback argument (0 for the first), not ${describeValue(argument)}`);
+    throw settingError(`${path}.argument`, `must be the index of the callback argument (0 for the first), not ${describeValue(argument)}`);
   }
   return { name, argument };
 }
@@ -197,14 +213,14 @@ function readHandlerCallee(value: unknown, path: string): HandlerCallee {
 /** Validates the plugin's settings; throws a `HouseSettingsError` that names the offending setting. */
 export function parseHouseSettings(settings: unknown): HouseSettings {
   if (settings === undefined) return EMPTY_SETTINGS;
-  if (!isPlainObject(settings)) throw new HouseSettingsError('', `must be an object, not ${describeValue(settings)}`);
+  if (!isPlainObject(settings)) throw settingError('', `must be an object, not ${describeValue(settings)}`);
   const unknown = Object.keys(settings).find((key) => !SETTING_NAMES.includes(key));
   if (unknown !== undefined) {
-    throw new HouseSettingsError(`.${unknown}`, `is not a setting of this plugin: the settings are ${SETTING_NAMES.join(', ')}`);
+    throw settingError(`.${unknown}`, `is not a setting of this plugin: the settings are ${SETTING_NAMES.join(', ')}`);
   }
   const handlerCallees = settings.handlerCallees;
   if (handlerCallees !== undefined && !Array.isArray(handlerCallees)) {
-    throw new HouseSettingsError('.handlerCallees', `must be an array, not ${describeValue(handlerCallees)}`);
+    throw settingError('.handlerCallees', `must be an array, not ${describeValue(handlerCallees)}`);
   }
   return Object.freeze({
     reporters: readPatterns(settings.reporters, '.reporters'),
@@ -213,9 +229,13 @@ export function parseHouseSettings(settings: unknown): HouseSettings {
   });
 }
 
-const settingsCache = new WeakMap<object, HouseSettings | HouseSettingsError>();
+/** Settings validated, or the message of what is wrong with them. */
+const settingsCache = new WeakMap<object, HouseSettings | { readonly problem: string }>();
 
-/** The house settings of the file being linted, validated once per settings object. */
+/**
+ * The house settings of the file being linted, validated once per settings object. Bad settings
+ * throw a fresh error every time (ESLint prefixes the message of the error it is given).
+ */
 export function getHouseSettings(context: Context): HouseSettings {
   const all: unknown = context.settings;
   if (!isPlainObject(all)) return EMPTY_SETTINGS;
@@ -225,11 +245,11 @@ export function getHouseSettings(context: Context): HouseSettings {
       parsed = parseHouseSettings(all[SETTINGS_KEY]);
     } catch (error) {
       if (!(error instanceof HouseSettingsError)) throw error;
-      parsed = error;
+      parsed = { problem: error.message };
     }
     settingsCache.set(all, parsed);
   }
-  if (parsed instanceof HouseSettingsError) throw parsed;
+  if ('problem' in parsed) throw new HouseSettingsError(parsed.problem);
   return parsed;
 }
 

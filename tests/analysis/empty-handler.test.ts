@@ -89,6 +89,11 @@ describe('isEmptyHandler across modules', () => {
     expect(emptiness(`${imports}p.catch(toUndefined);\nconst value = p.catch(toUndefined);`, true)).toEqual([true, false]);
   });
 
+  it('follows imported functions that do nothing in other words', () => {
+    const code = "import { returnEarly, quietly, returnsStatus } from './lib/no-empty-catch/noop.js';\np.catch(returnEarly);\np.catch(quietly);\np.catch(returnsStatus);";
+    expect(emptiness(code, true)).toEqual([true, true, false]);
+  });
+
   it('follows only bindings that cannot be reassigned', () => {
     const code = "import { swappable, Handlers } from './lib/no-empty-catch/noop.js';\np.catch(swappable);\np.catch(Handlers.ignore);\np.catch(Handlers.replaceable);";
     expect(emptiness(code, true)).toEqual([false, true, false]);

@@ -1,5 +1,6 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { parse } from '@typescript-eslint/parser';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import {
@@ -25,7 +26,7 @@ function contextWith(settings: unknown): Context {
 function firstCall(code: string): TSESTree.CallExpression {
   const program = parse(code);
   const statement = program.body[0];
-  if (statement?.type !== 'ExpressionStatement' || statement.expression.type !== 'CallExpression') throw new Error('no call');
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.CallExpression) throw new Error('no call');
   return statement.expression;
 }
 
@@ -48,13 +49,14 @@ describe('parseHouseSettings', () => {
 
   it('rejects what it cannot use, naming the setting and the value', () => {
     const problem = (settings: unknown): string => {
+      let message = 'no error';
       try {
         parseHouseSettings(settings);
       } catch (error) {
-        expect(error).toBeInstanceOf(HouseSettingsError);
-        return (error as Error).message;
+        if (!(error instanceof HouseSettingsError)) throw error;
+        message = error.message;
       }
-      return 'no error';
+      return message;
     };
     expect(problem(['telemetry.report'])).toBe(
       "eslint-plugin-error-handling: settings['error-handling'] must be an object, not an array (see docs/settings.md).",
@@ -172,5 +174,22 @@ describe('settings in an ESLint config', () => {
     expect(() => lint({ 'error-handling': { reporters: ['telemetry..report'] } })).toThrow(
       /settings\['error-handling'\]\.reporters\[0\] must be a dotted callee pattern/u,
     );
+  });
+
+  it('give the same message on every run with the same settings (ESLint prefixes the error it gets)', () => {
+    const settings = { 'error-handling': { propagators: 'next' } };
+    const message = (): string => {
+      let text = 'no error';
+      try {
+        lint(settings);
+      } catch (error) {
+        if (!(error instanceof HouseSettingsError)) throw error;
+        text = error.message;
+      }
+      return text;
+    };
+    const first = message();
+    expect(first).toMatch(/^Error while loading rule 'error-handling\/no-catch-all-without-rethrow': eslint-plugin-error-handling: settings\['error-handling'\]\.propagators must be an array/u);
+    expect(message()).toBe(first);
   });
 });

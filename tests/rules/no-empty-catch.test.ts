@@ -667,9 +667,6 @@ const otherWords = withPreamble<MessageIds, Options>(PREAMBLE, {
   ],
 });
 
-const CATCH_WITHOUT_CALLBACK =
-  '`.catch()` without a callback handles nothing: the promise it returns rejects whenever this one does. Pass a handler, or remove `.catch()`.';
-
 // `.catch()` without a callback attaches nothing.
 const catchWithoutCallback = withPreamble<MessageIds, Options>(`${PREAMBLE} declare const processor: { onFailed(e: unknown): Promise<void> };`, {
   valid: ['p.catch((e) => report(e));', 'p.then(() => f());', 'await p.then(() => f(), undefined);'],
