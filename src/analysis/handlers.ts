@@ -21,12 +21,8 @@ export interface CatchClauseHandler {
   readonly errorVariable: Variable | null;
 }
 
-/**
- * A callback given to a promise: `.catch(cb)` (`promise-catch`), the second argument of
- * `.then(ok, cb)` (`promise-then`), or `.finally(cb)` (`promise-finally`, which receives no error).
- */
-export interface PromiseHandler {
-  readonly kind: 'promise-catch' | 'promise-then' | 'promise-finally';
+/** What every handler whose code is a callback knows: the call it is given to, and the function. */
+interface CallbackHandlerBase {
   readonly call: TSESTree.CallExpression;
   /** The argument as written: a function, or an identifier that names one. */
   readonly argument: TSESTree.Expression;
@@ -39,20 +35,19 @@ export interface PromiseHandler {
 }
 
 /**
+ * A callback given to a promise: `.catch(cb)` (`promise-catch`), the second argument of
+ * `.then(ok, cb)` (`promise-then`), or `.finally(cb)` (`promise-finally`, which receives no error).
+ */
+export interface PromiseHandler extends CallbackHandlerBase {
+  readonly kind: 'promise-catch' | 'promise-then' | 'promise-finally';
+}
+
+/**
  * An error callback given to one of the codebase's own helpers, as `settings['error-handling'].handlerCallees`
  * names them: `tryThat(exec, (error) => …)`. The callback receives the error as its first parameter.
  */
-export interface CalleeHandler {
+export interface CalleeHandler extends CallbackHandlerBase {
   readonly kind: 'handler-callee';
-  readonly call: TSESTree.CallExpression;
-  /** The argument as written: a function, or an identifier that names one. */
-  readonly argument: TSESTree.Expression;
-  /** The function itself when it is written inline. */
-  readonly callback: FunctionNode | undefined;
-  /** The function the argument names in this file (inline, a declaration, or a `const`). */
-  readonly resolvedCallback: FunctionNode | undefined;
-  readonly param: TSESTree.Parameter | null;
-  readonly errorVariable: Variable | null;
 }
 
 /** A handler whose code is a callback: a promise handler or a handler callee's callback. */

@@ -22,6 +22,18 @@ function contextWith(settings: unknown): Context {
   return { settings } as unknown as Context;
 }
 
+/** The message of the `HouseSettingsError` that `run` throws, or 'no error'. */
+function settingsProblem(run: () => unknown): string {
+  let message = 'no error';
+  try {
+    run();
+  } catch (error) {
+    if (!(error instanceof HouseSettingsError)) throw error;
+    message = error.message;
+  }
+  return message;
+}
+
 /** The first call expression of `code`. */
 function firstCall(code: string): TSESTree.CallExpression {
   const program = parse(code);
@@ -48,16 +60,7 @@ describe('parseHouseSettings', () => {
   });
 
   it('rejects what it cannot use, naming the setting and the value', () => {
-    const problem = (settings: unknown): string => {
-      let message = 'no error';
-      try {
-        parseHouseSettings(settings);
-      } catch (error) {
-        if (!(error instanceof HouseSettingsError)) throw error;
-        message = error.message;
-      }
-      return message;
-    };
+    const problem = (settings: unknown): string => settingsProblem(() => parseHouseSettings(settings));
     expect(problem(['telemetry.report'])).toBe(
       "eslint-plugin-error-handling: settings['error-handling'] must be an object, not an array (see docs/settings.md).",
     );
@@ -178,16 +181,7 @@ describe('settings in an ESLint config', () => {
 
   it('give the same message on every run with the same settings (ESLint prefixes the error it gets)', () => {
     const settings = { 'error-handling': { propagators: 'next' } };
-    const message = (): string => {
-      let text = 'no error';
-      try {
-        lint(settings);
-      } catch (error) {
-        if (!(error instanceof HouseSettingsError)) throw error;
-        text = error.message;
-      }
-      return text;
-    };
+    const message = (): string => settingsProblem(() => lint(settings));
     const first = message();
     expect(first).toMatch(/^Error while loading rule 'error-handling\/no-catch-all-without-rethrow': eslint-plugin-error-handling: settings\['error-handling'\]\.propagators must be an array/u);
     expect(message()).toBe(first);
