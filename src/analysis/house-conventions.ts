@@ -112,8 +112,8 @@ export const HANDLER_CALLEES_SCHEMA: JSONSchema4ArraySchema = {
       {
         type: 'object',
         properties: {
-          name: { type: 'string', minLength: 1, pattern: CALLEE_PATTERN_SOURCE },
-          argument: { type: 'integer', minimum: 0 },
+          name: { type: 'string', minLength: 1, pattern: CALLEE_PATTERN_SOURCE, description: 'The callee pattern of the helper, such as "tryThat".' },
+          argument: { type: 'integer', minimum: 0, description: 'The index of the error callback among the arguments (0 for the first); the last argument when absent.' },
         },
         required: ['name'],
         additionalProperties: false,
@@ -344,11 +344,25 @@ export function normalizeHandlerCallees(entries: readonly HandlerCalleeEntry[]):
   return entries.map((entry) => (typeof entry === 'string' ? { name: entry } : entry));
 }
 
+const ruleHandlerCallees = new WeakMap<HouseSettings, WeakMap<readonly HandlerCalleeEntry[], HandlerCalleeMatcher>>();
+const NO_ENTRIES: readonly HandlerCalleeEntry[] = [];
+
 /**
  * The handler callees for a rule: those of the settings, then the rule's own (a rule's entries are
- * added; the first entry whose name matches a call decides which argument is the callback).
+ * added; the first entry whose name matches a call decides which argument is the callback). Cached
+ * per settings and per options list: handlers are looked up on hot paths.
  */
-export function getHandlerCallees(context: Context, ruleEntries: readonly HandlerCalleeEntry[] = []): HandlerCalleeMatcher {
+export function getHandlerCallees(context: Context, ruleEntries: readonly HandlerCalleeEntry[] = NO_ENTRIES): HandlerCalleeMatcher {
   const settings = getHouseSettings(context);
-  return compileHandlerCallees(ruleEntries.length === 0 ? settings.handlerCallees : [...settings.handlerCallees, ...normalizeHandlerCallees(ruleEntries)]);
+  let byEntries = ruleHandlerCallees.get(settings);
+  if (!byEntries) {
+    byEntries = new WeakMap();
+    ruleHandlerCallees.set(settings, byEntries);
+  }
+  let matcher = byEntries.get(ruleEntries);
+  if (!matcher) {
+    matcher = compileHandlerCallees([...settings.handlerCallees, ...ruleEntries]);
+    byEntries.set(ruleEntries, matcher);
+  }
+  return matcher;
 }

@@ -6,7 +6,7 @@ import catchOrder from '../../src/rules/catch-order.js';
 import noLossyErrorLogging from '../../src/rules/no-lossy-error-logging.js';
 import requireErrorCause from '../../src/rules/require-error-cause.js';
 import { typedRuleTester, untypedRuleTester } from '../rule-tester.js';
-import { at } from './rule-test-helpers.js';
+import { at } from '../rules/rule-test-helpers.js';
 
 const settings = { 'error-handling': { handlerCallees: [{ name: 'tryThat', argument: 1 }] } };
 const HELPER = 'declare function tryThat<T>(run: () => T, onError: (error: unknown) => T | null): T | null; declare function exec(): string;';
