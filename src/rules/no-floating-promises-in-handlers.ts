@@ -1,20 +1,20 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { CALLEE_PATTERNS_SCHEMA } from '../analysis/error-flow.js';
 import type { FunctionHandlerContext, HandlerContext } from '../analysis/error-listeners.js';
 import { createHandlerContextFinder, listenerReturnAcceptsPromise } from '../analysis/error-listeners.js';
 import { isPromiseResultDiscarded } from '../analysis/handlers.js';
+import type { HandlerCalleeEntry } from '../analysis/house-conventions.js';
+import { HANDLER_CALLEES_SCHEMA, getHandlerCallees } from '../analysis/house-conventions.js';
 import type { UnhandledPromise } from '../analysis/unhandled-promises.js';
 import { findUnhandledPromise, isStoredPromiseUsed, mayHoldPromise } from '../analysis/unhandled-promises.js';
 import type { FunctionNode } from '../util/ast.js';
 import { findVariable, getCalleePath, getEnclosingFunction, skipTypeWrappers, skipWrappers } from '../util/ast.js';
-import { compileCalleePatterns } from '../util/callee-pattern.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [
   {
     ignoreVoid?: boolean;
-    handlerCallees?: string[];
+    handlerCallees?: HandlerCalleeEntry[];
   },
 ];
 
@@ -205,9 +205,9 @@ export default createRule<Options, MessageIds>({
             description: 'Treat `void promise` as handled, as typescript-eslint\'s `no-floating-promises` does by default. `void` handles nothing at run time.',
           },
           handlerCallees: {
-            ...CALLEE_PATTERNS_SCHEMA,
+            ...HANDLER_CALLEES_SCHEMA,
             description:
-              'Calls whose function arguments are error handlers, as dotted callee patterns matched against the end of the callee (`bus.onError`, `*.onFailure`, `Sentry.*`).',
+              'Calls that take an error callback, added to `settings["error-handling"].handlerCallees`: a dotted callee pattern (`bus.onError`, `*.onFailure`), whose last argument is the callback, or `{ name, argument }` with the index of the callback.',
           },
         },
         additionalProperties: false,
@@ -219,7 +219,7 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const ignoreVoid = options.ignoreVoid ?? false;
     const promiseOptions = { ignoreVoid };
-    const finder = createHandlerContextFinder(context, { handlerCallees: compileCalleePatterns(options.handlerCallees ?? []) });
+    const finder = createHandlerContextFinder(context, { handlerCallees: getHandlerCallees(context, options.handlerCallees) });
 
     /**
      * `await` / `return` suggestions for the discarded expression `target`, written over `range`

@@ -1,12 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { acceptsAddedProperty, acceptsArguments } from '../analysis/call-arguments.js';
-import { DEFAULT_REPORTERS, REPORTERS_SCHEMA, getHandlerErrorReferences } from '../analysis/error-flow.js';
+import { getHandlerErrorReferences } from '../analysis/error-flow.js';
 import type { ErrorText } from '../analysis/error-text.js';
 import { canTakeError, getErrorTextInArguments, mayHoldError } from '../analysis/error-text.js';
 import { getEnclosingHandler } from '../analysis/handlers.js';
+import { DEFAULT_REPORTERS, REPORTERS_SCHEMA, getCalleeConventions } from '../analysis/house-conventions.js';
 import { getCalleePath, getStaticMemberName, isPunctuator, skipTypeWrappers } from '../util/ast.js';
-import { compileCalleePatterns } from '../util/callee-pattern.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [
@@ -175,7 +175,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const reporters = compileCalleePatterns(options.reporters ?? DEFAULT_REPORTERS);
+    const reporters = getCalleeConventions(context, options).reporters;
 
     return {
       CallExpression(call) {

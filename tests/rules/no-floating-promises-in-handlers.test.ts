@@ -341,6 +341,24 @@ const sharedInvalid: Invalid[] = [
   invalid(`${PRELUDE}bus.onError((e: unknown) => { notify(e); });`, [{ messageId: 'floating', at: 'notify(e)', data: { where: 'in this `bus.onError` callback', loss: LOSS_HANDLER } }], {
     handlerCallees: ['*.onError'],
   }),
+  // `{ name, argument }`: only that argument is the error callback.
+  invalid(
+    `${PRELUDE}tryThat(() => { notify(1); }, (e: unknown) => { notify(e); }); declare function tryThat(run: () => void, onError: (e: unknown) => void): void;`,
+    [{ messageId: 'floating', at: 'notify(e)', data: { where: 'in this `tryThat` callback', loss: LOSS_HANDLER } }],
+    { handlerCallees: [{ name: 'tryThat', argument: 1 }] },
+  ),
+  // The house settings' handler callees apply too; the option adds to them.
+  {
+    ...invalid(
+      `${PRELUDE}tryThat(() => { notify(1); }, (e: unknown) => { notify(e); }); bus.onError((e: unknown) => { notify(e); }); declare function tryThat(run: () => void, onError: (e: unknown) => void): void;`,
+      [
+        { messageId: 'floating', at: 'notify(e)', data: { where: 'in this `tryThat` callback', loss: LOSS_HANDLER } },
+        { messageId: 'floating', at: 'notify(e)', occurrence: 1, data: { where: 'in this `bus.onError` callback', loss: LOSS_HANDLER } },
+      ],
+      { handlerCallees: ['bus.onError'] },
+    ),
+    settings: { 'error-handling': { handlerCallees: [{ name: 'tryThat', argument: 1 }] } },
+  },
   // The innermost handler names the context; a nested handler function is a handler again.
   invalid(`${PRELUDE}emitter.on('error', (e: unknown) => {\n  try { log(); } catch { close(); }\n  setTimeout(() => { notify(1).catch(() => { notify(e); }); });\n});`, [
     { messageId: 'floating', at: 'close()', occurrence: 1, data: inCatch },
@@ -499,6 +517,7 @@ function optionsError(options: unknown): string {
 describe('no-floating-promises-in-handlers options', () => {
   it('accepts both options', () => {
     expect(optionsError({ ignoreVoid: true, handlerCallees: ['bus.onError', '*.onFailure', 'Sentry.*'] })).toBe('');
+    expect(optionsError({ handlerCallees: [{ name: 'tryThat', argument: 1 }, { name: 'retry' }] })).toBe('');
     expect(optionsError({})).toBe('');
   });
 
@@ -509,6 +528,8 @@ describe('no-floating-promises-in-handlers options', () => {
     expect(optionsError({ handlerCallees: [''] })).toMatch(/Value "" should NOT be shorter than 1 characters/);
     expect(optionsError({ handlerCallees: 'bus.onError' })).toMatch(/Value "bus\.onError" should be array/);
     expect(optionsError({ handlerCallees: ['a', 'a'] })).toMatch(/should NOT have duplicate items/);
+    expect(optionsError({ handlerCallees: [{ name: 'tryThat', argument: -1 }] })).toMatch(/should be >= 0/);
+    expect(optionsError({ handlerCallees: [{ name: 'tryThat', index: 1 }] })).toMatch(/should NOT have additional properties/);
     expect(optionsError({ checkThenables: true })).toMatch(/Unexpected property "checkThenables"\. Expected properties: "ignoreVoid", "handlerCallees"/);
   });
 });
