@@ -259,10 +259,9 @@ function isCleanedUpBefore(end: TSESTree.Node, boundary: TSESTree.Node, isCleanu
   return false;
 }
 
-/** `process.exit(…)`: the process ends, and what it held with it. */
-function isProcessExit(statement: TSESTree.Node): boolean {
-  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
-  const call = skipWrappers(statement.expression);
+/** `process.exit(…)` (as a statement or an expression): the process ends, and what it held with it. */
+function isProcessExit(node: TSESTree.Node): boolean {
+  const call = skipWrappers(node.type === AST_NODE_TYPES.ExpressionStatement ? node.expression : node);
   return call.type === AST_NODE_TYPES.CallExpression && getCalleePath(call.callee).join('.') === 'process.exit';
 }
 
@@ -293,6 +292,7 @@ function classifyCatchEnd(context: Context, clause: TSESTree.CatchClause, end: H
     case 'fallthrough':
       return undefined;
     case 'throw': {
+      // A call that never returns: `process.exit(…)`, or one typed as returning `never` (`fail(error)`).
       if (end.node.type !== AST_NODE_TYPES.ThrowStatement) return isProcessExit(end.node) ? undefined : 'throw';
       const references = getHandlerErrorReferences(context, getCatchClauseHandler(context, clause));
       return references.isError(end.node.argument) ? 'rethrow' : 'throw';
