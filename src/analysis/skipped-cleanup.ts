@@ -71,7 +71,8 @@ export interface SkippedCleanup {
   /**
    * Moving the cleanup statement into a `finally` of `tryStatement` keeps every other path as it is:
    * it directly follows the `try` statement, no other `try` before it skips it, and no path of the `try`
-   * statement already performs the cleanup (which would then run twice).
+   * statement already performs the cleanup (which would then run twice) or hands the resource on with
+   * a `return` (whose caller would then get it closed).
    */
   readonly movable: boolean;
 }
@@ -302,21 +303,37 @@ function classifyCatchEnd(context: Context, clause: TSESTree.CatchClause, end: H
   }
 }
 
-/** The paths through `tryStatement` that leave without reaching the code after it and without cleaning up on the way. */
-function findSkippingPaths(context: Context, tryStatement: TSESTree.TryStatement, isCleanup: (statement: TSESTree.Node) => boolean): SkippingPath[] {
-  const paths = findLeavingJumps(tryStatement).filter((path) => !isCleanedUpBefore(path.node, tryStatement.block, isCleanup));
+/** A `return` whose value mentions the resource (`return conn`, `return { conn }`, `return conn.query()`): it hands the resource on. */
+function handsOn(node: TSESTree.Node, variable: Variable): boolean {
+  return node.type === AST_NODE_TYPES.ReturnStatement && variable.references.some((reference) => isInside(reference.identifier, node));
+}
+
+/**
+ * The paths through `tryStatement` that leave without reaching the code after it and without cleaning
+ * up on the way, and whether some `return` hands the resource on to the caller (not a path that skips
+ * the cleanup: the caller owns the resource, or something still using it, from then on).
+ */
+function findSkippingPaths(
+  context: Context,
+  tryStatement: TSESTree.TryStatement,
+  variable: Variable,
+  isCleanup: (statement: TSESTree.Node) => boolean,
+): { paths: SkippingPath[]; handsOn: boolean } {
+  const candidates = findLeavingJumps(tryStatement).filter((path) => !isCleanedUpBefore(path.node, tryStatement.block, isCleanup));
   const clause = tryStatement.handler;
   if (clause) {
     const flow = getErrorFlow(context, getCatchClauseHandler(context, clause), FLOW_OPTIONS);
     for (const end of flow.ends) {
       const kind = classifyCatchEnd(context, clause, end);
-      if (kind && !isCleanedUpBefore(end.node, clause.body, isCleanup)) paths.push({ kind, node: end.node });
+      if (kind && !isCleanedUpBefore(end.node, clause.body, isCleanup)) candidates.push({ kind, node: end.node });
     }
-  } else {
+  }
+  const paths = candidates.filter((path) => !handsOn(path.node, variable));
+  if (!clause) {
     const construct = findThrowingConstruct(tryStatement.block, context.sourceCode.visitorKeys);
     if (construct) paths.push({ kind: 'can-throw', node: construct });
   }
-  return paths.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  return { paths: paths.sort((a, b) => a.node.range[0] - b.node.range[0]), handsOn: paths.length < candidates.length };
 }
 
 /** Some call inside `node` (nested functions included) cleans up the resource. */
@@ -350,8 +367,9 @@ function trysOf(list: readonly TSESTree.Node[]): readonly TSESTree.TryStatement[
  * the cleanup, while the success path reaches it. The `try` statement is one of the statements before
  * the cleanup in its list, and the resource a `let` / `const` / `var` variable assigned before it and
  * not reassigned from there to the cleanup. Not skipped: a path that performs the cleanup first (an
- * earlier statement in a block around its jump, or a `finally` around it), a `try` statement whose
- * `finally` performs it, or one whose block never completes (no success path).
+ * earlier statement in a block around its jump, or a `finally` around it), a `return` whose value
+ * mentions the resource (it hands it on), a `try` statement whose `finally` performs it, or one whose
+ * block never completes (no success path).
  */
 export function findSkippedCleanup(context: Context, call: TSESTree.CallExpression, names: CleanupNames): SkippedCleanup | undefined {
   const place = getCleanupStatement(call);
@@ -365,19 +383,25 @@ export function findSkippedCleanup(context: Context, call: TSESTree.CallExpressi
   let first: TSESTree.TryStatement | undefined;
   const paths: SkippingPath[] = [];
   let skippingTrys = 0;
+  let firstHandsOn = false;
   for (const tryStatement of trys) {
     if (!isAssignedOnlyBefore(cleaned.variable, tryStatement, place.statement)) continue;
     if (tryStatement.finalizer?.body.some(isCleanup)) continue;
     if (alwaysLeaves(context.sourceCode.visitorKeys, tryStatement.block)) continue;
-    const found = findSkippingPaths(context, tryStatement, isCleanup);
-    if (found.length === 0) continue;
-    first ??= tryStatement;
+    const found = findSkippingPaths(context, tryStatement, cleaned.variable, isCleanup);
+    if (found.paths.length === 0) continue;
+    if (!first) {
+      first = tryStatement;
+      firstHandsOn = found.handsOn;
+    }
     skippingTrys++;
-    paths.push(...found);
+    paths.push(...found.paths);
   }
   if (!first) return undefined;
   const isCleanupCall = (candidate: TSESTree.CallExpression): boolean => getCleanedResource(context, candidate, names)?.variable === cleaned.variable;
-  const movable = skippingTrys === 1 && place.list[place.list.indexOf(place.statement) - 1] === first && !containsCleanup(first, isCleanupCall);
+  // A `finally` would also run when a `return` hands the resource on, closing what the caller now holds.
+  const movable =
+    skippingTrys === 1 && !firstHandsOn && place.list[place.list.indexOf(place.statement) - 1] === first && !containsCleanup(first, isCleanupCall);
   return { cleanup, tryStatement: first, paths, movable };
 }
 

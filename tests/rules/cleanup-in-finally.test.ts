@@ -22,9 +22,11 @@ const DECLARATIONS = [
 const SUFFIX = `\n${DECLARATIONS}`;
 
 /** A shared case: the declarations go after the code, so lines and columns stay as written. */
-function declared<T extends Valid | Invalid>(item: T): T {
-  if (typeof item === 'string') return `${item}${SUFFIX}` as T;
-  if (!('errors' in item)) return { ...item, code: item.code + SUFFIX };
+function declaredValid(item: Valid): Valid {
+  return typeof item === 'string' ? `${item}${SUFFIX}` : { ...item, code: item.code + SUFFIX };
+}
+
+function declaredInvalid(item: Invalid): Invalid {
   return {
     ...item,
     code: item.code + SUFFIX,
@@ -32,7 +34,7 @@ function declared<T extends Valid | Invalid>(item: T): T {
       ...error,
       suggestions: error.suggestions?.map((suggestion) => ({ ...suggestion, output: suggestion.output + SUFFIX })) ?? error.suggestions,
     })),
-  } as T;
+  };
 }
 
 /** One report on the cleanup call `call` (its first occurrence after the `try`, or `occurrence`). */
@@ -88,6 +90,9 @@ const shared: { valid: Valid[]; invalid: Invalid[] } = {
     'let global: Connection;\nasync function exportUsers() {\n  try {\n    await work();\n  } catch (error) {\n    throw error;\n  }\n  await global.close();\n}',
     // The success path never reaches the cleanup: the try block always returns.
     'async function exportUsers() {\n  const connection = await connect();\n  try {\n    return await connection.query("COPY users");\n  } catch (error) {\n    logger.error(error);\n  }\n  await connection.close();\n}',
+    // A return that hands the resource (or what still uses it) to the caller.
+    'async function open(keep: boolean) {\n  const connection = await connect();\n  try {\n    if (keep) return connection;\n    await connection.query("SELECT 1");\n  } catch (error) {\n    logger.error(error);\n  }\n  await connection.close();\n}',
+    'async function count(lazy: boolean) {\n  const connection = await connect();\n  try {\n    if (lazy) return { rows: connection.query("SELECT count(*)") };\n    await connection.query("SELECT 1");\n  } catch (error) {\n    logger.error(error);\n  }\n  await connection.close();\n}',
     // The process ends.
     'async function main() {\n  const connection = await connect();\n  try {\n    await connection.query("COPY users");\n  } catch (error) {\n    logger.error(error);\n    process.exit(1);\n  }\n  await connection.close();\n}',
     // Jumps that stay inside the try statement.
@@ -279,6 +284,12 @@ const shared: { valid: Valid[]; invalid: Invalid[] } = {
       undefined,
       { occurrence: 1 },
     ),
+    // …a return that hands the resource on (a finally would close it under the caller)…
+    skipped(
+      'async function open(keep: boolean) {\n  const connection = await connect();\n  try {\n    if (keep) return connection;\n    await connection.query("SELECT 1");\n  } catch (error) {\n    throw error;\n  }\n  await connection.close();\n}',
+      'connection.close()',
+      { resource: 'connection', paths: 'line 7 rethrows' },
+    ),
     // …two try statements that both skip it…
     skipped(
       'async function exportUsers() {\n  const connection = await connect();\n  try {\n    await connection.query("COPY users");\n  } catch (error) {\n    throw error;\n  }\n  try {\n    await connection.query("COPY orders");\n  } catch (error) {\n    throw error;\n  }\n  await connection.close();\n}',
@@ -312,17 +323,17 @@ const RESOURCE_CLASSES =
 
 describe('cleanup-in-finally', () => {
   describe('with type information', () => {
-    typedRuleTester.run('cleanup-in-finally', rule, { valid: shared.valid.map(declared), invalid: shared.invalid.map(declared) });
+    typedRuleTester.run('cleanup-in-finally', rule, { valid: shared.valid.map(declaredValid), invalid: shared.invalid.map(declaredInvalid) });
   });
   describe('without type information', () => {
-    untypedRuleTester.run('cleanup-in-finally', rule, { valid: shared.valid.map(declared), invalid: shared.invalid.map(declared) });
+    untypedRuleTester.run('cleanup-in-finally', rule, { valid: shared.valid.map(declaredValid), invalid: shared.invalid.map(declaredInvalid) });
   });
 
   describe('with type information only', () => {
     const valid: Valid[] = [
       // The delegate of a dispose member is only known from the type.
       `${RESOURCE_CLASSES}\nfunction stop(error: unknown): never { throw error; }\nasync function run() {\n  const service = new Service();\n  try {\n    await Promise.resolve();\n  } catch (error) {\n    logger.error(error);\n  }\n  service.shutdown();\n}`,
-    ].map(declared);
+    ].map(declaredValid);
     const invalid: Invalid[] = [
       // The resource's type has [Symbol.asyncDispose]: the message proposes `await using`.
       skipped(
@@ -392,7 +403,7 @@ describe('cleanup-in-finally', () => {
           output: 'async function exportUsers() {\n  const connection = await connect();\n  try {\n    await connection.query("COPY users");\n  } catch (error) {\n    fail(error);\n  } finally {\n    await connection.close();\n  }\n}',
         },
       ),
-    ].map(declared);
+    ].map(declaredInvalid);
     typedRuleTester.run('cleanup-in-finally', rule, { valid, invalid });
   });
 
@@ -401,7 +412,7 @@ describe('cleanup-in-finally', () => {
       // Without types, a call that never returns is not known, and a dispose member's delegate is not a cleanup name.
       'async function exportUsers() {\n  const connection = await connect();\n  try {\n    await connection.query("COPY users");\n  } catch (error) {\n    fail(error);\n  }\n  await connection.close();\n}',
       `${RESOURCE_CLASSES}\nasync function run() {\n  const service = new Service();\n  try {\n    await work();\n  } catch (error) {\n    throw error;\n  }\n  service.shutdown();\n}`,
-    ].map(declared);
+    ].map(declaredValid);
     untypedRuleTester.run('cleanup-in-finally', rule, { valid, invalid: [] });
   });
 
