@@ -145,14 +145,13 @@ function getCleanupStatement(call: TSESTree.CallExpression): { statement: TSESTr
     }
   }
   let statement: TSESTree.Statement = node.parent as TSESTree.ExpressionStatement;
-  if (statement.parent?.type === AST_NODE_TYPES.BlockStatement && statement.parent.body.length === 1 && statement.parent.parent.type === AST_NODE_TYPES.IfStatement) {
+  if (statement.parent.type === AST_NODE_TYPES.BlockStatement && statement.parent.body.length === 1 && statement.parent.parent.type === AST_NODE_TYPES.IfStatement) {
     statement = statement.parent;
   }
-  if (statement.parent?.type === AST_NODE_TYPES.IfStatement && statement.parent.consequent === statement && !statement.parent.alternate) {
+  if (statement.parent.type === AST_NODE_TYPES.IfStatement && statement.parent.consequent === statement && !statement.parent.alternate) {
     statement = statement.parent;
   }
-  const owner = statement.parent;
-  const list = owner && statementList(owner);
+  const list = statementList(statement.parent);
   return list ? { statement, list } : undefined;
 }
 
