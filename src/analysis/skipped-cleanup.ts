@@ -181,38 +181,43 @@ function getResourceVariable(context: Context, identifier: TSESTree.Identifier, 
 }
 
 /**
- * The resource a call cleans up: the receiver of a cleanup method (`conn.close()`,
- * `conn[Symbol.dispose]()`, or with type information a method the receiver's dispose member calls),
- * else a variable handed to a cleanup function (`pool.release(conn)`, `fs.closeSync(fd)`; not to
- * `end`, which writes its argument).
+ * The resource a call cleans up: a variable handed to a cleanup function or method
+ * (`pool.release(client)`, `fs.closeSync(fd)`; not to `end`, which writes its argument), else the
+ * receiver of a cleanup method (`conn.close()`, `conn[Symbol.dispose]()`, or with type information a
+ * method the receiver's dispose member calls).
  */
 function getCleanedResource(context: Context, call: TSESTree.CallExpression, names: CleanupNames): { resource: TSESTree.Identifier; variable: Variable } | undefined {
   const name = calledName(call);
   if (name === undefined) return undefined;
-  const callee = skipWrappers(call.callee);
-  if (callee.type === AST_NODE_TYPES.MemberExpression) {
-    const receiver = skipWrappers(callee.object);
-    const variable = receiver.type === AST_NODE_TYPES.Identifier ? getResourceVariable(context, receiver, call) : undefined;
-    if (receiver.type === AST_NODE_TYPES.Identifier && variable) {
-      const isCleanup = name.startsWith('Symbol.') || names.matches(name) || getDisposal(context, variable)?.delegates.has(name) === true;
-      return isCleanup ? { resource: receiver, variable } : undefined;
+  if (names.matches(name) && name !== 'end') {
+    for (const argument of call.arguments) {
+      const value = skipTypeWrappers(argument);
+      const variable = value.type === AST_NODE_TYPES.Identifier ? getResourceVariable(context, value, call) : undefined;
+      if (value.type === AST_NODE_TYPES.Identifier && variable) return { resource: value, variable };
     }
   }
-  if (!names.matches(name) || name === 'end') return undefined;
-  for (const argument of call.arguments) {
-    const value = skipTypeWrappers(argument);
-    if (value.type !== AST_NODE_TYPES.Identifier) continue;
-    const variable = getResourceVariable(context, value, call);
-    if (variable) return { resource: value, variable };
-  }
-  return undefined;
+  const callee = skipWrappers(call.callee);
+  const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? skipWrappers(callee.object) : undefined;
+  const variable = receiver?.type === AST_NODE_TYPES.Identifier ? getResourceVariable(context, receiver, call) : undefined;
+  if (receiver?.type !== AST_NODE_TYPES.Identifier || !variable) return undefined;
+  const isCleanup = name.startsWith('Symbol.') || names.matches(name) || getDisposal(context, variable)?.delegates.has(name) === true;
+  return isCleanup ? { resource: receiver, variable } : undefined;
 }
 
-/** The cleanup call of `variable` that `statement` makes, if it is a cleanup statement (see `getCleanupStatement`). */
+/** `if (conn)`, `if (conn != null)`, `if (!conn.closed)`: a test of the resource itself, which guards its cleanup. */
+function testsResource(test: TSESTree.Node, variable: Variable): boolean {
+  return variable.references.some((reference) => isInside(reference.identifier, test));
+}
+
+/**
+ * Whether `statement` cleans up `variable`: a cleanup call as a statement (see `getCleanupStatement`),
+ * perhaps guarded by a test of the resource itself (`if (conn) conn.close()`); a cleanup under any
+ * other condition does not run on every path.
+ */
 function cleansUp(context: Context, statement: TSESTree.Node, variable: Variable, names: CleanupNames): boolean {
   let expression: TSESTree.Node | undefined;
   if (statement.type === AST_NODE_TYPES.ExpressionStatement) expression = statement.expression;
-  else if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate) return cleansUp(context, statement.consequent, variable, names);
+  else if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && testsResource(statement.test, variable)) return cleansUp(context, statement.consequent, variable, names);
   else if (statement.type === AST_NODE_TYPES.BlockStatement && statement.body.length === 1 && statement.body[0]) return cleansUp(context, statement.body[0], variable, names);
   if (!expression) return false;
   let value = skipWrappers(expression);

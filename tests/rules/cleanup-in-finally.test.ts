@@ -75,6 +75,7 @@ const shared: { valid: Valid[]; invalid: Invalid[] } = {
     'async function exportUsers() {\n  const connection = await connect();\n  try {\n    await connection.query("COPY users");\n  } catch (error) {\n    await connection.close();\n    throw error;\n  }\n  await connection.close();\n}',
     'async function exportUsers() {\n  const connection = await connect();\n  try {\n    await connection.query("COPY users");\n  } catch (error) {\n    if (error instanceof TypeError) {\n      await connection.close();\n      throw error;\n    }\n    logger.error(error);\n  }\n  await connection.close();\n}',
     'async function exportUsers() {\n  const connection = await connect();\n  try {\n    await connection.query("COPY users");\n  } catch (error) {\n    try {\n      logger.error(error);\n      throw error;\n    } finally {\n      await connection.close();\n    }\n  }\n  await connection.close();\n}',
+    'async function exportUsers() {\n  const connection = await connect();\n  try {\n    await connection.query("COPY users");\n  } catch (error) {\n    if (connection) await connection.close();\n    throw error;\n  }\n  await connection.close();\n}',
     // …and an early return that cleans up first.
     'async function exportUsers(dryRun: boolean) {\n  const connection = await connect();\n  try {\n    if (dryRun) {\n      await connection.close();\n      return;\n    }\n    await connection.query("COPY users");\n  } catch (error) {\n    logger.error(error);\n  }\n  await connection.close();\n}',
     // The finally of the try already cleans up.
@@ -237,6 +238,18 @@ const shared: { valid: Valid[]; invalid: Invalid[] } = {
           'declare const mongo: { startSession(): { endSession(): Promise<void> } };\nasync function transfer() {\n  const session = mongo.startSession();\n  try {\n    await work();\n  } catch (error) {\n    throw error;\n  } finally {\n    await session.endSession();\n  }\n}',
       },
     ),
+    // Handed to a method of another local: the argument is the resource.
+    skipped(
+      'declare function createPool(): { connect(): Promise<{ query(sql: string): Promise<void> }>; release(client: unknown): void };\nasync function run() {\n  const clients = createPool();\n  const client = await clients.connect();\n  try {\n    await client.query("SELECT 1");\n  } catch (error) {\n    throw error;\n  }\n  clients.release(client);\n}',
+      'clients.release(client)',
+      { resource: 'client', paths: 'line 8 rethrows' },
+      {
+        cleanup: 'clients.release(client)',
+        line: 5,
+        output:
+          'declare function createPool(): { connect(): Promise<{ query(sql: string): Promise<void> }>; release(client: unknown): void };\nasync function run() {\n  const clients = createPool();\n  const client = await clients.connect();\n  try {\n    await client.query("SELECT 1");\n  } catch (error) {\n    throw error;\n  } finally {\n    clients.release(client);\n  }\n}',
+      },
+    ),
     // Module code, a `switch` case, and a statement list with tabs.
     skipped(
       'const connection = await connect();\ntry {\n  await connection.query("COPY users");\n} catch (error) {\n  throw error;\n}\nawait connection.close();',
@@ -289,6 +302,14 @@ const shared: { valid: Valid[]; invalid: Invalid[] } = {
       'async function open(keep: boolean) {\n  const connection = await connect();\n  try {\n    if (keep) return connection;\n    await connection.query("SELECT 1");\n  } catch (error) {\n    throw error;\n  }\n  await connection.close();\n}',
       'connection.close()',
       { resource: 'connection', paths: 'line 7 rethrows' },
+    ),
+    // …a catch that cleans up only under a condition of its own…
+    skipped(
+      'async function exportUsers() {\n  const connection = await connect();\n  try {\n    await connection.query("COPY users");\n  } catch (error) {\n    if (error instanceof TypeError) await connection.close();\n    throw error;\n  }\n  await connection.close();\n}',
+      'connection.close()',
+      { resource: 'connection', paths: 'line 7 rethrows' },
+      undefined,
+      { occurrence: 1 },
     ),
     // …two try statements that both skip it…
     skipped(
