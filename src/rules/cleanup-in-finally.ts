@@ -16,12 +16,19 @@ export type Options = [
 export type MessageIds = 'cleanupSkipped' | 'cleanupSkippedUsing' | 'moveToFinally';
 
 const MAX_TEXT_LENGTH = 40;
-const MAX_LISTED_PATHS = 2;
+const MAX_RESOURCE_LENGTH = 30;
+const MAX_MESSAGE_LENGTH = 160;
 
-/** Source text on one line, shortened with `…` past `MAX_TEXT_LENGTH` characters. */
-function shorten(text: string): string {
+const MESSAGES: Readonly<Record<MessageIds, string>> = {
+  cleanupSkipped: '`{{resource}}` is not cleaned up when {{paths}}: this cleanup runs only on success. Move it into a `finally` block.',
+  cleanupSkippedUsing: '`{{resource}}` is not cleaned up when {{paths}}: this cleanup runs only on success. Declare it with `{{keyword}}`.',
+  moveToFinally: 'Move `{{cleanup}}` into the `finally` block of the `try` on line {{line}}.',
+};
+
+/** Source text on one line, shortened with `…` past `max` characters. */
+function shorten(text: string, max = MAX_TEXT_LENGTH): string {
   const line = text.replace(/\s+/gu, ' ');
-  return line.length > MAX_TEXT_LENGTH ? `${line.slice(0, MAX_TEXT_LENGTH - 1)}…` : line;
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
 const PATH_VERBS: Readonly<Record<SkippingPath['kind'], string>> = {
@@ -33,12 +40,19 @@ const PATH_VERBS: Readonly<Record<SkippingPath['kind'], string>> = {
   'can-throw': 'can throw',
 };
 
-/** "line 5 rethrows", "line 3 returns or line 5 rethrows", "line 3 returns or line 5 rethrows (and 2 more paths)". */
-function describePaths(paths: readonly SkippingPath[]): string {
+/**
+ * "line 5 rethrows", "line 3 returns or line 5 rethrows", "line 3 returns or line 5 rethrows (and 2
+ * more)": two paths when they fit in `budget` characters, else the first and a count.
+ */
+function describePaths(paths: readonly SkippingPath[], budget: number): string {
   const described = [...new Set(paths.map((path) => `line ${String(path.node.loc.start.line)} ${PATH_VERBS[path.kind]}`))];
-  const shown = described.slice(0, MAX_LISTED_PATHS).join(' or ');
-  const rest = described.length - MAX_LISTED_PATHS;
-  return rest > 0 ? `${shown} (and ${String(rest)} more path${rest === 1 ? '' : 's'})` : shown;
+  const list = (shown: number): string => {
+    const rest = described.length - shown;
+    const text = described.slice(0, shown).join(' or ');
+    return rest > 0 ? `${text} (and ${String(rest)} more)` : text;
+  };
+  const two = list(Math.min(2, described.length));
+  return two.length <= budget ? two : list(1);
 }
 
 /** TypeScript 5.2 brought `using` and `await using`. */
@@ -123,13 +137,7 @@ export default createRule<Options, MessageIds>({
       requiresTypeChecking: false,
       usesTypeInformation: true,
     },
-    messages: {
-      cleanupSkipped:
-        '`{{resource}}` is not cleaned up when {{paths}}: this cleanup after the `try` runs only on the success path. Move it into a `finally` block.',
-      cleanupSkippedUsing:
-        '`{{resource}}` is not cleaned up when {{paths}}: this cleanup after the `try` runs only on the success path. Declare it with `{{keyword}}`.',
-      moveToFinally: 'Move `{{cleanup}}` into the `finally` block of the `try` on line {{line}}.',
-    },
+    messages: MESSAGES,
     schema: [
       {
         type: 'object',
@@ -157,10 +165,14 @@ export default createRule<Options, MessageIds>({
         const { resource, variable, statement } = skipped.cleanup;
         const keyword = usingKeyword(context, variable, call);
         const fix = skipped.movable ? moveIntoFinally(sourceCode, skipped) : undefined;
+        const messageId = keyword ? 'cleanupSkippedUsing' : 'cleanupSkipped';
+        const name = shorten(resource.name, MAX_RESOURCE_LENGTH);
+        const template = MESSAGES[messageId].replace('{{resource}}', name).replace('{{keyword}}', keyword ?? '');
+        const budget = MAX_MESSAGE_LENGTH - (template.length - '{{paths}}'.length);
         context.report({
           node: call,
-          messageId: keyword ? 'cleanupSkippedUsing' : 'cleanupSkipped',
-          data: { resource: shorten(resource.name), paths: describePaths(skipped.paths), keyword: keyword ?? '' },
+          messageId,
+          data: { resource: name, paths: describePaths(skipped.paths, budget), keyword: keyword ?? '' },
           suggest: fix
             ? [
                 {

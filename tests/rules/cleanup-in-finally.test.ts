@@ -151,12 +151,24 @@ const shared: { valid: Valid[]; invalid: Invalid[] } = {
     skipped(
       'async function exportUsers(dryRun: boolean) {\n  const connection = await connect();\n  try {\n    if (dryRun) return;\n    await connection.query("COPY users");\n  } catch (error) {\n    if (error instanceof TypeError) return;\n    if (error instanceof RangeError) throw new Error("range", { cause: error });\n    throw error;\n  }\n  await connection.close();\n}',
       'connection.close()',
-      { resource: 'connection', paths: 'line 4 returns or line 7 returns (and 2 more paths)' },
+      { resource: 'connection', paths: 'line 4 returns or line 7 returns (and 2 more)' },
       {
         cleanup: 'await connection.close()',
         line: 3,
         output:
           'async function exportUsers(dryRun: boolean) {\n  const connection = await connect();\n  try {\n    if (dryRun) return;\n    await connection.query("COPY users");\n  } catch (error) {\n    if (error instanceof TypeError) return;\n    if (error instanceof RangeError) throw new Error("range", { cause: error });\n    throw error;\n  } finally {\n    await connection.close();\n  }\n}',
+      },
+    ),
+    // A long name is shortened, and when two paths would take the message past 160 characters, one is named.
+    skipped(
+      'async function exportUsers(dryRun: boolean) {\n  const connectionToTheReportingReplica = await connect();\n  try {\n    if (dryRun) return;\n    await connectionToTheReportingReplica.query("COPY users");\n  } catch (error) {\n    if (error instanceof TypeError) return;\n    if (error instanceof RangeError) throw new Error("range", { cause: error });\n    throw error;\n  }\n  await connectionToTheReportingReplica.close();\n}',
+      'connectionToTheReportingReplica.close()',
+      { resource: 'connectionToTheReportingRepli…', paths: 'line 4 returns (and 3 more)' },
+      {
+        cleanup: 'await connectionToTheReportingReplica.c…',
+        line: 3,
+        output:
+          'async function exportUsers(dryRun: boolean) {\n  const connectionToTheReportingReplica = await connect();\n  try {\n    if (dryRun) return;\n    await connectionToTheReportingReplica.query("COPY users");\n  } catch (error) {\n    if (error instanceof TypeError) return;\n    if (error instanceof RangeError) throw new Error("range", { cause: error });\n    throw error;\n  } finally {\n    await connectionToTheReportingReplica.close();\n  }\n}',
       },
     ),
     // A try with no catch whose block can throw; its finally gets the cleanup at its end.
