@@ -53,6 +53,7 @@ export declare function vscodeEslintSettings(workspaceFolder: string): Record<st
 
 export declare class LanguageServerConnection {
   readonly received: ReceivedMessage[];
+  readonly pid: number | undefined;
   constructor(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv });
   onRequest(method: string, handler: (params: never) => unknown): void;
   request<T = unknown>(method: string, params: unknown, timeoutMs?: number): Promise<T>;
@@ -70,7 +71,13 @@ export declare class EslintLanguageServer {
   readonly connection: LanguageServerConnection;
   readonly appliedEdits: WorkspaceEdit[];
   readonly openedDocs: string[];
-  static start(options: { workspaceFolders: readonly string[]; cwd?: string; env?: NodeJS.ProcessEnv }): Promise<EslintLanguageServer>;
+  static start(options: {
+    workspaceFolders: readonly string[];
+    cwd?: string;
+    env?: NodeJS.ProcessEnv;
+    /** Node.js options for the server process (`--cpu-prof`, …). */
+    execArgv?: readonly string[];
+  }): Promise<EslintLanguageServer>;
   open(file: string, text: string): string;
   text(uri: string): string;
   change(uri: string, edits: readonly TextEdit[]): void;

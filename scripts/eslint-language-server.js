@@ -84,6 +84,10 @@ export class LanguageServerConnection {
     });
   }
 
+  get pid() {
+    return this.#child.pid;
+  }
+
   /** Answers the server's requests of `method` with `handler(params)`'s result. */
   onRequest(method, handler) {
     this.#requestHandlers.set(method, handler);
@@ -180,8 +184,9 @@ export class LanguageServerConnection {
     try {
       const result = handler ? await handler(params) : null;
       this.#write({ jsonrpc: '2.0', id, result: result ?? null });
+      // eslint-disable-next-line error-handling/no-catch-all-without-rethrow -- a handler's failure is the request's JSON-RPC error, which the server logs
     } catch (error) {
-      this.#write({ jsonrpc: '2.0', id, error: { code: -32603, message: String(error) } });
+      this.#write({ jsonrpc: '2.0', id, error: { code: -32603, message: error instanceof Error ? (error.stack ?? error.message) : String(error) } });
     }
   }
 }
@@ -286,15 +291,15 @@ export class EslintLanguageServer {
   /** URLs the server asked the client to open (`eslint/openDoc`), in order. */
   openedDocs = [];
 
-  static async start({ workspaceFolders, cwd = workspaceFolders[0], env = process.env }) {
-    const server = new EslintLanguageServer(workspaceFolders, cwd, env);
+  static async start({ workspaceFolders, cwd = workspaceFolders[0], env = process.env, execArgv = [] }) {
+    const server = new EslintLanguageServer(workspaceFolders, { cwd, env, execArgv });
     await server.#initialize();
     return server;
   }
 
-  constructor(workspaceFolders, cwd, env) {
+  constructor(workspaceFolders, { cwd, env, execArgv }) {
     this.#workspaceFolders = workspaceFolders.map((folder) => path.resolve(folder));
-    this.connection = new LanguageServerConnection(process.execPath, [eslintServerBin(), '--stdio'], { cwd, env });
+    this.connection = new LanguageServerConnection(process.execPath, [...execArgv, eslintServerBin(), '--stdio'], { cwd, env });
     this.connection.onRequest('workspace/configuration', ({ items }) =>
       items.map((item) => (item.section || !item.scopeUri ? null : vscodeEslintSettings(this.#folderOf(item.scopeUri)))),
     );
