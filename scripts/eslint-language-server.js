@@ -69,6 +69,8 @@ export class LanguageServerConnection {
       for (const message of reader.push(chunk)) this.#dispatch(message);
     });
     this.#child.stderr.on('data', (chunk) => (this.#stderr += chunk));
+    // Writing to a server that has died fails here; the exit handler below rejects what waits for it.
+    this.#child.stdin.on('error', () => undefined);
     this.#exited = new Promise((resolve) => {
       this.#child.on('exit', (code, signal) => {
         const reason = new Error(`the language server exited (code ${code}, signal ${signal})${this.#diagnosticTail()}`);
@@ -293,7 +295,12 @@ export class EslintLanguageServer {
 
   static async start({ workspaceFolders, cwd = workspaceFolders[0], env = process.env, execArgv = [] }) {
     const server = new EslintLanguageServer(workspaceFolders, { cwd, env, execArgv });
-    await server.#initialize();
+    try {
+      await server.#initialize();
+    } catch (error) {
+      await server.stop();
+      throw error;
+    }
     return server;
   }
 

@@ -6,6 +6,7 @@
 // server, never a sleep.
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic, Range } from '../../scripts/eslint-language-server.js';
@@ -234,7 +235,8 @@ beforeAll(async () => {
     'packages/api/eslint.config.js': `import errorHandling from '${PACKAGE_NAME}';\n\nexport default [errorHandling.configs.recommended];\n`,
     'packages/api/src/jobs.js': JOBS_JS,
   });
-  packedPlugin = ((await import(path.join(project.pluginDir, 'dist', 'index.js'))) as { default: ErrorHandlingPlugin }).default;
+  const entry = pathToFileURL(path.join(project.pluginDir, 'dist', 'index.js')).href;
+  packedPlugin = ((await import(entry)) as { default: ErrorHandlingPlugin }).default;
   server = await EslintLanguageServer.start({ workspaceFolders: [appDir, cjsDir, monorepoDir] });
 }, 180_000);
 
@@ -247,9 +249,10 @@ describe('diagnostics', () => {
     const { diagnostics } = await openAndPull(path.join(appDir, 'src', 'jobs.js'));
     expect(summarize(diagnostics)).toEqual(JOBS_DIAGNOSTICS);
     for (const diagnostic of diagnostics) {
-      const rule = String(diagnostic.code).slice(RULE_PREFIX.length);
+      const url = docsUrl(String(diagnostic.code).slice(RULE_PREFIX.length));
+      expect(url).toMatch(/^https:\/\//);
       expect(diagnostic.source).toBe('eslint');
-      expect(diagnostic.codeDescription?.href).toBe(docsUrl(rule));
+      expect(diagnostic.codeDescription?.href).toBe(url);
     }
   });
 
@@ -329,6 +332,11 @@ describe('fix on save (source.fixAll.eslint)', () => {
     );
     const [cli] = await new ESLint({ cwd: appDir, fix: true }).lintText(text, { filePath: file });
     expect(fixed).toBe(cli?.output);
+  });
+
+  it('has require-error-cause as the only rule with an autofix, as the README says', () => {
+    const fixable = Object.entries(packedPlugin.rules).filter(([, rule]) => (rule.meta as { fixable?: string } | undefined)?.fixable);
+    expect(fixable.map(([name]) => name)).toEqual(['require-error-cause']);
   });
 });
 
