@@ -3,8 +3,8 @@
 // the VS Code extension (scripts/eslint-language-server.js) lints a generated 1,000-line TypeScript module
 // with a dozen error handlers, with type information (projectService). The same file is open once per
 // configuration, each in its own project folder: `off` (typed parsing, the plugin loaded, none of its
-// rules on), `checker` (off plus a probe that only creates the type checker, which any type-aware rule
-// does on the new program after each keystroke) and `strict` (our strict config). Each run types 50
+// rules on), `no-floating-promises` (typescript-eslint's rule alone, for scale: one typed rule that many
+// projects run) and `strict` (our strict config). Each run types 50
 // characters, one at a time, into a string in the middle of the file, in every copy, pulling diagnostics
 // after each keystroke as the editor does; the configurations take turns at every keystroke (the order
 // rotates), so all see the same moments of a shared machine. Every state of the text parses, so every
@@ -335,7 +335,7 @@ const TSCONFIG = `${JSON.stringify(
 
 const INSTRUMENTS = pathToFileURL(path.join(import.meta.dirname, 'bench', 'editor-instruments.js')).href;
 
-function eslintConfig({ rules, timed = false, checkerProbe = false }) {
+function eslintConfig({ rules, timed = false }) {
   let imports = '';
   let plugins = 'errorHandling';
   let allRules = JSON.stringify(rules);
@@ -343,10 +343,6 @@ function eslintConfig({ rules, timed = false, checkerProbe = false }) {
     imports = `import { timedPlugins, TIMING_RULE } from '${INSTRUMENTS}';\n\nconst { timedPlugin, timingPlugin } = timedPlugins(errorHandling, 'error-handling');\n`;
     plugins = 'timedPlugin, timing: timingPlugin';
     allRules = `{ ...${allRules}, [TIMING_RULE]: 'warn' }`;
-  } else if (checkerProbe) {
-    imports = `import { checkerProbePlugin } from '${INSTRUMENTS}';\n`;
-    plugins = 'errorHandling, probe: checkerProbePlugin';
-    allRules = `{ ...${allRules}, 'probe/create-checker': 'warn' }`;
   }
   return `import errorHandling from 'eslint-plugin-error-handling';
 import tseslint from 'typescript-eslint';
@@ -354,7 +350,7 @@ ${imports}
 export default [
   {
     files: ['**/*.ts'],
-    plugins: { 'error-handling': ${plugins} },
+    plugins: { 'error-handling': ${plugins}, '@typescript-eslint': tseslint.plugin },
     languageOptions: {
       parser: tseslint.parser,
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -371,7 +367,7 @@ const { default: plugin } = await import(path.join(repoRoot, 'dist', 'index.js')
 const strictRules = plugin.configs.strict.rules;
 const configurations = [
   { key: 'off', rules: {} },
-  { key: 'checker', rules: {}, checkerProbe: true },
+  { key: 'no-floating-promises', rules: { '@typescript-eslint/no-floating-promises': 'error' } },
   { key: 'strict', rules: strictRules },
   ...(values['per-rule'] ? [{ key: 'strict-timed', rules: strictRules, timed: true }] : []),
 ];
