@@ -369,6 +369,7 @@ const configurations = [
   { key: 'off', rules: {} },
   { key: 'no-floating-promises', rules: { '@typescript-eslint/no-floating-promises': 'error' } },
   { key: 'strict', rules: strictRules },
+  { key: 'no-floating-promises+strict', rules: { '@typescript-eslint/no-floating-promises': 'error', ...strictRules } },
   ...(values['per-rule'] ? [{ key: 'strict-timed', rules: strictRules, timed: true }] : []),
 ];
 
@@ -492,15 +493,18 @@ const percent = (ratio) => `${ratio >= 0 ? '+' : ''}${(ratio * 100).toFixed(1)} 
 const ms = (value) => value.toFixed(1);
 const spreadOf = (numbers) => ({ median: median(numbers), p90: quantile(numbers, 0.9), max: Math.max(...numbers), min: Math.min(...numbers) });
 
-/** Per configuration and metric: the pooled pulls, each run's median, and the cost added to each pull. */
-function summarize(key, field) {
+/**
+ * Per configuration and metric: the pooled pulls, each run's median, and the cost added to each pull
+ * over the `base` configuration.
+ */
+function summarize(key, field, base = 'off') {
   const values = runResults.flatMap((result) => result.samples[key].map((sample) => sample[field]));
   if (values.some((value) => value === undefined)) return undefined;
   const runMedians = runResults.map((result) => median(result.samples[key].map((sample) => sample[field])));
-  const offRunMedians = runResults.map((result) => median(result.samples.off.map((sample) => sample[field])));
-  // The configuration's pull minus the `off` pull after the same keystroke of the same run.
-  const added = runResults.flatMap((result) => result.samples[key].map((sample, index) => sample[field] - result.samples.off[index][field]));
-  const offMedian = median(runResults.flatMap((result) => result.samples.off.map((sample) => sample[field])));
+  const offRunMedians = runResults.map((result) => median(result.samples[base].map((sample) => sample[field])));
+  // The configuration's pull minus the base configuration's pull after the same keystroke of the same run.
+  const added = runResults.flatMap((result) => result.samples[key].map((sample, index) => sample[field] - result.samples[base][index][field]));
+  const offMedian = median(runResults.flatMap((result) => result.samples[base].map((sample) => sample[field])));
   return {
     pulls: spreadOf(values),
     runMedians,
@@ -562,6 +566,15 @@ const verdict = (entry) =>
   `most added to one pull ${ms(entry.added.max)} ms (target at most 50 ms: ${entry.added.max <= 50 ? 'met' : 'missed'})`;
 lines.push('', `strict vs off, wall time: ${verdict(results.ms.strict)}.`);
 if (results.cpuMs.strict) lines.push(`strict vs off, server CPU time: ${verdict(results.cpuMs.strict)}.`);
+// Beside a typed rule that many projects run, which has already asked the checker about the new program.
+for (const { field, label } of METRICS) {
+  const beside = summarize('no-floating-promises+strict', field, 'no-floating-promises');
+  if (!beside) continue;
+  lines.push(
+    `strict beside no-floating-promises, ${label.split(' per pull')[0]}: median ${percent(beside.overhead)} (each run ${beside.runOverheads.map(percent).join(' / ')}), ` +
+      `added per pull median ${ms(beside.added.median)} ms, p90 ${ms(beside.added.p90)} ms, max ${ms(beside.added.max)} ms.`,
+  );
+}
 console.log(lines.join('\n'));
 if (values.json) {
   fs.mkdirSync(path.dirname(values.json), { recursive: true });
