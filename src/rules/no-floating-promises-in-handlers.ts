@@ -6,7 +6,7 @@ import { createHandlerContextFinder, listenerReturnAcceptsPromise } from '../ana
 import { isPromiseResultDiscarded } from '../analysis/handlers.js';
 import type { UnhandledPromise } from '../analysis/unhandled-promises.js';
 import { findUnhandledPromise, isStoredPromiseUsed, mayHoldPromise } from '../analysis/unhandled-promises.js';
-import type { FunctionNode } from '../util/ast.js';
+import type { FunctionNode, Scope } from '../util/ast.js';
 import { findVariable, getCalleePath, getEnclosingFunction, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import { compileCalleePatterns } from '../util/callee-pattern.js';
 import { createRule } from '../util/create-rule.js';
@@ -22,11 +22,13 @@ export type MessageIds =
   | 'floating'
   | 'floatingVoid'
   | 'floatingArray'
+  | 'awaitedArray'
   | 'storedNeverHandled'
   | 'asyncListener'
   | 'returnedToListener'
   | 'suggestAwait'
   | 'suggestAwaitStored'
+  | 'suggestAwaitAll'
   | 'suggestReturn';
 
 type Fixer = TSESLint.RuleFixer;
@@ -189,11 +191,13 @@ export default createRule<Options, MessageIds>({
       floating: `This promise is not awaited, returned or given a rejection handler {{where}}. If it rejects, {{loss}}, and ${NODE_EXITS}. Await it, or end it with \`.catch(…)\` that reports the failure.`,
       floatingVoid: `\`void\` marks this promise as ignored {{where}}, but does not handle it. If it rejects, {{loss}}, and ${NODE_EXITS}. Await it, or replace \`void\` with \`.catch(…)\` that reports the failure.`,
       floatingArray: `These promises are neither awaited nor given rejection handlers {{where}}. If one rejects, {{loss}}, and ${NODE_EXITS}. Await them with \`Promise.all(…)\` or \`Promise.allSettled(…)\`.`,
+      awaitedArray: 'Awaiting an array {{where}} waits for none of its promises, so their rejections go unhandled. Await `Promise.all(…)` instead.',
       storedNeverHandled: `The promise stored in \`{{name}}\` {{where}} is never awaited, returned or given a rejection handler. If it rejects, {{loss}}, and ${NODE_EXITS}. Await \`{{name}}\`, or attach \`.catch(…)\` that reports the failure.`,
       asyncListener: `This async {{listener}} returns a promise that {{caller}} ignores. If anything in it rejects, the error handler itself fails and the error it was called for may never be reported, and ${NODE_EXITS}. Make the listener synchronous and end its async work with \`.catch(…)\` that reports the failure.`,
       returnedToListener: `This promise is returned from the {{listener}}, but {{caller}} ignores return values. If it rejects, the error handler itself fails and the error it was called for may never be reported, and ${NODE_EXITS}. End it with \`.catch(…)\` that reports the failure.`,
       suggestAwait: 'Await the promise.',
       suggestAwaitStored: 'Await `{{name}}` right after it is stored.',
+      suggestAwaitAll: 'Await `Promise.all(…)` of the array.',
       suggestReturn: 'Return the promise, so that the promise chain handles its rejection.',
     },
     schema: [
@@ -255,8 +259,25 @@ export default createRule<Options, MessageIds>({
 
     function report(handler: HandlerContext, unhandled: UnhandledPromise, target: TSESTree.Expression, suggest: Suggestions): void {
       const data = { where: describeHandler(sourceCode, handler), loss: describeLoss(handler) };
+      if (unhandled.kind === 'awaited-array') {
+        context.report({ node: unhandled.node, messageId: 'awaitedArray', data, suggest: awaitAllSuggestion(unhandled.node) });
+        return;
+      }
       const messageId = unhandled.kind === 'array' ? 'floatingArray' : unhandled.voided ? 'floatingVoid' : 'floating';
       context.report({ node: voidOperatorAround(unhandled, target), messageId, data, suggest });
+    }
+
+    /** `await promises` → `await Promise.all(promises)`, where `Promise` is the global one. */
+    function awaitAllSuggestion(node: TSESTree.Expression): Suggestions {
+      if (node.type !== AST_NODE_TYPES.AwaitExpression) return [];
+      const global = sourceCode.scopeManager?.globalScope?.set.get('Promise');
+      for (let scope: Scope | null = sourceCode.getScope(node); scope; scope = scope.upper) {
+        const variable = scope.set.get('Promise');
+        if (variable && variable !== global) return [];
+      }
+      const argument = node.argument;
+      const text = argument.type === AST_NODE_TYPES.SequenceExpression ? `(${sourceCode.getText(argument)})` : sourceCode.getText(argument);
+      return [{ messageId: 'suggestAwaitAll', fix: (fixer: Fixer) => fixer.replaceText(argument, `Promise.all(${text})`) }];
     }
 
     /** `const p = promise` / `p = promise` in a handler, when `p` is never awaited or handled. */
