@@ -848,7 +848,13 @@ export function carriesError(context: Context, references: ErrorReferences, node
           def.parent.kind === 'const' &&
           def.node.init !== null &&
           visit(def.node.init, depth + 1);
-        return initialised || variable.references.some((reference) => reference.identifier !== value && storesInto(reference.identifier, depth));
+        // `let lastError = error`, `lastError = error`: a variable given the error anywhere counts, whichever write comes last.
+        const assigned = (reference: (typeof variable.references)[number]): boolean =>
+          reference.isWrite() && reference.writeExpr !== null && reference.writeExpr !== undefined && visit(reference.writeExpr, depth + 1);
+        return (
+          initialised ||
+          variable.references.some((reference) => reference.identifier !== value && (storesInto(reference.identifier, depth) || assigned(reference)))
+        );
       }
       case AST_NODE_TYPES.ObjectExpression:
         // `{ cause: error, cause: other }`: a key defined again later keeps only the later value.

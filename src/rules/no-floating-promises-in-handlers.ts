@@ -176,6 +176,37 @@ function returnablePromiseCallback(handler: HandlerContext): FunctionHandlerCont
   return handler;
 }
 
+/** `await promises` → `await Promise.all(promises)`, where `Promise` is the global one. */
+function awaitAllSuggestion(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Expression): Suggestions {
+  if (node.type !== AST_NODE_TYPES.AwaitExpression) return [];
+  const global = sourceCode.scopeManager?.globalScope?.set.get('Promise');
+  for (let scope: Scope | null = sourceCode.getScope(node); scope; scope = scope.upper) {
+    const variable = scope.set.get('Promise');
+    if (variable && variable !== global) return [];
+  }
+  const argument = node.argument;
+  const text = argument.type === AST_NODE_TYPES.SequenceExpression ? `(${sourceCode.getText(argument)})` : sourceCode.getText(argument);
+  return [{ messageId: 'suggestAwaitAll', fix: (fixer: Fixer) => fixer.replaceText(argument, `Promise.all(${text})`) }];
+}
+
+/** Reports a floating promise (or array of them) found in `target`, a value the handler throws away. */
+function report(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+  handler: HandlerContext,
+  unhandled: UnhandledPromise,
+  target: TSESTree.Expression,
+  suggest: Suggestions,
+): void {
+  const sourceCode = context.sourceCode;
+  const data = { where: describeHandler(sourceCode, handler), loss: describeLoss(handler) };
+  if (unhandled.kind === 'awaited-array') {
+    context.report({ node: unhandled.node, messageId: 'awaitedArray', data, suggest: awaitAllSuggestion(sourceCode, unhandled.node) });
+    return;
+  }
+  const messageId = unhandled.kind === 'array' ? 'floatingArray' : unhandled.voided ? 'floatingVoid' : 'floating';
+  context.report({ node: voidOperatorAround(unhandled, target), messageId, data, suggest });
+}
+
 export default createRule<Options, MessageIds>({
   name: 'no-floating-promises-in-handlers',
   meta: {
@@ -191,7 +222,7 @@ export default createRule<Options, MessageIds>({
       floating: `This promise is not awaited, returned or given a rejection handler {{where}}. If it rejects, {{loss}}, and ${NODE_EXITS}. Await it, or end it with \`.catch(…)\` that reports the failure.`,
       floatingVoid: `\`void\` marks this promise as ignored {{where}}, but does not handle it. If it rejects, {{loss}}, and ${NODE_EXITS}. Await it, or replace \`void\` with \`.catch(…)\` that reports the failure.`,
       floatingArray: `These promises are neither awaited nor given rejection handlers {{where}}. If one rejects, {{loss}}, and ${NODE_EXITS}. Await them with \`Promise.all(…)\` or \`Promise.allSettled(…)\`.`,
-      awaitedArray: 'Awaiting an array {{where}} waits for none of its promises, so their rejections go unhandled. Await `Promise.all(…)` instead.',
+      awaitedArray: 'Awaiting an array {{where}} awaits none of its promises: their rejections go unhandled. Use `Promise.all(…)`.',
       storedNeverHandled: `The promise stored in \`{{name}}\` {{where}} is never awaited, returned or given a rejection handler. If it rejects, {{loss}}, and ${NODE_EXITS}. Await \`{{name}}\`, or attach \`.catch(…)\` that reports the failure.`,
       asyncListener: `This async {{listener}} returns a promise that {{caller}} ignores. If anything in it rejects, the error handler itself fails and the error it was called for may never be reported, and ${NODE_EXITS}. Make the listener synchronous and end its async work with \`.catch(…)\` that reports the failure.`,
       returnedToListener: `This promise is returned from the {{listener}}, but {{caller}} ignores return values. If it rejects, the error handler itself fails and the error it was called for may never be reported, and ${NODE_EXITS}. End it with \`.catch(…)\` that reports the failure.`,
@@ -255,29 +286,6 @@ export default createRule<Options, MessageIds>({
         });
       }
       return suggestions;
-    }
-
-    function report(handler: HandlerContext, unhandled: UnhandledPromise, target: TSESTree.Expression, suggest: Suggestions): void {
-      const data = { where: describeHandler(sourceCode, handler), loss: describeLoss(handler) };
-      if (unhandled.kind === 'awaited-array') {
-        context.report({ node: unhandled.node, messageId: 'awaitedArray', data, suggest: awaitAllSuggestion(unhandled.node) });
-        return;
-      }
-      const messageId = unhandled.kind === 'array' ? 'floatingArray' : unhandled.voided ? 'floatingVoid' : 'floating';
-      context.report({ node: voidOperatorAround(unhandled, target), messageId, data, suggest });
-    }
-
-    /** `await promises` → `await Promise.all(promises)`, where `Promise` is the global one. */
-    function awaitAllSuggestion(node: TSESTree.Expression): Suggestions {
-      if (node.type !== AST_NODE_TYPES.AwaitExpression) return [];
-      const global = sourceCode.scopeManager?.globalScope?.set.get('Promise');
-      for (let scope: Scope | null = sourceCode.getScope(node); scope; scope = scope.upper) {
-        const variable = scope.set.get('Promise');
-        if (variable && variable !== global) return [];
-      }
-      const argument = node.argument;
-      const text = argument.type === AST_NODE_TYPES.SequenceExpression ? `(${sourceCode.getText(argument)})` : sourceCode.getText(argument);
-      return [{ messageId: 'suggestAwaitAll', fix: (fixer: Fixer) => fixer.replaceText(argument, `Promise.all(${text})`) }];
     }
 
     /** `const p = promise` / `p = promise` in a handler, when `p` is never awaited or handled. */
@@ -352,7 +360,7 @@ export default createRule<Options, MessageIds>({
           handler.fn.body.type === AST_NODE_TYPES.BlockStatement &&
           handler.fn.body.body.at(-1) === statement;
         const returnText = isLastOfCallback ? (value: string) => `return ${value}` : undefined;
-        report(handler, unhandled, expression, suggestionsFor(handler, unhandled, expression, [statement.range[0], end], returnText));
+        report(context, handler, unhandled, expression, suggestionsFor(handler, unhandled, expression, [statement.range[0], end], returnText));
       },
 
       VariableDeclarator(declarator) {
@@ -373,7 +381,7 @@ export default createRule<Options, MessageIds>({
           if (!handler) return;
           const unhandled = findUnhandledPromise(context, body, promiseOptions);
           if (!unhandled) return;
-          report(handler, unhandled, body, suggestionsFor(handler, unhandled, body, body.range, (value) => value));
+          report(context, handler, unhandled, body, suggestionsFor(handler, unhandled, body, body.range, (value) => value));
           return;
         }
         checkReturnedToListener(fn, body);

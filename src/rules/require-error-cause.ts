@@ -390,6 +390,199 @@ function describe(plan: CausePlan, binding: Binding): string {
   return binding.bind ? `bind it as \`${binding.name}\` and ${action}` : action;
 }
 
+/** Reports with the plan's edit: as the autofix where it is safe on save, else as a suggestion. */
+function report(
+  context: Context,
+  construction: ErrorConstruction,
+  messageId: MessageIds,
+  data: Record<string, string>,
+  plan: CausePlan | undefined,
+  binding: Binding | undefined,
+): void {
+  const apply = (fixer: Fixer): Fix[] => {
+    if (!plan || !binding) return [];
+    const fixes = plan.edit(fixer, binding);
+    if (binding.bind) fixes.unshift(binding.bind(fixer));
+    return fixes;
+  };
+  const canFix = plan !== undefined && binding !== undefined;
+  context.report({
+    node: construction,
+    messageId,
+    data,
+    fix: canFix && plan.autofix ? apply : null,
+    suggest: canFix && !plan.autofix ? [{ messageId: 'keepCause', data: { action: describe(plan, binding) }, fix: apply }] : [],
+  });
+}
+
+/**
+ * What makes the error, when it is a new one: `new C(…)` of an Error class, a built-in called
+ * without `new`, or, with type information, a call whose result is an Error (a factory,
+ * `createError(401, …)`); without types other calls are factories we cannot see into.
+ */
+function creatorOf(context: Context, construction: ErrorConstruction): Creator | undefined {
+  const info = getErrorConstructorInfo(context, construction.callee);
+  if (construction.type === AST_NODE_TYPES.NewExpression || info.builtin) return info.isError === 'yes' ? { ...info, factory: false } : undefined;
+  const cls = getErrorFactoryClass(context, construction);
+  return cls && { isError: 'yes', name: info.isError === 'yes' ? info.name : cls.name, builtin: undefined, factory: true };
+}
+
+/**
+ * `cause: link`, where `link` is an error this handler creates itself, inline or in a `const`
+ * (`const timeoutError = new WaitQueueTimeoutError(…)`): the chain goes through it, so whether the
+ * caught error is kept is a question about that construction, not about this `cause`.
+ */
+function causeCreatedInHandler(context: Context, handler: ErrorHandler, value: TSESTree.Node): ErrorConstruction | undefined {
+  const owner = handlerNode(handler);
+  let node = skipWrappers(value);
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(context.sourceCode, node);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (
+      def?.node.type !== AST_NODE_TYPES.VariableDeclarator ||
+      def.parent?.type !== AST_NODE_TYPES.VariableDeclaration ||
+      def.parent.kind !== 'const' ||
+      !def.node.init
+    ) {
+      return undefined;
+    }
+    node = def.node.init;
+  }
+  const link = constructionOf(node);
+  if (!link || !owner || !isInside(link, owner)) return undefined;
+  return creatorOf(context, link) ? link : undefined;
+}
+
+/**
+ * The arguments hand the caught error on. For the built-in constructors (and subclasses that
+ * inherit theirs) the message is read as text and the options only for `cause`, so there the
+ * error survives only in an `AggregateError`'s list or in options we cannot see into.
+ */
+function keptByArguments(construction: ErrorConstruction, carries: (node: TSESTree.Node) => boolean, support: () => CauseSupport): boolean {
+  const args = construction.arguments;
+  const values = args.map((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument));
+  // The usual `{ cause: error }` first, which needs no signature.
+  if (
+    values.some((value) => {
+      const cause = inlineCause(value);
+      return cause !== undefined && carries(cause);
+    })
+  ) {
+    return true;
+  }
+  const carrying = values.flatMap((value, index) => (carries(value) ? [index] : []));
+  if (carrying.length === 0) return false;
+  const taken = support();
+  if (taken.kind !== 'options' || !taken.builtinSemantics) return true;
+  return carrying.some(
+    (index) =>
+      index < taken.requiredArguments ||
+      (index === taken.index && skipTypeWrappers(args[index] as TSESTree.Node).type !== AST_NODE_TYPES.ObjectExpression),
+  );
+}
+
+/** The caught error is what the `cause` found in the arguments reads: a value, or what a getter returns. */
+function causeKeepsError(property: TSESTree.Property, carries: (node: TSESTree.Node) => boolean): boolean {
+  const kind = causeDefinitionKind(property);
+  if (kind === 'value') return carries(property.value);
+  return kind === 'getter' && getterReturnValues(property).some(carries);
+}
+
+function reportDropper(context: Context, construction: ErrorConstruction, dropper: CauseDropper, errorText: string): void {
+  const { className: droppedClass, declaringClassName, reason, unusedParameter } = dropper;
+  const parameter = unusedParameter === undefined ? 'its options parameter' : `\`${unusedParameter}\``;
+  context.report({
+    node: construction,
+    messageId: 'dropsCause',
+    data: {
+      className: droppedClass,
+      inherited: declaringClassName === droppedClass ? '' : ` (inherited from \`${declaringClassName}\`)`,
+      reason:
+        reason === 'not-forwarded'
+          ? `it never passes ${parameter} to \`super(…)\``
+          : 'it has no parameter that takes `{ cause }` or the error itself',
+      error: errorText,
+      advice:
+        reason === 'not-forwarded'
+          ? `Pass ${parameter} on in \`${declaringClassName}\`'s constructor: \`super(message, ${unusedParameter ?? 'options'})\``
+          : `Accept \`options?: ErrorOptions\` in \`${declaringClassName}\`'s constructor and pass it to \`super(message, options)\``,
+    },
+  });
+}
+
+/**
+ * The constructor or factory has no place for a cause: a class of the project gets the advice to
+ * accept `ErrorOptions`; a factory, a report that says what it lacks. A library class that cannot
+ * carry one is left alone, as nobody here can change it. True when there is nothing more to report.
+ */
+function reportNoPlace(context: Context, construction: ErrorConstruction, creator: Creator, support: CauseSupport, errorText: string): boolean {
+  if (support.kind === 'none' && support.dropper) {
+    reportDropper(context, construction, support.dropper, errorText);
+    return true;
+  }
+  const lacks = support.kind === 'none' || (support.kind === 'unknown' && lacksCauseParameter(context, construction));
+  if (!lacks) return false;
+  if (creator.factory) {
+    const callee = shortText(context.sourceCode, construction.callee);
+    context.report({ node: construction, messageId: 'noCauseParameter', data: { callee: `${callee}(…)`, error: errorText } });
+    return true;
+  }
+  const owner = ownConstructorClassName(context, construction);
+  if (owner) reportDropper(context, construction, { className: creator.name, declaringClassName: owner, reason: 'no-parameter' }, errorText);
+  return true;
+}
+
+/** The edit that sets `cause` to the caught error, for a `cause` written in this construction (a shared options object has other users). */
+function replaceCausePlan(construction: ErrorConstruction, property: TSESTree.Property): CausePlan | undefined {
+  if (!isInside(property, construction)) return undefined;
+  // With several definitions of `cause`, which one to edit is the developer's call.
+  const object = property.parent;
+  const definitions =
+    object.type === AST_NODE_TYPES.ObjectExpression
+      ? object.properties.filter((other) => other.type === AST_NODE_TYPES.Property && getStaticKeyName(other) === 'cause').length
+      : 1;
+  if (definitions > 1) return undefined;
+  // `{ cause }`, `cause() {}` and `get cause() {}` are replaced whole; `cause: value` only in its value.
+  const whole = property.shorthand || causeDefinitionKind(property) !== 'value';
+  return {
+    autofix: false,
+    newObject: false,
+    action: (name) => `set \`cause\` to \`${name}\``,
+    edit: (fixer, { name }) => [whole ? fixer.replaceText(property, `cause: ${name}`) : fixer.replaceText(property.value, name)],
+  };
+}
+
+/** A `cause` that is not the caught error: another value, a method, an accessor, or the error of an outer handler. */
+function reportWrongCause(
+  context: Context,
+  construction: ErrorConstruction,
+  property: TSESTree.Property,
+  { className, variable, binding, plan }: WrongCauseContext,
+): void {
+  const isValue = causeDefinitionKind(property) === 'value';
+  const value = skipWrappers(property.value);
+  const outer = isValue && value.type === AST_NODE_TYPES.Identifier ? findVariable(context.sourceCode, value) : null;
+  const outerBinding = outer && outer !== variable ? handlerBindingOf(context, outer) : undefined;
+  if (outer && outerBinding) {
+    const inner = variable ? `\`${variable.name}\`` : 'not bound';
+    report(context, construction, 'outerCause', { className, cause: outer.name, line: String(outerBinding.loc.start.line), inner }, plan, binding);
+    return;
+  }
+  if (variable) {
+    const cause = shortText(context.sourceCode, isValue ? property.value : property);
+    report(context, construction, 'wrongCause', { className, cause, error: variable.name }, plan, binding);
+  } else {
+    report(context, construction, 'missingCauseUnbound', { className, libNote: '' }, plan, binding);
+  }
+}
+
+/** The error a `throw` or `reject(…)` receives, when it is constructed right there. */
+function constructionOf(node: TSESTree.Node | undefined): ErrorConstruction | undefined {
+  if (!node) return undefined;
+  const value = skipTypeWrappers(node);
+  return value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.CallExpression ? value : undefined;
+}
+
 export default createRule<Options, MessageIds>({
   name: 'require-error-cause',
   meta: {
@@ -414,7 +607,7 @@ export default createRule<Options, MessageIds>({
       dropsCause:
         "`{{className}}`'s constructor{{inherited}} drops the cause: {{reason}}, so {{error}} is lost. {{advice}}.",
       noCauseParameter:
-        '`{{callee}}` has no parameter for a cause, so {{error}} is lost. Set `cause` on the error it creates, or create one that takes `{ cause }`.',
+        '`{{callee}}` has no parameter for a cause, so {{error}} is lost. Set `cause` on the error it returns.',
       keepCause: 'Keep the caught error: {{action}}.',
     },
     schema: [],
@@ -423,155 +616,14 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
-
-    function report(
-      construction: ErrorConstruction,
-      messageId: MessageIds,
-      data: Record<string, string>,
-      plan: CausePlan | undefined,
-      binding: Binding | undefined,
-    ): void {
-      const apply = (fixer: Fixer): Fix[] => {
-        if (!plan || !binding) return [];
-        const fixes = plan.edit(fixer, binding);
-        if (binding.bind) fixes.unshift(binding.bind(fixer));
-        return fixes;
-      };
-      const canFix = plan !== undefined && binding !== undefined;
-      context.report({
-        node: construction,
-        messageId,
-        data,
-        fix: canFix && plan.autofix ? apply : null,
-        suggest: canFix && !plan.autofix ? [{ messageId: 'keepCause', data: { action: describe(plan, binding) }, fix: apply }] : [],
-      });
-    }
-
     const checked = new Set<ErrorConstruction>();
-
-    /**
-     * What makes the error, when it is a new one: `new C(…)` of an Error class, a built-in called
-     * without `new`, or, with type information, a call whose result is an Error (a factory,
-     * `createError(401, …)`); without types other calls are factories we cannot see into.
-     */
-    function creatorOf(construction: ErrorConstruction): Creator | undefined {
-      const info = getErrorConstructorInfo(context, construction.callee);
-      if (construction.type === AST_NODE_TYPES.NewExpression || info.builtin) return info.isError === 'yes' ? { ...info, factory: false } : undefined;
-      const cls = getErrorFactoryClass(context, construction);
-      return cls && { isError: 'yes', name: info.isError === 'yes' ? info.name : cls.name, builtin: undefined, factory: true };
-    }
-
-    /**
-     * `cause: link`, where `link` is an error this handler creates itself, inline or in a `const`
-     * (`const timeoutError = new WaitQueueTimeoutError(…)`): the chain goes through it, so whether the
-     * caught error is kept is a question about that construction, not about this `cause`.
-     */
-    function causeCreatedInHandler(handler: ErrorHandler, value: TSESTree.Node): ErrorConstruction | undefined {
-      const owner = handlerNode(handler);
-      let node = skipWrappers(value);
-      if (node.type === AST_NODE_TYPES.Identifier) {
-        const variable = findVariable(sourceCode, node);
-        const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-        if (
-          def?.node.type !== AST_NODE_TYPES.VariableDeclarator ||
-          def.parent?.type !== AST_NODE_TYPES.VariableDeclaration ||
-          def.parent.kind !== 'const' ||
-          !def.node.init
-        ) {
-          return undefined;
-        }
-        node = def.node.init;
-      }
-      const link = constructionOf(node);
-      if (!link || !owner || !isInside(link, owner)) return undefined;
-      return creatorOf(link) ? link : undefined;
-    }
-
-    /**
-     * The arguments hand the caught error on. For the built-in constructors (and subclasses that
-     * inherit theirs) the message is read as text and the options only for `cause`, so there the
-     * error survives only in an `AggregateError`'s list or in options we cannot see into.
-     */
-    function keptByArguments(construction: ErrorConstruction, carries: (node: TSESTree.Node) => boolean, support: () => CauseSupport): boolean {
-      const args = construction.arguments;
-      const values = args.map((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument));
-      // The usual `{ cause: error }` first, which needs no signature.
-      if (
-        values.some((value) => {
-          const cause = inlineCause(value);
-          return cause !== undefined && carries(cause);
-        })
-      ) {
-        return true;
-      }
-      const carrying = values.flatMap((value, index) => (carries(value) ? [index] : []));
-      if (carrying.length === 0) return false;
-      const taken = support();
-      if (taken.kind !== 'options' || !taken.builtinSemantics) return true;
-      return carrying.some(
-        (index) =>
-          index < taken.requiredArguments ||
-          (index === taken.index && skipTypeWrappers(args[index] as TSESTree.Node).type !== AST_NODE_TYPES.ObjectExpression),
-      );
-    }
-
-    /** The caught error is what the `cause` found in the arguments reads: a value, or what a getter returns. */
-    function causeKeepsError(property: TSESTree.Property, carries: (node: TSESTree.Node) => boolean): boolean {
-      const kind = causeDefinitionKind(property);
-      if (kind === 'value') return carries(property.value);
-      return kind === 'getter' && getterReturnValues(property).some(carries);
-    }
-
-    function reportDropper(construction: ErrorConstruction, dropper: CauseDropper, errorText: string): void {
-      const { className: droppedClass, declaringClassName, reason, unusedParameter } = dropper;
-      const parameter = unusedParameter === undefined ? 'its options parameter' : `\`${unusedParameter}\``;
-      context.report({
-        node: construction,
-        messageId: 'dropsCause',
-        data: {
-          className: droppedClass,
-          inherited: declaringClassName === droppedClass ? '' : ` (inherited from \`${declaringClassName}\`)`,
-          reason:
-            reason === 'not-forwarded'
-              ? `it never passes ${parameter} to \`super(…)\``
-              : 'it has no parameter that takes `{ cause }` or the error itself',
-          error: errorText,
-          advice:
-            reason === 'not-forwarded'
-              ? `Pass ${parameter} on in \`${declaringClassName}\`'s constructor: \`super(message, ${unusedParameter ?? 'options'})\``
-              : `Accept \`options?: ErrorOptions\` in \`${declaringClassName}\`'s constructor and pass it to \`super(message, options)\``,
-        },
-      });
-    }
-
-    /**
-     * The constructor or factory has no place for a cause: a class of the project gets the advice to
-     * accept `ErrorOptions`; a factory, a report that says what it lacks. A library class that cannot
-     * carry one is left alone, as nobody here can change it. True when there is nothing more to report.
-     */
-    function reportNoPlace(construction: ErrorConstruction, creator: Creator, support: CauseSupport, errorText: string): boolean {
-      if (support.kind === 'none' && support.dropper) {
-        reportDropper(construction, support.dropper, errorText);
-        return true;
-      }
-      const lacks = support.kind === 'none' || (support.kind === 'unknown' && lacksCauseParameter(context, construction));
-      if (!lacks) return false;
-      if (creator.factory) {
-        const callee = shortText(sourceCode, construction.callee);
-        context.report({ node: construction, messageId: 'noCauseParameter', data: { callee: `${callee}(…)`, error: errorText } });
-        return true;
-      }
-      const owner = ownConstructorClassName(context, construction);
-      if (owner) reportDropper(construction, { className: creator.name, declaringClassName: owner, reason: 'no-parameter' }, errorText);
-      return true;
-    }
 
     function check(construction: ErrorConstruction): void {
       if (checked.has(construction)) return;
       checked.add(construction);
       const handler = getEnclosingHandler(context, construction);
       if (!handler || handler.kind === 'promise-finally') return;
-      const creator = creatorOf(construction);
+      const creator = creatorOf(context, construction);
       if (!creator) return;
       const className = creator.name;
 
@@ -597,7 +649,7 @@ export default createRule<Options, MessageIds>({
         if (causeKeepsError(property, carries)) return;
         if (causeDefinitionKind(property) === 'value') {
           if (isExplicitlyUndefined(sourceCode, property.value)) return;
-          const link = causeCreatedInHandler(handler, property.value);
+          const link = causeCreatedInHandler(context, handler, property.value);
           if (link) {
             check(link);
             return;
@@ -606,7 +658,7 @@ export default createRule<Options, MessageIds>({
       }
       if (isArgumentOptOut(sourceCode, construction, support)) return;
       const errorText = variable ? `the caught error \`${variable.name}\`` : 'the caught error';
-      if ((support.kind === 'none' || support.kind === 'unknown') && reportNoPlace(construction, creator, support, errorText)) return;
+      if ((support.kind === 'none' || support.kind === 'unknown') && reportNoPlace(context, construction, creator, support, errorText)) return;
 
       const binding = bindingAt(sourceCode, handler, construction);
       const source: CaughtErrorSource = variable?.defs[0]
@@ -622,7 +674,7 @@ export default createRule<Options, MessageIds>({
           ? plan
           : undefined;
       if (found.kind === 'property') {
-        reportWrongCause(construction, found.property, { className, variable, binding, plan: typeChecks(replaceCausePlan(construction, found.property)) });
+        reportWrongCause(context, construction, found.property, { className, variable, binding, plan: typeChecks(replaceCausePlan(construction, found.property)) });
         return;
       }
 
@@ -632,60 +684,10 @@ export default createRule<Options, MessageIds>({
           ? ' Neither type-checks until the `lib` compiler option includes `ES2022` or `ES2022.Error`, which declare `ErrorOptions`.'
           : '';
       if (variable) {
-        report(construction, 'missingCause', { className, error: variable.name, ...howToPass(support, variable.name), libNote }, plan, binding);
+        report(context, construction, 'missingCause', { className, error: variable.name, ...howToPass(support, variable.name), libNote }, plan, binding);
       } else {
-        report(construction, 'missingCauseUnbound', { className, libNote }, plan, binding);
+        report(context, construction, 'missingCauseUnbound', { className, libNote }, plan, binding);
       }
-    }
-
-    /** The edit that sets `cause` to the caught error, for a `cause` written in this construction (a shared options object has other users). */
-    function replaceCausePlan(construction: ErrorConstruction, property: TSESTree.Property): CausePlan | undefined {
-      if (!isInside(property, construction)) return undefined;
-      // With several definitions of `cause`, which one to edit is the developer's call.
-      const object = property.parent;
-      const definitions =
-        object.type === AST_NODE_TYPES.ObjectExpression
-          ? object.properties.filter((other) => other.type === AST_NODE_TYPES.Property && getStaticKeyName(other) === 'cause').length
-          : 1;
-      if (definitions > 1) return undefined;
-      // `{ cause }`, `cause() {}` and `get cause() {}` are replaced whole; `cause: value` only in its value.
-      const whole = property.shorthand || causeDefinitionKind(property) !== 'value';
-      return {
-        autofix: false,
-        newObject: false,
-        action: (name) => `set \`cause\` to \`${name}\``,
-        edit: (fixer, { name }) => [whole ? fixer.replaceText(property, `cause: ${name}`) : fixer.replaceText(property.value, name)],
-      };
-    }
-
-    /** A `cause` that is not the caught error: another value, a method, an accessor, or the error of an outer handler. */
-    function reportWrongCause(
-      construction: ErrorConstruction,
-      property: TSESTree.Property,
-      { className, variable, binding, plan }: WrongCauseContext,
-    ): void {
-      const isValue = causeDefinitionKind(property) === 'value';
-      const value = skipWrappers(property.value);
-      const outer = isValue && value.type === AST_NODE_TYPES.Identifier ? findVariable(sourceCode, value) : null;
-      const outerBinding = outer && outer !== variable ? handlerBindingOf(context, outer) : undefined;
-      if (outer && outerBinding) {
-        const inner = variable ? `\`${variable.name}\`` : 'not bound';
-        report(construction, 'outerCause', { className, cause: outer.name, line: String(outerBinding.loc.start.line), inner }, plan, binding);
-        return;
-      }
-      if (variable) {
-        const cause = shortText(sourceCode, isValue ? property.value : property);
-        report(construction, 'wrongCause', { className, cause, error: variable.name }, plan, binding);
-      } else {
-        report(construction, 'missingCauseUnbound', { className, libNote: '' }, plan, binding);
-      }
-    }
-
-    /** The error a `throw` or `reject(…)` receives, when it is constructed right there. */
-    function constructionOf(node: TSESTree.Node | undefined): ErrorConstruction | undefined {
-      if (!node) return undefined;
-      const value = skipTypeWrappers(node);
-      return value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.CallExpression ? value : undefined;
     }
 
     return {

@@ -56,6 +56,8 @@ const sharedValid: Valid[] = [
   `try {} catch (e) { const error = e instanceof Error ? e : new Error(String(e)); throw new Error('failed', { cause: error }); }`,
   `try {} catch (e) { const err = e as Error; throw new Error('failed', { cause: err }); }`,
   `try {} catch (e) { const options = { cause: e }; throw new Error('failed', options); }`,
+  // A variable given the error anywhere (mongodb@7.9.0 sessions.ts:815, \`lastError = fnError\`).
+  `let last: unknown; try {} catch (e) { last = e; throw new AggregateError([last], 'failed'); }`,
   // Passed as another argument, or nested in an object literal argument.
   `class WrapError extends Error { constructor(readonly original: unknown) { super('wrapped'); } }
    try {} catch (e) { throw new WrapError(e); }`,
@@ -614,6 +616,8 @@ const typedValid: Valid[] = [
   // Library classes whose only parameter is a bag of anything: nothing the user can change either.
   `${classes}import { TranslatedError, TranslatedGenericError } from 'vendor-errors';\ntry {} catch (e) { throw new TranslatedError({ code: 'A' }); }`,
   `${classes}import { TranslatedGenericError } from 'vendor-errors';\ntry {} catch (e) { throw new TranslatedGenericError({ code: 'A' }); }`,
+  // A factory given the error through a variable assigned in the handler (mongodb@7.9.0 sessions.ts:815).
+  `declare function makeTimeoutError(cause: Error, enabled: boolean): Error;\nlet lastError: Error | undefined;\ntry {} catch (fnError) { lastError = fnError as Error; throw makeTimeoutError(lastError, true); }`,
   // Calls that return an error without making one: a lookup, a method of the caught error, `Object.assign`.
   `declare const known: Map<string, Error>;\ntry {} catch (e) { throw known.get('timeout')!; }`,
   `declare function asWrapper(value: unknown): { wrap(message: string): Error };\ntry {} catch (e) { throw asWrapper(e).wrap('failed'); }`,
