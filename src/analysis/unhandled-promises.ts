@@ -19,6 +19,8 @@ export interface UnhandledPromise {
   readonly kind: 'promise' | 'array' | 'awaited-array';
   /** It was discarded with `void`, which marks it as ignored but handles nothing. */
   readonly voided: boolean;
+  /** For `awaited-array`: the awaited value is a promise of the array (`await loadTasks()`), not the array itself. */
+  readonly promisedArray?: boolean;
 }
 
 export interface UnhandledPromiseOptions {
@@ -151,7 +153,8 @@ function judgeDiscarded(context: Context, expression: TSESTree.Node, options: Un
       ]);
     case AST_NODE_TYPES.AwaitExpression:
       // `await` settles a promise; an array of promises it hands back as it is, none of them awaited.
-      return isPromiseArray(context, node.argument) ? { node: node as TSESTree.Expression, kind: 'awaited-array', voided } : 'handled';
+      if (!isPromiseArray(context, node, node.argument)) return 'handled';
+      return { node, kind: 'awaited-array', voided, promisedArray: !isPromiseArray(context, node.argument) };
     case AST_NODE_TYPES.CallExpression: {
       const method = getMethodName(node);
       if (isTakenFromArray(context, node)) return 'not-a-promise';
@@ -194,15 +197,19 @@ function isTakenFromArray(context: Context, call: TSESTree.CallExpression): bool
   return services.checker.isArrayType(type) || services.checker.isTupleType(type);
 }
 
-/** An array of promises: by type, or by syntax where there is no type to ask (no type information, `any`). */
-function isPromiseArray(context: Context, node: TSESTree.Node): boolean {
+/**
+ * An array of promises: by the type of `node`, or by the syntax of `written` where there is no type to
+ * ask (no type information, `any`). For `await x`, the type is the awaited one (`await loadTasks()`
+ * may hand back an array of promises) and the syntax is `x`'s.
+ */
+function isPromiseArray(context: Context, node: TSESTree.Node, written: TSESTree.Node = node): boolean {
   const services = getTypeServices(context);
   if (services) {
     if (isArrayOfThenables(context, node)) return true;
     const type = services.typeOf(node);
     if (type && !(type.flags & (services.ts.TypeFlags.Any | services.ts.TypeFlags.Unknown))) return false;
   }
-  return isKnownPromiseArraySyntax(context.sourceCode, node);
+  return isKnownPromiseArraySyntax(context.sourceCode, written);
 }
 
 function judgeValue(context: Context, node: TSESTree.Expression, voided: boolean): Verdict {

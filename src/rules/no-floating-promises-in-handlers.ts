@@ -176,8 +176,11 @@ function returnablePromiseCallback(handler: HandlerContext): FunctionHandlerCont
   return handler;
 }
 
-/** `await promises` → `await Promise.all(promises)`, where `Promise` is the global one. */
-function awaitAllSuggestion(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Expression): Suggestions {
+/**
+ * `await promises` → `await Promise.all(promises)`, and `await loadTasks()` (a promise of the array) →
+ * `await Promise.all(await loadTasks())`, where `Promise` is the global one.
+ */
+function awaitAllSuggestion(sourceCode: Readonly<TSESLint.SourceCode>, { node, promisedArray }: UnhandledPromise): Suggestions {
   if (node.type !== AST_NODE_TYPES.AwaitExpression) return [];
   const global = sourceCode.scopeManager?.globalScope?.set.get('Promise');
   for (let scope: Scope | null = sourceCode.getScope(node); scope; scope = scope.upper) {
@@ -186,7 +189,8 @@ function awaitAllSuggestion(sourceCode: Readonly<TSESLint.SourceCode>, node: TSE
   }
   const argument = node.argument;
   const text = argument.type === AST_NODE_TYPES.SequenceExpression ? `(${sourceCode.getText(argument)})` : sourceCode.getText(argument);
-  return [{ messageId: 'suggestAwaitAll', fix: (fixer: Fixer) => fixer.replaceText(argument, `Promise.all(${text})`) }];
+  const array = promisedArray === true ? `await ${asOperand(sourceCode, argument)}` : text;
+  return [{ messageId: 'suggestAwaitAll', fix: (fixer: Fixer) => fixer.replaceText(argument, `Promise.all(${array})`) }];
 }
 
 /** Reports a floating promise (or array of them) found in `target`, a value the handler throws away. */
@@ -200,7 +204,7 @@ function report(
   const sourceCode = context.sourceCode;
   const data = { where: describeHandler(sourceCode, handler), loss: describeLoss(handler) };
   if (unhandled.kind === 'awaited-array') {
-    context.report({ node: unhandled.node, messageId: 'awaitedArray', data, suggest: awaitAllSuggestion(sourceCode, unhandled.node) });
+    context.report({ node: unhandled.node, messageId: 'awaitedArray', data, suggest: awaitAllSuggestion(sourceCode, unhandled) });
     return;
   }
   const messageId = unhandled.kind === 'array' ? 'floatingArray' : unhandled.voided ? 'floatingVoid' : 'floating';

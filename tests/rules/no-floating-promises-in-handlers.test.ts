@@ -481,6 +481,19 @@ typedRuleTester.run('no-floating-promises-in-handlers (what typescript-eslint re
         ],
       },
     ]),
+    invalid(`${WIDER}declare function loadTasks(): Promise<Array<Promise<void>>>;\nasync function f() { try { db.closeSync(); } catch (e) { await loadTasks(); } }`, [
+      {
+        messageId: 'awaitedArray',
+        at: 'await loadTasks()',
+        data: inCatch,
+        suggestions: [
+          {
+            messageId: 'suggestAwaitAll',
+            output: `${WIDER}declare function loadTasks(): Promise<Array<Promise<void>>>;\nasync function f() { try { db.closeSync(); } catch (e) { await Promise.all(await loadTasks()); } }`,
+          },
+        ],
+      },
+    ]),
     invalid(`${WIDER}try { db.closeSync(); } finally { optionalPending; labelled; [1, notify(1), 3]; }`, [
       { messageId: 'floatingArray', at: 'optionalPending', data: inFinally, occurrence: 1 },
       { messageId: 'floatingArray', at: 'labelled', data: inFinally, occurrence: 1 },
