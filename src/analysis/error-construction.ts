@@ -237,17 +237,20 @@ function isOpenType(services: TypeServices, type: ts.Type): boolean {
 }
 
 /**
- * `type` takes an `Error` as such: an error type itself (`Error`, `MongoError`), or a shape an error
- * matches that is neither a bag of optional properties (`{ message?: string }`, `ErrorOptions`) nor
- * options that declare `cause` beside what an error has (`{ message: string } & ErrorOptions`).
+ * `type` takes an `Error` as such: a shape an error matches that is neither a bag of optional
+ * properties (`{ message?: string }`, `ErrorOptions`) nor options that declare `cause` beside what an
+ * error has (`{ message: string } & ErrorOptions`), or, with `subclasses`, an error type itself
+ * (`MongoError`).
  */
-function takesErrorValue(services: TypeServices, type: ts.Type, errorType: ts.Type): boolean {
+function takesErrorValue(services: TypeServices, type: ts.Type, errorType: ts.Type, subclasses: boolean): boolean {
   if (isOpenType(services, type)) return false;
   const { checker } = services;
   return unionMembers(checker.getNonNullableType(type)).some((member) => {
     if (isOpenType(services, member)) return false;
-    if (checker.isTypeAssignableTo(member, errorType)) return true;
-    return checker.isTypeAssignableTo(errorType, member) && !isWeakType(services, member) && checker.getPropertyOfType(member, 'cause') === undefined;
+    const isError = checker.isTypeAssignableTo(member, errorType);
+    if (subclasses && isError) return true;
+    if (!checker.isTypeAssignableTo(errorType, member) || isWeakType(services, member)) return false;
+    return isError || checker.getPropertyOfType(member, 'cause') === undefined;
   });
 }
 
@@ -263,14 +266,15 @@ function classifyParameter(services: TypeServices, parameter: ts.Symbol, errorTy
   const members = unionMembers(checker.getNonNullableType(type));
   if (isOpenType(services, type) || members.some((member) => isOpenType(services, member))) return OPEN;
   // An Error itself declares `cause` (ES2022): a parameter typed `Error` takes the error, not options.
-  if (errorType && takesErrorValue(services, type, errorType)) return { kind: 'argument', property: undefined };
+  if (errorType && takesErrorValue(services, type, errorType, true)) return { kind: 'argument', property: undefined };
   if (members.some((member) => checker.getPropertyOfType(member, 'cause') !== undefined)) return { kind: 'options' };
   if (!errorType) return OPEN;
   // An options object with a property for the original error: `{ originalError?: Error }`.
   for (const member of members) {
     if (!(member.flags & services.ts.TypeFlags.Object)) continue;
     for (const property of checker.getPropertiesOfType(member)) {
-      if (takesErrorValue(services, checker.getTypeOfSymbol(property), errorType)) return { kind: 'argument', property: property.name };
+      // Only a property any error fits: `{ originalError?: Error }`, not a description's `error?: ServerError`.
+      if (takesErrorValue(services, checker.getTypeOfSymbol(property), errorType, false)) return { kind: 'argument', property: property.name };
     }
   }
   return { kind: 'closed' };

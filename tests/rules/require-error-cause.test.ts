@@ -904,6 +904,16 @@ function typedInvalid(): Invalid[] {
     });
   }
   {
+    // A description object whose `error` holds one kind of error is not where the caught error goes
+    // (mongodb@7.9.0 sdam/topology.ts:646, `new MongoServerSelectionError(message, this.description)`).
+    const code = `class ServerError extends Error {\n  readonly code = 1;\n}\nclass Description {\n  constructor(readonly servers: string[], readonly error?: ServerError | null) {}\n}\nclass SelectionError extends Error {\n  constructor(message: string, reason: Description) {\n    super(message, { cause: reason.error });\n  }\n}\ndeclare const description: Description;\ntry {} catch (e) { throw new SelectionError('timed out', description); }`;
+    cases.push({
+      code,
+      output: null,
+      errors: [{ messageId: 'dropsCause', data: drops('SelectionError', 'SelectionError'), ...at(code, "new SelectionError('timed out', description)") }],
+    });
+  }
+  {
     // `{ message: string } & ErrorOptions` is options an error happens to match, not a place for the error itself.
     const code = `class OptionsOnlyError extends Error {\n  constructor(options: { message: string } & ErrorOptions) {\n    super(options.message, options);\n  }\n}\ntry {} catch (e) { throw new OptionsOnlyError({ message: 'failed' }); }`;
     cases.push(fixed("new OptionsOnlyError({ message: 'failed' })", code, code.replace("{ message: 'failed' })", "{ message: 'failed', cause: e })"), 'OptionsOnlyError'));
