@@ -78,18 +78,26 @@ function thenableByDeclaredResults(services: TypeServices, node: TSESTree.Node, 
   return verdicts.size === 1 ? (verdicts.has(true) ? 'yes' : 'no') : undefined;
 }
 
-/** An array or tuple whose elements are thenables (`[p1, p2]`, `items.map(async …)`). */
-export function isArrayOfThenables(context: Context, node: TSESTree.Node): boolean {
+/**
+ * Is the value of `node` an array or tuple holding thenables (`[p1, p2]`, `items.map(async …)`)?
+ * `'unknown'` without type information, or when its type is `any` or `unknown`. For `await x`, the
+ * value is what `await` hands back (`await loadTasks()` typed `Promise<Promise<void>[]>` too).
+ */
+export function arrayOfThenables(context: Context, node: TSESTree.Node): Ternary {
   const services = getTypeServices(context);
-  if (!services) return false;
-  // As for promises: a call's declared results decide when its overloads agree, without resolving it.
-  const declared = services.declaredResultTypes(skipWrappers(node));
+  if (!services) return 'unknown';
+  // As for promises: a call's declared results decide when its overloads agree, without resolving it;
+  // awaited, for `await call()`, so that the common `await close();` in a handler resolves nothing.
+  const awaited = node.type === AST_NODE_TYPES.AwaitExpression;
+  const declared = services.declaredResultTypes(skipWrappers(awaited ? node.argument : node));
   if (declared) {
-    const verdicts = new Set(declared.map((result) => arrayOfThenablesVerdict(services, result)));
-    if (verdicts.size === 1 && !verdicts.has('unknown')) return verdicts.has('yes');
+    const results = awaited ? declared.map((result) => services.checker.getAwaitedType(result) ?? result) : declared;
+    const verdicts = new Set(results.map((result) => arrayOfThenablesVerdict(services, result)));
+    if (verdicts.size === 1 && !verdicts.has('unknown')) return verdicts.has('yes') ? 'yes' : 'no';
   }
   const type = services.typeOf(node);
-  return type !== undefined && arrayOfThenablesVerdict(services, type) === 'yes';
+  if (!type || isAnyOrUnknown(services, type)) return 'unknown';
+  return arrayOfThenablesVerdict(services, type) === 'yes' ? 'yes' : 'no';
 }
 
 /**

@@ -3,7 +3,7 @@ import { ScopeType } from '@typescript-eslint/scope-manager';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { Variable } from '../util/ast.js';
 import { getMethodName, resolveFunction, skipTypeWrappers, skipWrappers } from '../util/ast.js';
-import { getRejectionHandling, isArrayOfThenables, isKnownPromiseSyntax, isPromiseValued, isUndefinedValue } from './promises.js';
+import { arrayOfThenables, getRejectionHandling, isKnownPromiseSyntax, isPromiseValued, isUndefinedValue } from './promises.js';
 import { getTypeServices } from './type-services.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -203,13 +203,8 @@ function isTakenFromArray(context: Context, call: TSESTree.CallExpression): bool
  * may hand back an array of promises) and the syntax is `x`'s.
  */
 function isPromiseArray(context: Context, node: TSESTree.Node, written: TSESTree.Node = node): boolean {
-  const services = getTypeServices(context);
-  if (services) {
-    if (isArrayOfThenables(context, node)) return true;
-    const type = services.typeOf(node);
-    if (type && !(type.flags & (services.ts.TypeFlags.Any | services.ts.TypeFlags.Unknown))) return false;
-  }
-  return isKnownPromiseArraySyntax(context.sourceCode, written);
+  const verdict = arrayOfThenables(context, node);
+  return verdict === 'unknown' ? isKnownPromiseArraySyntax(context.sourceCode, written) : verdict === 'yes';
 }
 
 function judgeValue(context: Context, node: TSESTree.Expression, voided: boolean): Verdict {
