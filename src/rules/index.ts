@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import catchOrder from './catch-order.js';
 import maxTryStatements from './max-try-statements.js';
+import noBlindRetry from './no-blind-retry.js';
 import noCatchAllWithoutRethrow from './no-catch-all-without-rethrow.js';
 import noEmptyCatch from './no-empty-catch.js';
 import noFloatingPromisesInHandlers from './no-floating-promises-in-handlers.js';
@@ -14,6 +15,7 @@ import validErrorSubclass from './valid-error-subclass.js';
 export const rules = {
   'catch-order': catchOrder,
   'max-try-statements': maxTryStatements,
+  'no-blind-retry': noBlindRetry,
   'no-catch-all-without-rethrow': noCatchAllWithoutRethrow,
   'no-empty-catch': noEmptyCatch,
   'no-floating-promises-in-handlers': noFloatingPromisesInHandlers,
