@@ -1,7 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { RetryProblems } from '../analysis/retry-paths.js';
 import { getLoopRetryProblems, getSelfRetryProblems } from '../analysis/retry-paths.js';
-import { getLoopRetries } from '../analysis/retry-loops.js';
+import type { RetryLoop } from '../analysis/retry-loops.js';
+import { getEnclosingLoop, getLoopRetries } from '../analysis/retry-loops.js';
 import { getCatchClauseHandler, isOnPromise, PROMISE_HANDLER_CALL_SELECTOR } from '../analysis/handlers.js';
 import { getRejectionHandlerCandidate, getSelfRetry } from '../analysis/self-retries.js';
 import { createRule } from '../util/create-rule.js';
@@ -60,22 +62,25 @@ export default createRule<Options, MessageIds>({
       if (requireDelay && problems.retriesAtOnce) context.report({ loc, messageId: 'retriesAtOnce', data: { retry } });
     };
 
-    const checkLoop = (loop: TSESTree.DoWhileStatement | TSESTree.ForStatement | TSESTree.WhileStatement): void => {
-      const retries = getLoopRetries(context, loop);
-      if (retries.length === 0) return;
-      const keyword = sourceCode.getFirstToken(loop);
-      report(keyword?.loc ?? loop.loc, 'This retry loop', getLoopRetryProblems(context, loop, retries));
-    };
+    // Only loops with a catch of their own can retry: collected from the catches, checked at the end.
+    const loops = new Set<RetryLoop>();
 
     return {
-      DoWhileStatement: checkLoop,
-      ForStatement: checkLoop,
-      WhileStatement: checkLoop,
       CatchClause(node) {
+        const loop = getEnclosingLoop(node.parent);
+        if (loop && loop.type !== AST_NODE_TYPES.ForInStatement && loop.type !== AST_NODE_TYPES.ForOfStatement) loops.add(loop);
         const retry = getSelfRetry(context, getCatchClauseHandler(context, node));
         if (!retry) return;
         const keyword = sourceCode.getFirstToken(node);
         report(keyword?.loc ?? node.loc, describeSelfRetry(retry.name), getSelfRetryProblems(context, retry));
+      },
+      'Program:exit'() {
+        for (const loop of loops) {
+          const retries = getLoopRetries(context, loop);
+          if (retries.length === 0) continue;
+          const keyword = sourceCode.getFirstToken(loop);
+          report(keyword?.loc ?? loop.loc, 'This retry loop', getLoopRetryProblems(context, loop, retries));
+        }
       },
       [PROMISE_HANDLER_CALL_SELECTOR](call: TSESTree.CallExpression) {
         const handler = getRejectionHandlerCandidate(context, call);
