@@ -583,13 +583,10 @@ function isWorkCall(expression: TSESTree.Node, sourceCode: TSESLint.SourceCode):
   return !(global && NOT_WORK_FUNCTIONS.has(root.name) && root === skipWrappers(value.callee));
 }
 
-/**
- * The variable the loop body fills with new work before `tryStatement` and the try block reads
- * (`const job = await queue.take(); try { await run(job) } …`), if any.
- */
-function findWorkTakenBefore(sourceCode: TSESLint.SourceCode, tryStatement: TSESTree.TryStatement, loop: TSESTree.Node): Variable | undefined {
+/** The variables that `statements` fill with new work: declared or assigned from a work call. */
+function collectWorkTaken(sourceCode: TSESLint.SourceCode, statements: readonly TSESTree.Node[]): Variable[] {
   const taken: Variable[] = [];
-  const collect = (statement: TSESTree.Node): void => {
+  for (const statement of statements) {
     someNode(statement, sourceCode.visitorKeys, (node) => {
       if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init && isWorkCall(node.init, sourceCode)) {
         taken.push(...sourceCode.getDeclaredVariables(node));
@@ -602,17 +599,34 @@ function findWorkTakenBefore(sourceCode: TSESLint.SourceCode, tryStatement: TSES
       }
       return false;
     });
-  };
-  let child: TSESTree.Node = tryStatement;
-  for (let current: TSESTree.Node | undefined = tryStatement.parent; current && current !== loop; child = current, current = current.parent) {
-    const siblings = current.type === AST_NODE_TYPES.BlockStatement ? current.body : current.type === AST_NODE_TYPES.SwitchCase ? current.consequent : undefined;
-    if (!siblings) continue;
-    for (const sibling of siblings) {
-      if (sibling === child) break;
-      collect(sibling);
-    }
   }
-  return taken.find((variable) => variable.references.some((reference) => reference.isRead() && isInside(reference.identifier, tryStatement.block)));
+  return taken;
+}
+
+/**
+ * The variable the loop body fills with new work before `tryStatement` and the try block reads
+ * (`const job = await queue.take(); try { await run(job) } …`), if any.
+ */
+function findWorkTakenBefore(sourceCode: TSESLint.SourceCode, tryStatement: TSESTree.TryStatement, loop: TSESTree.Node): Variable | undefined {
+  return collectWorkTaken(sourceCode, getStatementsBefore(tryStatement, loop)).find((variable) =>
+    variable.references.some((reference) => reference.isRead() && isInside(reference.identifier, tryStatement.block)),
+  );
+}
+
+/**
+ * The variable a function fills with new work before its attempt (`attempt`: the try statement, or the
+ * call that attaches the rejection handler) and reads on the way to it, outside the handler's own code
+ * (`const index = indexes.shift(); if (!index) return done(); … try { … } catch { create(); }`):
+ * calling the function again moves on to the next piece of work, as a worker loop does.
+ */
+export function findWorkTakenBeforeAttempt(sourceCode: TSESLint.SourceCode, attempt: TSESTree.Node, fn: TSESTree.Node, handlerBody: TSESTree.Node): Variable | undefined {
+  const before = getStatementsBefore(attempt, fn);
+  const region = [...before, attempt];
+  return collectWorkTaken(sourceCode, before).find((variable) =>
+    variable.references.some(
+      (reference) => reference.isRead() && !isInside(reference.identifier, handlerBody) && region.some((node) => isInside(reference.identifier, node)),
+    ),
+  );
 }
 
 function findBound(context: Context, facts: LoopFacts, tryStatement: TSESTree.TryStatement, loop: RetryLoop): LoopBound | undefined {
@@ -732,11 +746,14 @@ export function getConditionCounter(sourceCode: TSESLint.SourceCode, loop: Retry
   return [...facts.counters.keys()].find((name) => mentions(test, name, sourceCode.visitorKeys));
 }
 
-/** The statements of the loop body that run before `tryStatement` in an iteration (outermost first). */
-export function getStatementsBefore(tryStatement: TSESTree.TryStatement, loop: RetryLoop): TSESTree.Node[] {
+/**
+ * The statements inside `container` (a loop, a function) that run before `node` on the way to it, in
+ * order: the earlier siblings of `node` and of each block around it (outermost first).
+ */
+export function getStatementsBefore(node: TSESTree.Node, container: TSESTree.Node): TSESTree.Node[] {
   const levels: TSESTree.Node[][] = [];
-  let child: TSESTree.Node = tryStatement;
-  for (let current: TSESTree.Node | undefined = tryStatement.parent; current && current !== loop; child = current, current = current.parent) {
+  let child: TSESTree.Node = node;
+  for (let current: TSESTree.Node | undefined = node.parent; current && current !== container; child = current, current = current.parent) {
     const siblings = current.type === AST_NODE_TYPES.BlockStatement ? current.body : current.type === AST_NODE_TYPES.SwitchCase ? current.consequent : undefined;
     if (siblings) levels.unshift(siblings.slice(0, siblings.indexOf(child as TSESTree.Statement)));
   }

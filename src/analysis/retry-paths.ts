@@ -1,6 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { FunctionNode } from '../util/ast.js';
 import { getCalleePath, getChildNodes, getEnclosingFunction, getStaticMemberName, isDeferredBoundary, isFunctionNode, isGlobalReference, isLoopStatement, skipTypeWrappers, skipWrappers } from '../util/ast.js';
+import { resolveCalledFunction } from './called-functions.js';
 import type { ErrorReferences, Narrowing } from './error-flow.js';
 import { getErrorReferences, getHandlerErrorReferences, getNarrowing } from './error-flow.js';
 import { getErrorHierarchy } from './error-hierarchy.js';
@@ -259,7 +261,26 @@ class PathWalker {
     private readonly references: ErrorReferences,
     private readonly neverReturning: ReadonlySet<TSESTree.Node>,
     private readonly points: readonly TSESTree.Node[],
+    /** How many helpers deep this code is (0: the handler itself). */
+    private readonly helperDepth = 0,
   ) {}
+
+  /**
+   * The facts that every return of the same-file helpers `expression` gives the error establishes
+   * (`await this.processError(error)`, whose code rethrows all but the resumable errors).
+   */
+  private helperFacts(expression: TSESTree.Node): number {
+    if (this.helperDepth >= MAX_HELPER_DEPTH) return 0;
+    let facts = 0;
+    findNode(expression, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const index = node.arguments.findIndex((argument) => this.references.isError(argument));
+      const helper = index === -1 ? undefined : resolveCalledFunction(this.context, node.callee);
+      if (helper) facts |= getHelperFacts(this.context, helper, index, this.helperDepth + 1);
+      return false;
+    });
+    return facts;
+  }
 
   private narrowing(test: TSESTree.Node): Narrowing {
     return getRetryNarrowing(this.context, this.references, test);
@@ -274,7 +295,8 @@ class PathWalker {
         this.recorded.set(point, (this.recorded.get(point) ?? UNREACHABLE) | withFact(states, facts));
       }
     }
-    return waitsIn(expression, this.context.sourceCode) ? withFact(states, WAITED) : states;
+    const facts = (waitsIn(expression, this.context.sourceCode) ? WAITED : 0) | this.helperFacts(expression);
+    return facts ? withFact(states, facts) : states;
   }
 
   /**
@@ -482,6 +504,50 @@ class PathWalker {
     else leaving |= repeated;
     return { normal: leaving, exits };
   }
+}
+
+/** Helpers followed from a handler, at most this deep (`handleError` → `classify` → …), as the error flow does. */
+const MAX_HELPER_DEPTH = 3;
+const helperFactsCache = new WeakMap<FunctionNode, Map<number, number>>();
+const helpersInProgress = new WeakSet<FunctionNode>();
+
+/**
+ * What a helper of the same file, given the error as its parameter `index`, establishes on every path
+ * that returns: a test of the error, a wait. A helper that never returns establishes both (no path
+ * goes on from its call).
+ */
+function getHelperFacts(context: Context, fn: FunctionNode, index: number, depth: number): number {
+  const cached = helperFactsCache.get(fn)?.get(index);
+  if (cached !== undefined) return cached;
+  if (helpersInProgress.has(fn)) return 0;
+  // TypeScript's `this` parameter (`function f(this: T, err: unknown)`) takes no argument.
+  const first = fn.params[0];
+  const param = fn.params[first?.type === AST_NODE_TYPES.Identifier && first.name === 'this' ? index + 1 : index];
+  const identifier = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  if (identifier?.type !== AST_NODE_TYPES.Identifier) return 0;
+  const sourceCode = context.sourceCode;
+  const variable = sourceCode.getDeclaredVariables(fn).find((candidate) => candidate.name === identifier.name) ?? null;
+  helpersInProgress.add(fn);
+  let returned: StateSet;
+  try {
+    const walker = new PathWalker(context, getErrorReferences(sourceCode, variable), new Set(), [], depth);
+    if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
+      const completion = walker.execute(fn.body, START, 0);
+      returned = completion.exits.filter((exit) => exit.kind === 'return').reduce((states, exit) => states | exit.states, completion.normal);
+    } else {
+      returned = walker.evaluate(fn.body, START);
+    }
+  } finally {
+    helpersInProgress.delete(fn);
+  }
+  const facts = (lacks(returned, NARROWED) ? 0 : NARROWED) | (lacks(returned, WAITED) ? 0 : WAITED);
+  let byIndex = helperFactsCache.get(fn);
+  if (!byIndex) {
+    byIndex = new Map();
+    helperFactsCache.set(fn, byIndex);
+  }
+  byIndex.set(index, facts);
+  return facts;
 }
 
 // ---------------------------------------------------------------------------------------------

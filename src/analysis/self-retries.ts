@@ -6,6 +6,7 @@ import { findVariable, getChildNodes, getMemberRoot, getStaticMemberName, isFunc
 import { resolveCalledFunction } from './called-functions.js';
 import type { ErrorHandler, PromiseHandler } from './handlers.js';
 import { getPromiseHandlerCandidate } from './handlers.js';
+import { findWorkTakenBeforeAttempt } from './retry-loops.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -191,7 +192,8 @@ function describeCallee(callee: TSESTree.Node): string {
 
 /**
  * The retry a handler starts by calling the function it belongs to again, with the same work
- * (see `isSameWorkArgument`). Calls in nested functions count (`setTimeout(() => retry(n - 1), delay)`,
+ * (see `isSameWorkArgument`), unless the function takes new work before its attempt (see
+ * `findWorkTakenBeforeAttempt`). Calls in nested functions count (`setTimeout(() => retry(n - 1), delay)`,
  * `delay(ms).then(() => retry())`); calls in a handler nested inside this one belong to that handler.
  */
 export function getSelfRetry(context: Context, handler: ErrorHandler): SelfRetry | undefined {
@@ -215,6 +217,9 @@ export function getSelfRetry(context: Context, handler: ErrorHandler): SelfRetry
     attempts.push(node);
   }
   if (!self) return undefined;
+  // A function that takes the next piece of work before its attempt moves on when it calls itself again.
+  const attempt = handler.kind === 'catch' ? handler.node.parent : handler.call;
+  if (findWorkTakenBeforeAttempt(context.sourceCode, attempt, self.fn, body)) return undefined;
   attempts.sort((a, b) => a.range[0] - b.range[0]);
   return { handler, fn: self.fn, name: self.name, attempts };
 }

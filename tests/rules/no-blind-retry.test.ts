@@ -238,6 +238,46 @@ const validBodies: string[] = [
   const later = (): void => { outer(); };
   later();
 }`,
+  // A helper of the same file given the error tests it and waits: its code counts (the change-stream shape).
+  `class Stream {
+  closed = false;
+  async next(): Promise<string> {
+    while (true) {
+      try { return await op(); } catch (error) {
+        await this.processError(error);
+      }
+    }
+  }
+  private async processError(error: unknown): Promise<void> {
+    if (this.closed) throw new Error('closed');
+    if (isRetryable(error)) { await sleep(100); return; }
+    throw error;
+  }
+}`,
+  // A function that takes the next piece of work before its attempt moves on when it calls itself again.
+  `function createAll(indexes: string[], done: () => void): void {
+  const create = (): void => {
+    const index = indexes.shift();
+    if (!index) return done();
+    try { readConfig(index); } catch (error) { logger.error(error); create(); return; }
+    create();
+  };
+  create();
+}`,
+  `class Auth {
+  cache = new Map<string, string>();
+  async login(user: string): Promise<string> {
+    const token = this.cache.get(user);
+    if (token !== undefined) {
+      try { return await op({ signal: AbortSignal.timeout(Number(token)) }); } catch (error) {
+        if (!(error instanceof HttpError && error.status === 401)) throw error;
+        this.cache.delete(user);
+        return await this.login(user);
+      }
+    }
+    return op();
+  }
+}`,
   // A handler of a generator that yields outside the try.
   `async function* stream() {
   while (true) {
@@ -431,6 +471,23 @@ const invalid_: Invalid[] = [
   return fetch(url).then(undefined, (error) => (isRetryable(error) && n > 0 ? fetchWithRetry(url, n - 1) : Promise.reject(error)));
 }`,
     [atOnce('(error)', calling('fetchWithRetry'))],
+  ),
+  // A helper that tests the error but does not wait.
+  invalid(
+    `class Stream {
+  async next(): Promise<string> {
+    while (true) {
+      try { return await op(); } catch (error) {
+        this.processError(error);
+      }
+    }
+  }
+  private processError(error: unknown): void {
+    if (!isRetryable(error)) throw error;
+    logger.warn(error);
+  }
+}`,
+    [atOnce('while (')],
   ),
   // A timer with no delay runs on the next turn.
   invalid(
