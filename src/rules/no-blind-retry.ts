@@ -31,7 +31,7 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Require retries to test what failed before trying again, and to wait between attempts',
-      recommended: 'strict',
+      recommended: 'recommended',
       requiresTypeChecking: false,
       usesTypeInformation: true,
     },
