@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
 import type { LoopStatement, Variable } from '../util/ast.js';
-import { DYNAMIC_SEGMENT, findVariable, getCalleePath, getMemberRoot, getStaticMemberName, isDeferredBoundary, isGlobalReference, isInside, isLoopStatement, isNode, skipTypeWrappers, skipWrappers } from '../util/ast.js';
+import { DYNAMIC_SEGMENT, findVariable, getCalleePath, getMemberRoot, isDeferredBoundary, isGlobalReference, isInside, isLoopStatement, isNode, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import { compileCalleePatterns } from '../util/callee-pattern.js';
 import type { ErrorFlowOptions, HandlerEnd } from './error-flow.js';
 import { DEFAULT_PROPAGATORS, DEFAULT_REPORTERS, getErrorFlow } from './error-flow.js';
@@ -773,8 +773,8 @@ function indexesWith(root: TSESTree.Node, counter: string, visitorKeys: TSESLint
 /**
  * Whether every iteration of a counted loop tries the same work again, rather than the next item of a
  * collection or the next mirror: nothing before the catch picks an element with the counter (`urls[i]`),
- * the condition is not a collection's length, and the attempt reads the counter (or a value computed
- * from it before the try) only when the counter or the condition names attempts (`run(attempt)`).
+ * and the attempt reads the counter (or a value computed from it before the try) only when the counter
+ * or the condition names attempts (`run(attempt)`). A catch may use it (`await sleep(delays[i])`).
  */
 function repeatsSameWork(sourceCode: TSESLint.SourceCode, tryStatement: TSESTree.TryStatement, loop: RetryLoop, counter: string): boolean {
   const visitorKeys = sourceCode.visitorKeys;
@@ -785,8 +785,6 @@ function repeatsSameWork(sourceCode: TSESLint.SourceCode, tryStatement: TSESTree
     ATTEMPT_NAME.test(counter) ||
     (test !== null && someNode(test, visitorKeys, (node) => (node.type === AST_NODE_TYPES.Identifier && !isPropertyName(node) ? ATTEMPT_NAME.test(node.name) : node.type === AST_NODE_TYPES.MemberExpression && ATTEMPT_NAME.test(getReferencePath(node) ?? ''))));
   if (namesAttempts) return true;
-  const readsLength = test !== null && someNode(test, visitorKeys, (node) => node.type === AST_NODE_TYPES.MemberExpression && ['length', 'size'].includes(getStaticMemberName(node) ?? ''));
-  if (readsLength) return false;
   const derived = new Set<string>([counter]);
   for (const statement of before) {
     someNode(statement, visitorKeys, (node) => {

@@ -362,6 +362,23 @@ const invalid_: Invalid[] = [
 }`,
     [everyFailure('for (')],
   ),
+  invalid(
+    `async function charge() {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try { return await op(); } catch (error) { if (!Error.isError(error)) throw error; await sleep(100); }
+  }
+}`,
+    [everyFailure('for (')],
+  ),
+  // A backoff schedule: the counter picks the delay in the catch, the attempt is the same.
+  invalid(
+    `async function charge(delays: number[]) {
+  for (let i = 0; i < delays.length; i++) {
+    try { return await op(); } catch (error) { logger.warn(error); await sleep(delays[i] ?? 1000); }
+  }
+}`,
+    [everyFailure('for (')],
+  ),
   // Aborting is not a test of what failed: a signal or an abort rethrown still leaves every other error.
   invalid(
     `async function charge() {
