@@ -656,8 +656,8 @@ function findBound(context: Context, facts: LoopFacts, tryStatement: TSESTree.Tr
 }
 
 /**
- * The `try … catch` statements of an unconditional loop whose catch can send a failure on to the
- * loop's next iteration and never ends the loop itself, with what (if anything) still bounds the
+ * The `try … catch` statements of a loop (unconditional, or counted for `getLoopRetries`) whose catch
+ * can send a failure on to the loop's next iteration, with what (if anything) still bounds the
  * retries or shows the loop is not a retry loop. Catches that always end the loop, or whose retry
  * paths never reach the next iteration, are left out.
  */
