@@ -6,6 +6,7 @@ import { DYNAMIC_SEGMENT, findVariable, getCalleePath, getMemberRoot, isDeferred
 import { compileCalleePatterns } from '../util/callee-pattern.js';
 import type { ErrorFlowOptions, HandlerEnd } from './error-flow.js';
 import { DEFAULT_PROPAGATORS, DEFAULT_REPORTERS, getErrorFlow } from './error-flow.js';
+import type { ErrorHandler } from './handlers.js';
 import { getCatchClauseHandler } from './handlers.js';
 import type { JumpStatement } from './jumps.js';
 import { getJumpTarget } from './jumps.js';
@@ -13,8 +14,11 @@ import { getTypeServices } from './type-services.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
+/** A loop that can repeat an attempt: `while`, `do … while` or `for` (not `for…of`/`for…in`, which walk a collection). */
+export type RetryLoop = TSESTree.DoWhileStatement | TSESTree.ForStatement | TSESTree.WhileStatement;
+
 /** A loop whose own condition never ends it: `while (true)`, `while (1)`, `for (;;)`, `for (; true; )`, `do … while (true)`. */
-export type UnconditionalLoop = TSESTree.DoWhileStatement | TSESTree.ForStatement | TSESTree.WhileStatement;
+export type UnconditionalLoop = RetryLoop;
 
 /** `true`, or a number literal other than 0 (`while (1)`). */
 function isAlwaysTrue(test: TSESTree.Node): boolean {
@@ -133,7 +137,7 @@ function alwaysLeavesLoop(statement: TSESTree.Node, loop: TSESTree.Node, throwEn
  * Whether control that completes `statement` normally reaches the loop's next iteration: no later
  * statement on its way to the end of the loop body always leaves the loop.
  */
-function completesToNextIteration(statement: TSESTree.Node, loop: UnconditionalLoop): boolean {
+function completesToNextIteration(statement: TSESTree.Node, loop: RetryLoop): boolean {
   let child = statement;
   for (let current: TSESTree.Node | undefined = statement.parent; current && child !== loop.body && current !== loop; child = current, current = current.parent) {
     let siblings: readonly TSESTree.Node[] | undefined;
@@ -163,6 +167,8 @@ export interface RetryPath {
 export interface CatchOutcome {
   /** The first way (in source order) the catch can reach the loop's next iteration, if it can. */
   readonly retryPath: RetryPath | undefined;
+  /** Every way the catch can reach the loop's next iteration, in source order. */
+  readonly retryPaths: readonly RetryPath[];
   /** Some path of the catch (or the `finally` after it) ends the loop: a rethrow, a `return`, a `break` of the loop, a call that never returns. */
   readonly leavesLoop: boolean;
 }
@@ -176,7 +182,7 @@ const FLOW_OPTIONS: ErrorFlowOptions = {
 };
 
 /** Where the path that ends at `end` goes, relative to `loop`. */
-function classifyEnd(context: Context, end: HandlerEnd, tryStatement: TSESTree.TryStatement, loop: UnconditionalLoop): 'next' | 'leave' | 'elsewhere' {
+function classifyEnd(context: Context, end: HandlerEnd, tryStatement: TSESTree.TryStatement, loop: RetryLoop): 'next' | 'leave' | 'elsewhere' {
   switch (end.kind) {
     case 'fallthrough':
       return completesToNextIteration(tryStatement, loop) ? 'next' : 'leave';
@@ -204,19 +210,26 @@ function classifyEnd(context: Context, end: HandlerEnd, tryStatement: TSESTree.T
  * How the `catch` of `tryStatement` (a statement of `loop`'s body) hands control on: whether one of
  * its paths reaches the loop's next iteration, and whether one leaves the loop.
  */
-export function getCatchOutcome(context: Context, tryStatement: TSESTree.TryStatement, loop: UnconditionalLoop): CatchOutcome {
+export function getCatchOutcome(context: Context, tryStatement: TSESTree.TryStatement, loop: RetryLoop): CatchOutcome {
   const clause = tryStatement.handler;
-  if (!clause) return { retryPath: undefined, leavesLoop: false };
-  if (tryStatement.finalizer && alwaysLeavesLoop(tryStatement.finalizer, loop)) return { retryPath: undefined, leavesLoop: true };
-  const flow = getErrorFlow(context, getCatchClauseHandler(context, clause), FLOW_OPTIONS);
-  let retryPath: RetryPath | undefined;
+  if (!clause) return { retryPath: undefined, retryPaths: [], leavesLoop: false };
+  if (tryStatement.finalizer && alwaysLeavesLoop(tryStatement.finalizer, loop)) return { retryPath: undefined, retryPaths: [], leavesLoop: true };
+  const retryPaths: RetryPath[] = [];
   let leaves = false;
-  for (const end of flow.ends) {
+  for (const end of getHandlerEnds(context, getCatchClauseHandler(context, clause))) {
     const where = classifyEnd(context, end, tryStatement, loop);
     if (where === 'leave') leaves = true;
-    else if (where === 'next') retryPath ??= { kind: end.kind === 'fallthrough' ? 'fallthrough' : end.kind === 'continue' ? 'continue' : 'break', node: end.node };
+    else if (where === 'next') retryPaths.push({ kind: end.kind === 'fallthrough' ? 'fallthrough' : end.kind === 'continue' ? 'continue' : 'break', node: end.node });
   }
-  return { retryPath, leavesLoop: leaves };
+  return { retryPath: retryPaths[0], retryPaths, leavesLoop: leaves };
+}
+
+/**
+ * Every way a handler's own code can end (see `ErrorFlow.ends`), calls that never return included,
+ * from the error flow the retry analyses share.
+ */
+export function getHandlerEnds(context: Context, handler: ErrorHandler): readonly HandlerEnd[] {
+  return getErrorFlow(context, handler, FLOW_OPTIONS).ends;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -290,7 +303,7 @@ function someNode(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorK
 }
 
 /** A counter must keep its value from one iteration to the next: not a variable declared in the loop body. */
-function outlivesIteration(sourceCode: TSESLint.SourceCode, target: TSESTree.Node, loop: UnconditionalLoop): boolean {
+function outlivesIteration(sourceCode: TSESLint.SourceCode, target: TSESTree.Node, loop: RetryLoop): boolean {
   const value = skipWrappers(target);
   if (value.type !== AST_NODE_TYPES.Identifier) return true;
   const declaration = findVariable(sourceCode, value)?.defs[0]?.name;
@@ -299,7 +312,7 @@ function outlivesIteration(sourceCode: TSESLint.SourceCode, target: TSESTree.Nod
 
 const factsCache = new WeakMap<TSESTree.Node, LoopFacts>();
 
-function getLoopFacts(sourceCode: TSESLint.SourceCode, loop: UnconditionalLoop): LoopFacts {
+function getLoopFacts(sourceCode: TSESLint.SourceCode, loop: RetryLoop): LoopFacts {
   const cached = factsCache.get(loop);
   if (cached) return cached;
   const facts: LoopFacts = {
@@ -395,6 +408,8 @@ export interface RetryCatch {
   readonly tryStatement: TSESTree.TryStatement;
   readonly clause: TSESTree.CatchClause;
   readonly retryPath: RetryPath;
+  /** Every way the catch can reach the next attempt, in source order (`retryPath` is the first). */
+  readonly retryPaths: readonly RetryPath[];
   /** The bound that stops the retries, if one is visible. */
   readonly bound: LoopBound | undefined;
   readonly exemption: RetryExemption | undefined;
@@ -568,13 +583,10 @@ function isWorkCall(expression: TSESTree.Node, sourceCode: TSESLint.SourceCode):
   return !(global && NOT_WORK_FUNCTIONS.has(root.name) && root === skipWrappers(value.callee));
 }
 
-/**
- * The variable the loop body fills with new work before `tryStatement` and the try block reads
- * (`const job = await queue.take(); try { await run(job) } …`), if any.
- */
-function findWorkTakenBefore(sourceCode: TSESLint.SourceCode, tryStatement: TSESTree.TryStatement, loop: TSESTree.Node): Variable | undefined {
+/** The variables that `statements` fill with new work: declared or assigned from a work call. */
+function collectWorkTaken(sourceCode: TSESLint.SourceCode, statements: readonly TSESTree.Node[]): Variable[] {
   const taken: Variable[] = [];
-  const collect = (statement: TSESTree.Node): void => {
+  for (const statement of statements) {
     someNode(statement, sourceCode.visitorKeys, (node) => {
       if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init && isWorkCall(node.init, sourceCode)) {
         taken.push(...sourceCode.getDeclaredVariables(node));
@@ -587,20 +599,37 @@ function findWorkTakenBefore(sourceCode: TSESLint.SourceCode, tryStatement: TSES
       }
       return false;
     });
-  };
-  let child: TSESTree.Node = tryStatement;
-  for (let current: TSESTree.Node | undefined = tryStatement.parent; current && current !== loop; child = current, current = current.parent) {
-    const siblings = current.type === AST_NODE_TYPES.BlockStatement ? current.body : current.type === AST_NODE_TYPES.SwitchCase ? current.consequent : undefined;
-    if (!siblings) continue;
-    for (const sibling of siblings) {
-      if (sibling === child) break;
-      collect(sibling);
-    }
   }
-  return taken.find((variable) => variable.references.some((reference) => reference.isRead() && isInside(reference.identifier, tryStatement.block)));
+  return taken;
 }
 
-function findBound(context: Context, facts: LoopFacts, tryStatement: TSESTree.TryStatement, loop: UnconditionalLoop): LoopBound | undefined {
+/**
+ * The variable the loop body fills with new work before `tryStatement` and the try block reads
+ * (`const job = await queue.take(); try { await run(job) } …`), if any.
+ */
+function findWorkTakenBefore(sourceCode: TSESLint.SourceCode, tryStatement: TSESTree.TryStatement, loop: TSESTree.Node): Variable | undefined {
+  return collectWorkTaken(sourceCode, getStatementsBefore(tryStatement, loop)).find((variable) =>
+    variable.references.some((reference) => reference.isRead() && isInside(reference.identifier, tryStatement.block)),
+  );
+}
+
+/**
+ * The variable a function fills with new work before its attempt (`attempt`: the try statement, or the
+ * call that attaches the rejection handler) and reads on the way to it, outside the handler's own code
+ * (`const index = indexes.shift(); if (!index) return done(); … try { … } catch { create(); }`):
+ * calling the function again moves on to the next piece of work, as a worker loop does.
+ */
+export function findWorkTakenBeforeAttempt(sourceCode: TSESLint.SourceCode, attempt: TSESTree.Node, fn: TSESTree.Node, handlerBody: TSESTree.Node): Variable | undefined {
+  const before = getStatementsBefore(attempt, fn);
+  const region = [...before, attempt];
+  return collectWorkTaken(sourceCode, before).find((variable) =>
+    variable.references.some(
+      (reference) => reference.isRead() && !isInside(reference.identifier, handlerBody) && region.some((node) => isInside(reference.identifier, node)),
+    ),
+  );
+}
+
+function findBound(context: Context, facts: LoopFacts, tryStatement: TSESTree.TryStatement, loop: RetryLoop): LoopBound | undefined {
   const sourceCode = context.sourceCode;
   const clause = tryStatement.handler;
   // Guards inside the try block are part of the attempt; an abort there is caught and retried.
@@ -627,12 +656,12 @@ function findBound(context: Context, facts: LoopFacts, tryStatement: TSESTree.Tr
 }
 
 /**
- * The `try … catch` statements of an unconditional loop whose catch can send a failure on to the
- * loop's next iteration and never ends the loop itself, with what (if anything) still bounds the
+ * The `try … catch` statements of a loop (unconditional, or counted for `getLoopRetries`) whose catch
+ * can send a failure on to the loop's next iteration, with what (if anything) still bounds the
  * retries or shows the loop is not a retry loop. Catches that always end the loop, or whose retry
  * paths never reach the next iteration, are left out.
  */
-export function getRetryCatches(context: Context, loop: UnconditionalLoop): RetryCatch[] {
+export function getRetryCatches(context: Context, loop: RetryLoop): RetryCatch[] {
   const sourceCode = context.sourceCode;
   const facts = getLoopFacts(sourceCode, loop);
   const retries: RetryCatch[] = [];
@@ -654,6 +683,7 @@ export function getRetryCatches(context: Context, loop: UnconditionalLoop): Retr
       tryStatement,
       clause,
       retryPath: outcome.retryPath,
+      retryPaths: outcome.retryPaths,
       bound,
       exemption,
       uncomparedCounter: counter && (!bound || bound.kind !== 'counter') ? { name: counter[0], node: counter[1] } : undefined,
@@ -662,8 +692,8 @@ export function getRetryCatches(context: Context, loop: UnconditionalLoop): Retr
   return retries;
 }
 
-/** Does `expression` read a variable or member path that `statement` assigns? */
-function readsAssignedIn(sourceCode: TSESLint.SourceCode, expression: TSESTree.Node, statement: TSESTree.Node): boolean {
+/** Does `expression` read a variable or member path that `statement` assigns (other than the names and paths `ignored`)? */
+function readsAssignedIn(sourceCode: TSESLint.SourceCode, expression: TSESTree.Node, statement: TSESTree.Node, ignored: ReadonlySet<string> = new Set()): boolean {
   const assignedPaths: string[] = [];
   someNode(statement, sourceCode.visitorKeys, (node) => {
     const target =
@@ -674,12 +704,13 @@ function readsAssignedIn(sourceCode: TSESLint.SourceCode, expression: TSESTree.N
   });
   return someNode(expression, sourceCode.visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.Identifier && !isPropertyName(node)) {
+      if (ignored.has(node.name)) return false;
       const variable = findVariable(sourceCode, node);
       return variable?.references.some((reference) => reference.isWrite() && isInside(reference.identifier, statement)) ?? false;
     }
     if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
     const key = getReferencePath(node);
-    return key !== undefined && assignedPaths.some((assigned) => pathsOverlap(assigned, key));
+    return key !== undefined && !ignored.has(key) && assignedPaths.some((assigned) => pathsOverlap(assigned, key));
   });
 }
 
@@ -689,9 +720,93 @@ function readsAssignedIn(sourceCode: TSESLint.SourceCode, expression: TSESTree.N
  * does (reached only when the catch `continue`s), or a guard tests what the try statement assigns
  * (`if (sent) break`, `if (response.ok) return response`).
  */
-function successEndsLoop(sourceCode: TSESLint.SourceCode, facts: LoopFacts, tryStatement: TSESTree.TryStatement, loop: UnconditionalLoop): boolean {
+function successEndsLoop(sourceCode: TSESLint.SourceCode, facts: LoopFacts, tryStatement: TSESTree.TryStatement, loop: RetryLoop): boolean {
   // A throw in the try block is a failure, which the catch handles: only the other paths are success.
   if (alwaysLeavesLoop(tryStatement.block, loop, true)) return true;
   if (!completesToNextIteration(tryStatement, loop)) return true;
-  return [...facts.guards].some((guard) => !isInside(guard, tryStatement) && readsAssignedIn(sourceCode, guard.test, tryStatement));
+  if ([...facts.guards].some((guard) => !isInside(guard, tryStatement) && readsAssignedIn(sourceCode, guard.test, tryStatement))) return true;
+  // A condition that success falsifies (`while (!sent && attempt < max)`); a counter the try steps is no success.
+  return loop.test !== null && readsAssignedIn(sourceCode, loop.test, tryStatement, new Set(facts.counters.keys()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Counted retry loops: `for (let attempt = 0; attempt < max; attempt++)`, `while (retries-- > 0)`.
+
+/** Names that say a counter or a limit counts attempts: `attempt`, `retries`, `maxRetries`, `tries`. */
+const ATTEMPT_NAME = /attempt|retr(?:y|ies)|tries|tried/i;
+
+/**
+ * The counter whose comparison in the loop's condition bounds its iterations, if the condition reads
+ * one: a name or `this.x`-style path the loop steps. Undefined for an unconditional loop.
+ */
+export function getConditionCounter(sourceCode: TSESLint.SourceCode, loop: RetryLoop): string | undefined {
+  const test = loop.test;
+  if (!test || isUnconditionalLoop(loop)) return undefined;
+  const facts = getLoopFacts(sourceCode, loop);
+  return [...facts.counters.keys()].find((name) => mentions(test, name, sourceCode.visitorKeys));
+}
+
+/**
+ * The statements inside `container` (a loop, a function) that run before `node` on the way to it, in
+ * order: the earlier siblings of `node` and of each block around it (outermost first).
+ */
+export function getStatementsBefore(node: TSESTree.Node, container: TSESTree.Node): TSESTree.Node[] {
+  const levels: TSESTree.Node[][] = [];
+  let child: TSESTree.Node = node;
+  for (let current: TSESTree.Node | undefined = node.parent; current && current !== container; child = current, current = current.parent) {
+    const siblings = current.type === AST_NODE_TYPES.BlockStatement ? current.body : current.type === AST_NODE_TYPES.SwitchCase ? current.consequent : undefined;
+    if (siblings) levels.unshift(siblings.slice(0, siblings.indexOf(child as TSESTree.Statement)));
+  }
+  return levels.flat();
+}
+
+/** `items[i]`, `items[i - 1]`, `items.at(i)`: the counter picks an element. */
+function indexesWith(root: TSESTree.Node, counter: string, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  return someNode(root, visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.MemberExpression) return node.computed && mentions(node.property, counter, visitorKeys);
+    if (node.type !== AST_NODE_TYPES.CallExpression || getCalleePath(node.callee).at(-1) !== 'at') return false;
+    const index = node.arguments[0];
+    return index !== undefined && mentions(index, counter, visitorKeys);
+  });
+}
+
+/**
+ * Whether every iteration of a counted loop tries the same work again, rather than the next item of a
+ * collection or the next mirror: nothing before the catch picks an element with the counter (`urls[i]`),
+ * and the attempt reads the counter (or a value computed from it before the try) only when the counter
+ * or the condition names attempts (`run(attempt)`). A catch may use it (`await sleep(delays[i])`).
+ */
+function repeatsSameWork(sourceCode: TSESLint.SourceCode, tryStatement: TSESTree.TryStatement, loop: RetryLoop, counter: string): boolean {
+  const visitorKeys = sourceCode.visitorKeys;
+  const before = getStatementsBefore(tryStatement, loop);
+  if ([tryStatement.block, ...before].some((node) => indexesWith(node, counter, visitorKeys))) return false;
+  const test = loop.test;
+  const namesAttempts =
+    ATTEMPT_NAME.test(counter) ||
+    (test !== null && someNode(test, visitorKeys, (node) => (node.type === AST_NODE_TYPES.Identifier && !isPropertyName(node) ? ATTEMPT_NAME.test(node.name) : node.type === AST_NODE_TYPES.MemberExpression && ATTEMPT_NAME.test(getReferencePath(node) ?? ''))));
+  if (namesAttempts) return true;
+  const derived = new Set<string>([counter]);
+  for (const statement of before) {
+    someNode(statement, visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init && mentions(node.init, counter, visitorKeys)) derived.add(node.id.name);
+      return false;
+    });
+  }
+  return ![...derived].some((name) => mentions(tryStatement.block, name, visitorKeys));
+}
+
+/**
+ * The catches of a retry loop that can send a failure round to another attempt. The loop is
+ * unconditional, or counted (its condition compares a counter the loop steps) and repeats the same
+ * work on each iteration. As for `no-unbounded-retry`, a loop that success does not end (a poller, a
+ * server loop), a worker loop that takes new work before the try, and a generator that yields outside
+ * the try are not retry loops.
+ */
+export function getLoopRetries(context: Context, loop: RetryLoop): RetryCatch[] {
+  const sourceCode = context.sourceCode;
+  const counter = getConditionCounter(sourceCode, loop);
+  if (!isUnconditionalLoop(loop) && counter === undefined) return [];
+  return getRetryCatches(context, loop).filter(
+    (retry) => !retry.exemption && (counter === undefined || repeatsSameWork(sourceCode, retry.tryStatement, loop, counter)),
+  );
 }

@@ -2,6 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import catchOrder from './catch-order.js';
 import cleanupInFinally from './cleanup-in-finally.js';
 import maxTryStatements from './max-try-statements.js';
+import noBlindRetry from './no-blind-retry.js';
 import noCatchAllWithoutRethrow from './no-catch-all-without-rethrow.js';
 import noEmptyCatch from './no-empty-catch.js';
 import noFloatingPromisesInHandlers from './no-floating-promises-in-handlers.js';
@@ -16,6 +17,7 @@ export const rules = {
   'catch-order': catchOrder,
   'cleanup-in-finally': cleanupInFinally,
   'max-try-statements': maxTryStatements,
+  'no-blind-retry': noBlindRetry,
   'no-catch-all-without-rethrow': noCatchAllWithoutRethrow,
   'no-empty-catch': noEmptyCatch,
   'no-floating-promises-in-handlers': noFloatingPromisesInHandlers,
