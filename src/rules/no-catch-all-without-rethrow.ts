@@ -8,6 +8,7 @@ import { isRejectionObservedElsewhere } from '../analysis/promise-branches.js';
 import { skipTypeWrappers } from '../util/ast.js';
 import { compileCalleePatterns } from '../util/callee-pattern.js';
 import { createRule } from '../util/create-rule.js';
+import { quoteSource } from '../util/quote.js';
 import { getCatchHeadLoc, getFunctionHeadLoc, getParameterListLoc } from '../util/handler-location.js';
 import type { HandlerOwner } from '../util/rethrow-fix.js';
 import { getRethrowAtEndFix } from '../util/rethrow-fix.js';
@@ -23,7 +24,8 @@ export type Options = [
 export type MessageIds = 'swallowsEverything' | 'swallowsUnmatched' | 'rethrowAtEnd';
 
 const MAX_LISTED = 3;
-const MAX_CONDITION_LENGTH = 40;
+/** Shorter than other quotes: the message also names where the errors are swallowed. */
+const MAX_CONDITION_LENGTH = 32;
 
 /** `a`, `a and b`, `a, b and c`, `a, b, c and 2 more`. */
 function formatList(items: readonly string[]): string {
@@ -47,24 +49,18 @@ function endOffset(exit: SwallowingExit): number {
 
 /**
  * The errors that fall through, named by the handler's tests: "Errors other than NotFoundError",
- * or "Errors that match none of the checks (`e.code === 'ENOENT'`)".
+ * or "Errors failing `e.code === 'ENOENT'`" (and how many more checks they fail).
  */
 function describeUnmatched(sourceCode: Readonly<TSESLint.SourceCode>, tests: readonly TSESTree.Node[]): string {
   const classes: string[] = [];
   for (const test of tests) {
     if (test.type !== AST_NODE_TYPES.BinaryExpression || test.operator !== 'instanceof') break;
-    classes.push(sourceCode.getText(skipTypeWrappers(test.right)));
+    classes.push(quoteSource(sourceCode, skipTypeWrappers(test.right)));
   }
   if (classes.length === tests.length) return `Errors other than ${formatList([...new Set(classes)])}`;
-  const conditions = [
-    ...new Set(
-      tests.map((test) => {
-        const text = sourceCode.getText(test).replace(/\s+/gu, ' ');
-        return `\`${text.length > MAX_CONDITION_LENGTH ? `${text.slice(0, MAX_CONDITION_LENGTH - 1)}…` : text}\``;
-      }),
-    ),
-  ];
-  return `Errors that match none of the checks (${formatList(conditions)})`;
+  const conditions = [...new Set(tests.map((test) => quoteSource(sourceCode, test, MAX_CONDITION_LENGTH)))];
+  const more = conditions.length - 1;
+  return `Errors failing \`${conditions[0] ?? ''}\`${more > 0 ? ` and ${String(more)} more ${more === 1 ? 'check' : 'checks'}` : ''}`;
 }
 
 export default createRule<Options, MessageIds>({
@@ -79,9 +75,8 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       swallowsEverything:
-        'This handler catches every error, bugs included, but {{where}} it neither rethrows nor reports the error. Rethrow it, pass the error object to a reporter such as `logger.error`, or check what kind of error it is and rethrow the rest.',
-      swallowsUnmatched:
-        '{{unmatched}} are swallowed {{where}}: nothing rethrows or reports them. Rethrow them after the checks (`throw {{name}};`) or report them.',
+        'This handler swallows every error, bugs included, {{where}}: rethrow it, report it, or check its kind and rethrow the rest.',
+      swallowsUnmatched: '{{unmatched}} are swallowed {{where}}: rethrow them after the checks, or report them.',
       rethrowAtEnd: 'Rethrow the error at the end of the handler (`throw {{name}};`).',
     },
     schema: [
@@ -117,7 +112,6 @@ export default createRule<Options, MessageIds>({
       const where = describeWhere(exits);
       const testsBefore = (exit: SwallowingExit): TSESTree.Node[] => flow.narrowingTests.filter((test) => test.range[0] < endOffset(exit));
       const neverNarrowed = exits.some((exit) => testsBefore(exit).length === 0);
-      const bindingName = handler.param?.type === AST_NODE_TYPES.Identifier ? handler.param.name : 'error';
 
       // The end of the block is reached only by paths that swallow: append the rethrow there.
       const fallthrough = exits.find((exit) => exit.kind === 'fallthrough');
@@ -134,7 +128,7 @@ export default createRule<Options, MessageIds>({
       context.report({
         loc,
         messageId: 'swallowsUnmatched',
-        data: { unmatched: describeUnmatched(sourceCode, testsBefore(lastExit)), where, name: bindingName },
+        data: { unmatched: describeUnmatched(sourceCode, testsBefore(lastExit)), where },
         suggest,
       });
     };

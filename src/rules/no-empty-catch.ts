@@ -3,10 +3,12 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { PromiseHandler } from '../analysis/handlers.js';
 import { PROMISE_HANDLER_CALL_SELECTOR, getCatchClauseHandler, getPromiseHandlerCandidate, isEmptyHandler, isOnPromise } from '../analysis/handlers.js';
 import { isRejectionObservedElsewhere } from '../analysis/promise-branches.js';
+import type { FunctionNode } from '../util/ast.js';
 import { getMethodName, isFunctionNode } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { getCatchHeadLoc } from '../util/handler-location.js';
-import type { HandlerOwner } from '../util/rethrow-fix.js';
+import { truncateText } from '../util/quote.js';
+import { getRemoveCatchFix } from '../util/remove-catch-fix.js';
 import { getRethrowAtEndFix } from '../util/rethrow-fix.js';
 
 export type Options = [
@@ -16,7 +18,7 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'emptyCatch' | 'emptyRejectionHandler' | 'rethrow';
+export type MessageIds = 'emptyCatch' | 'emptyRejectionHandler' | 'rethrow' | 'removeCatch';
 
 /** ESLint's own directive comments (`eslint-disable-line …`, `global …`): they silence a tool, they do not say why. */
 const DIRECTIVE = /^\s*(?:eslint(?:-enable|-disable(?:(?:-next)?-line)?)?|exported|globals?)(?:\s|$)/u;
@@ -29,6 +31,9 @@ function isExplanation(comment: TSESTree.Comment): boolean {
   const separator = text.indexOf(' --');
   return separator !== -1 && text.slice(separator + 3).trim().length > 0;
 }
+
+/** The `commentPattern` shown in a message: enough to recognise it, the rest of the message being long. */
+const MAX_PATTERN_LENGTH = 24;
 
 const patternCache = new Map<string, RegExp>();
 
@@ -99,10 +104,10 @@ export default createRule<Options, MessageIds>({
       usesTypeInformation: true,
     },
     messages: {
-      emptyCatch: 'Empty `catch` block: every error thrown in the `try` block, bugs included, disappears without a trace. {{remedy}}',
-      emptyRejectionHandler:
-        'This `.{{method}}()` rejection handler does nothing: every rejection of the promise, bugs included, disappears without a trace. {{remedy}}',
+      emptyCatch: 'This `catch` block discards every error, bugs included; {{remedy}}.',
+      emptyRejectionHandler: 'This `.{{method}}()` handler discards every rejection, bugs included; {{remedy}}.',
       rethrow: 'Rethrow the error (`throw {{name}};`).',
+      removeCatch: 'Remove the `catch` clause so that errors propagate.',
     },
     schema: [
       {
@@ -131,20 +136,22 @@ export default createRule<Options, MessageIds>({
 
     /** The advice that ends the message, or undefined when a comment excuses the handler. */
     const getRemedy = (comments: readonly TSESTree.Comment[]): string | undefined => {
-      if (!options.allowComments) return 'Handle the error or rethrow it.';
+      if (!options.allowComments) return 'handle or rethrow the error';
       if (pattern) {
         if (comments.some((comment) => pattern.test(comment.value.trim()))) return undefined;
+        const shown = `/${truncateText(pattern.source, MAX_PATTERN_LENGTH)}/`;
         return comments.length > 0
-          ? `Handle the error, rethrow it, or make the comment here match /${pattern.source}/ (the \`commentPattern\` option) to say why ignoring it is safe.`
-          : `Handle the error, rethrow it, or add a comment matching /${pattern.source}/ that says why ignoring it is safe.`;
+          ? `handle or rethrow the error, or make the comment match ${shown} (\`commentPattern\`)`
+          : `handle or rethrow the error, or add a comment matching ${shown} that says why`;
       }
       if (comments.some(isExplanation)) return undefined;
+      // A blank comment or a lint directive is there already: asking for "a comment" would ask for what the code does.
       return comments.length > 0
-        ? 'Handle the error, rethrow it, or add a comment saying why ignoring it is safe (a blank comment or a lint directive does not say why).'
-        : 'Handle the error, rethrow it, or add a comment saying why ignoring it is safe.';
+        ? 'handle or rethrow the error, or say in the comment why ignoring it is safe'
+        : 'handle or rethrow the error, or add a comment saying why ignoring it is safe';
     };
 
-    const suggestRethrow = (owner: HandlerOwner | undefined): TSESLint.SuggestionReportDescriptor<MessageIds>[] => {
+    const suggestRethrow = (owner: FunctionNode | undefined): TSESLint.SuggestionReportDescriptor<MessageIds>[] => {
       const rethrow = owner && getRethrowAtEndFix(sourceCode, owner);
       return rethrow ? [{ messageId: 'rethrow', data: { name: rethrow.name }, fix: rethrow.fix }] : [];
     };
@@ -158,7 +165,8 @@ export default createRule<Options, MessageIds>({
           loc: getCatchHeadLoc(sourceCode, node),
           messageId: 'emptyCatch',
           data: { remedy },
-          suggest: suggestRethrow(node),
+          // Not a rethrow: a `catch` that only rethrows is one core `no-useless-catch` reports.
+          suggest: [{ messageId: 'removeCatch', fix: getRemoveCatchFix(sourceCode, node) }],
         });
       },
       [PROMISE_HANDLER_CALL_SELECTOR](call: TSESTree.CallExpression) {

@@ -10,6 +10,7 @@ import type { FunctionNode } from '../util/ast.js';
 import { findVariable, getCalleePath, getEnclosingFunction, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import { compileCalleePatterns } from '../util/callee-pattern.js';
 import { createRule } from '../util/create-rule.js';
+import { quoteSource } from '../util/quote.js';
 
 export type Options = [
   {
@@ -32,7 +33,8 @@ export type MessageIds =
 type Fixer = TSESLint.RuleFixer;
 type Suggestions = TSESLint.SuggestionReportDescriptor<MessageIds>[];
 
-const NODE_EXITS = 'the unhandled rejection ends a Node.js 15+ process';
+/** A registrar named in a message (`bus.onError`) is shorter than other quotes: it only says where. */
+const MAX_REGISTRAR_LENGTH = 24;
 
 /** Where the promise floats, as the message says it: "in this finally block". */
 function describeHandler(sourceCode: Readonly<TSESLint.SourceCode>, handler: HandlerContext): string {
@@ -60,26 +62,12 @@ function describeHandler(sourceCode: Readonly<TSESLint.SourceCode>, handler: Han
   }
 }
 
-/** What a rejection there costs. */
-function describeLoss(handler: HandlerContext): string {
-  switch (handler.kind) {
-    case 'finally':
-    case 'promise-finally':
-      return 'the cleanup fails after the code around it has moved on, where nothing can catch it';
-    case 'error-listener':
-    case 'error-property':
-      return 'the error handler itself fails and the error it was called for may never be reported';
-    default:
-      return "the handler's own work (reporting, rolling back, responding) fails silently on top of the error it was handling";
-  }
-}
-
 /** The callee a handler is registered with, as written (`process.on`, `new Emitter().on`), or `….on` when that is long. */
 function registrarName(sourceCode: Readonly<TSESLint.SourceCode>, handler: FunctionHandlerContext): string {
   const registration = handler.registration;
   if (registration.type !== AST_NODE_TYPES.CallExpression) return '';
   const text = sourceCode.getText(registration.callee);
-  if (text.length <= 40 && !text.includes('\n')) return text;
+  if (text.length <= MAX_REGISTRAR_LENGTH && !text.includes('\n')) return text;
   return `….${getCalleePath(registration.callee).at(-1) ?? ''}`;
 }
 
@@ -186,12 +174,13 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      floating: `This promise is not awaited, returned or given a rejection handler {{where}}. If it rejects, {{loss}}, and ${NODE_EXITS}. Await it, or end it with \`.catch(…)\` that reports the failure.`,
-      floatingVoid: `\`void\` marks this promise as ignored {{where}}, but does not handle it. If it rejects, {{loss}}, and ${NODE_EXITS}. Await it, or replace \`void\` with \`.catch(…)\` that reports the failure.`,
-      floatingArray: `These promises are neither awaited nor given rejection handlers {{where}}. If one rejects, {{loss}}, and ${NODE_EXITS}. Await them with \`Promise.all(…)\` or \`Promise.allSettled(…)\`.`,
-      storedNeverHandled: `The promise stored in \`{{name}}\` {{where}} is never awaited, returned or given a rejection handler. If it rejects, {{loss}}, and ${NODE_EXITS}. Await \`{{name}}\`, or attach \`.catch(…)\` that reports the failure.`,
-      asyncListener: `This async {{listener}} returns a promise that {{caller}} ignores. If anything in it rejects, the error handler itself fails and the error it was called for may never be reported, and ${NODE_EXITS}. Make the listener synchronous and end its async work with \`.catch(…)\` that reports the failure.`,
-      returnedToListener: `This promise is returned from the {{listener}}, but {{caller}} ignores return values. If it rejects, the error handler itself fails and the error it was called for may never be reported, and ${NODE_EXITS}. End it with \`.catch(…)\` that reports the failure.`,
+      floating: '`{{promise}}` is not awaited or handled {{where}}: its rejection would go unhandled; await it or add a `.catch(…)`.',
+      floatingVoid: '`void {{promise}}` leaves its rejection unhandled {{where}}; await it or use a `.catch(…)` instead of `void`.',
+      floatingArray: 'The promises of `{{promise}}` are not awaited {{where}}: a rejection goes unhandled; await `Promise.all(…)` of them.',
+      storedNeverHandled: 'The promise in `{{name}}` is never awaited or handled {{where}}, so its rejection would go unhandled; await it or add a `.catch(…)`.',
+      asyncListener:
+        'This async {{listener}} returns a promise nobody awaits, so its rejections go unhandled; make it synchronous and `.catch(…)` its async calls.',
+      returnedToListener: '`{{promise}}` is returned to {{caller}}, which ignores it, so a rejection goes unhandled; add a `.catch(…)` that reports it.',
       suggestAwait: 'Await the promise.',
       suggestAwaitStored: 'Await `{{name}}` right after it is stored.',
       suggestReturn: 'Return the promise, so that the promise chain handles its rejection.',
@@ -254,7 +243,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function report(handler: HandlerContext, unhandled: UnhandledPromise, target: TSESTree.Expression, suggest: Suggestions): void {
-      const data = { where: describeHandler(sourceCode, handler), loss: describeLoss(handler) };
+      const data = { promise: quoteSource(sourceCode, unhandled.node), where: describeHandler(sourceCode, handler) };
       const messageId = unhandled.kind === 'array' ? 'floatingArray' : unhandled.voided ? 'floatingVoid' : 'floating';
       context.report({ node: voidOperatorAround(unhandled, target), messageId, data, suggest });
     }
@@ -290,7 +279,7 @@ export default createRule<Options, MessageIds>({
       context.report({
         node: value,
         messageId: 'storedNeverHandled',
-        data: { name, where: describeHandler(sourceCode, handler), loss: describeLoss(handler) },
+        data: { name, where: describeHandler(sourceCode, handler) },
         suggest,
       });
     }
@@ -302,7 +291,8 @@ export default createRule<Options, MessageIds>({
       if (!handler?.returnIgnored) return;
       const unhandled = findUnhandledPromise(context, value, promiseOptions);
       if (!unhandled || listenerReturnAcceptsPromise(context, handler.registeredAs)) return;
-      context.report({ node: unhandled.node, messageId: 'returnedToListener', data: describeListener(sourceCode, handler) });
+      const data = { promise: quoteSource(sourceCode, unhandled.node), ...describeListener(sourceCode, handler) };
+      context.report({ node: unhandled.node, messageId: 'returnedToListener', data });
     }
 
     return {

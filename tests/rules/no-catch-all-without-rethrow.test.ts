@@ -2,6 +2,7 @@ import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tes
 import { describe, expect, it } from 'vitest';
 import type { MessageIds, Options } from '../../src/rules/no-catch-all-without-rethrow.js';
 import ruleModule from '../../src/rules/no-catch-all-without-rethrow.js';
+import { itRendersEveryMessage } from '../rule-messages.js';
 import { fixturesDir, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 import { withPreamble } from './catch-rules-helpers.js';
 import { lintJavaScript, lintWithOptions } from './rule-test-helpers.js';
@@ -129,7 +130,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
       errors: [
         {
           messageId: 'swallowsUnmatched',
-          data: { unmatched: 'Errors other than NotFoundError', where: 'on the path ending at line 6', name: 'e' },
+          data: { unmatched: 'Errors other than NotFoundError', where: 'on the path ending at line 6' },
           line: 4,
           column: 5,
           endLine: 4,
@@ -149,7 +150,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
       errors: [
         {
           messageId: 'swallowsUnmatched',
-          data: { unmatched: 'Errors other than NotFoundError and GoneError', where: 'on the path ending at line 7', name: 'error' },
+          data: { unmatched: 'Errors other than NotFoundError and GoneError', where: 'on the path ending at line 7' },
           line: 4,
           column: 5,
           endLine: 4,
@@ -169,7 +170,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
       errors: [
         {
           messageId: 'swallowsUnmatched',
-          data: { unmatched: 'Errors that match none of the checks (`e.code === "ENOENT"`)', where: 'on the path ending at line 6', name: 'e' },
+          data: { unmatched: 'Errors failing `e.code === "ENOENT"`', where: 'on the path ending at line 6' },
           line: 4,
           column: 5,
           endLine: 4,
@@ -185,7 +186,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
       errors: [
         {
           messageId: 'swallowsUnmatched',
-          data: { unmatched: 'Errors other than NotFoundError', where: 'on the path ending at line 7', name: 'e' },
+          data: { unmatched: 'Errors other than NotFoundError', where: 'on the path ending at line 7' },
           line: 3,
           column: 3,
           endLine: 3,
@@ -403,7 +404,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
       errors: [
         {
           messageId: 'swallowsUnmatched',
-          data: { unmatched: 'Errors other than NotFoundError', where: 'on the path ending at line 3', name: 'e' },
+          data: { unmatched: 'Errors other than NotFoundError', where: 'on the path ending at line 3' },
           line: 1,
           column: 18,
           endLine: 1,
@@ -603,7 +604,7 @@ describe('no-catch-all-without-rethrow', () => {
         errors: [
           {
             messageId: 'swallowsUnmatched',
-            data: { unmatched: 'Errors other than NotFoundError', where: 'on the path ending at line 7', name: 'e' },
+            data: { unmatched: 'Errors other than NotFoundError', where: 'on the path ending at line 7' },
             line: 5,
             column: 5,
             endLine: 5,
@@ -693,3 +694,5 @@ describe('no-catch-all-without-rethrow', () => {
     });
   });
 });
+
+itRendersEveryMessage(ruleModule);

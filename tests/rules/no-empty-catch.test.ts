@@ -2,6 +2,7 @@ import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tes
 import { describe, expect, it } from 'vitest';
 import type { MessageIds, Options } from '../../src/rules/no-empty-catch.js';
 import ruleModule from '../../src/rules/no-empty-catch.js';
+import { itRendersEveryMessage } from '../rule-messages.js';
 import { fixturesDir, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 import { withPreamble } from './catch-rules-helpers.js';
 import { lintJavaScript, lintWithOptions } from './rule-test-helpers.js';
@@ -13,13 +14,13 @@ type Valid = string | ValidTestCase<Options>;
 
 const PREAMBLE = 'declare const p: Promise<string>; declare function f(): void; declare function report(e: unknown): void;';
 
-const ADVICE = 'Handle the error, rethrow it, or add a comment saying why ignoring it is safe.';
-const ADVICE_AFTER_BLANK_COMMENT =
-  'Handle the error, rethrow it, or add a comment saying why ignoring it is safe (a blank comment or a lint directive does not say why).';
-const ADVICE_NO_COMMENTS = 'Handle the error or rethrow it.';
-const ADVICE_ADD_MATCHING = 'Handle the error, rethrow it, or add a comment matching /^ignore: / that says why ignoring it is safe.';
-const ADVICE_FIX_COMMENT =
-  'Handle the error, rethrow it, or make the comment here match /^ignore: / (the `commentPattern` option) to say why ignoring it is safe.';
+const ADVICE = 'handle or rethrow the error, or add a comment saying why ignoring it is safe';
+const ADVICE_AFTER_BLANK_COMMENT = 'handle or rethrow the error, or say in the comment why ignoring it is safe';
+const ADVICE_NO_COMMENTS = 'handle or rethrow the error';
+const ADVICE_ADD_MATCHING = 'handle or rethrow the error, or add a comment matching /^ignore: / that says why';
+const ADVICE_FIX_COMMENT = 'handle or rethrow the error, or make the comment match /^ignore: / (`commentPattern`)';
+
+const removeCatch = (output: string): { messageId: 'removeCatch'; output: string } => ({ messageId: 'removeCatch', output });
 
 const rethrow = (name: string, output: string): { messageId: 'rethrow'; data: { name: string }; output: string } => ({
   messageId: 'rethrow',
@@ -76,7 +77,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 3,
           endLine: 3,
           endColumn: 12,
-          suggestions: [rethrow('e', 'try {\n  f();\n} catch (e) { throw e; }')],
+          suggestions: [removeCatch('f();')],
         },
       ],
       output: null,
@@ -91,7 +92,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 14,
           endLine: 1,
           endColumn: 19,
-          suggestions: [rethrow('error', 'try { f(); } catch (error) { throw error; }')],
+          suggestions: [removeCatch('f();')],
         },
       ],
       output: null,
@@ -106,7 +107,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 14,
           endLine: 1,
           endColumn: 32,
-          suggestions: [rethrow('e', 'try { f(); } catch (e: unknown) { throw e; }')],
+          suggestions: [removeCatch('f();')],
         },
       ],
       output: null,
@@ -122,7 +123,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 14,
           endLine: 1,
           endColumn: 23,
-          suggestions: [rethrow('e', 'try { f(); } catch (e) { e; throw e; }')],
+          suggestions: [removeCatch('f();')],
         },
       ],
       output: null,
@@ -137,7 +138,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 14,
           endLine: 1,
           endColumn: 25,
-          suggestions: [rethrow('err', 'try { f(); } catch (err) { void err; ; void 0; throw err; }')],
+          suggestions: [removeCatch('f();')],
         },
       ],
       output: null,
@@ -152,7 +153,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 3,
           endLine: 3,
           endColumn: 12,
-          suggestions: [rethrow('e', 'try {\n  f();\n} catch (e) {\n  throw e;\n}')],
+          suggestions: [removeCatch('f();')],
         },
       ],
       output: null,
@@ -168,15 +169,15 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 14,
           endLine: 1,
           endColumn: 23,
-          suggestions: [rethrow('e', 'try { f(); } catch (e) { throw e; } finally { report(null); }')],
+          suggestions: [removeCatch('try { f(); } finally { report(null); }')],
         },
       ],
       output: null,
     },
     {
-      // A destructured binding has no whole error to rethrow: no suggestion.
+      // A destructured binding has no whole error to rethrow, but removing the `catch` lets it propagate all the same.
       code: 'try { f(); } catch ({ message }) {}',
-      errors: [{ messageId: 'emptyCatch', data: { remedy: ADVICE }, line: 1, column: 14, endLine: 1, endColumn: 33, suggestions: [] }],
+      errors: [{ messageId: 'emptyCatch', data: { remedy: ADVICE }, line: 1, column: 14, endLine: 1, endColumn: 33, suggestions: [removeCatch('f();')] }],
       output: null,
     },
     {
@@ -189,7 +190,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 14,
           endLine: 1,
           endColumn: 23,
-          suggestions: [rethrow('e', 'try { f(); } catch (e) { /* */ throw e; }')],
+          suggestions: [removeCatch('f();')],
         },
       ],
       output: null,
@@ -205,7 +206,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 14,
           endLine: 1,
           endColumn: 23,
-          suggestions: [rethrow('e', 'try { f(); } catch (e) {\n  /* global helper */\n  throw e;\n}')],
+          suggestions: [removeCatch('f();')],
         },
       ],
       output: null,
@@ -220,7 +221,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 5,
           endLine: 4,
           endColumn: 10,
-          suggestions: [rethrow('error', 'for (const x of [1]) {\n  try {\n    f();\n  } catch (error) {\n    throw error;\n  }\n}')],
+          suggestions: [removeCatch('for (const x of [1]) {\n  f();\n}')],
         },
       ],
       output: null,
@@ -417,7 +418,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 14,
           endLine: 1,
           endColumn: 23,
-          suggestions: [rethrow('e', 'try { f(); } catch (e) {\n  // the cache is optional\n  throw e;\n}')],
+          suggestions: [removeCatch('f();')],
         },
       ],
       output: null,
@@ -449,7 +450,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 14,
           endLine: 1,
           endColumn: 19,
-          suggestions: [rethrow('error', 'try { f(); } catch (error) {\n  // TODO handle this\n  throw error;\n}')],
+          suggestions: [removeCatch('f();')],
         },
       ],
       output: null,
@@ -465,7 +466,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 14,
           endLine: 1,
           endColumn: 19,
-          suggestions: [rethrow('error', 'try { f(); } catch (error) { throw error; }')],
+          suggestions: [removeCatch('f();')],
         },
       ],
       output: null,
@@ -595,7 +596,7 @@ const realWorld = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 14,
           endLine: 2,
           endColumn: 19,
-          suggestions: [rethrow('error', '// The cache is optional.\ntry { f(); } catch (error) { throw error; }')],
+          suggestions: [removeCatch('// The cache is optional.\nf();')],
         },
       ],
       output: null,
@@ -615,6 +616,39 @@ describe('no-empty-catch', () => {
   });
   describe('patterns from the real-world corpus, without type information', () => {
     untypedRuleTester.run('no-empty-catch', rule, realWorld);
+  });
+
+  describe('the suggestion that removes the `catch`: the code the `try` guarded stays, in a block where it must', () => {
+    const removing = (code: string, output: string, at: { line: number; column: number; endColumn: number }): Invalid => ({
+      code,
+      errors: [{ messageId: 'emptyCatch', data: { remedy: ADVICE }, ...at, endLine: at.line, suggestions: [removeCatch(output)] }],
+      output: null,
+    });
+    untypedRuleTester.run('no-empty-catch', rule, {
+      valid: [],
+      invalid: [
+        // The statements take the place of the `try`, one level of indentation out.
+        removing(
+          'declare function f(): void;\nfunction g() {\n  try {\n    f();\n    // twice\n    f();\n  } catch {}\n}',
+          'declare function f(): void;\nfunction g() {\n  f();\n  // twice\n  f();\n}',
+          { line: 7, column: 5, endColumn: 10 },
+        ),
+        // A `const` would join the enclosing scope: the block stays.
+        removing(
+          'declare function f(): number;\nconst x = 1;\ntry { const x = f(); f(); } catch {}',
+          'declare function f(): number;\nconst x = 1;\n{ const x = f(); f(); }',
+          { line: 3, column: 29, endColumn: 34 },
+        ),
+        // A statement that is not in a list (the body of an `if`) stays a block.
+        removing('declare function f(): void;\nif (f) try { f(); f(); } catch {}', 'declare function f(): void;\nif (f) { f(); f(); }', {
+          line: 2,
+          column: 26,
+          endColumn: 31,
+        }),
+        // A string first in a function body would become a directive.
+        removing("function g() {\n  try { 'use strict'; } catch {}\n}", "function g() {\n  { 'use strict'; }\n}", { line: 2, column: 25, endColumn: 30 }),
+      ],
+    });
   });
 
   describe('with type information only', () => {
@@ -755,3 +789,5 @@ describe('no-empty-catch', () => {
     });
   });
 });
+
+itRendersEveryMessage(rule);

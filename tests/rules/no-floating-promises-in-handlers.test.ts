@@ -6,6 +6,8 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import type { MessageIds, Options } from '../../src/rules/no-floating-promises-in-handlers.js';
 import rule from '../../src/rules/no-floating-promises-in-handlers.js';
+import { shortenText } from '../../src/util/quote.js';
+import { itRendersEveryMessage } from '../rule-messages.js';
 import { fixturesDir, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 
 type Valid = ValidTestCase<Options> | string;
@@ -21,18 +23,14 @@ const PRELUDE =
   'async function notify(e: unknown): Promise<void> {} async function close(): Promise<void> {} declare function log(...args: unknown[]): void; declare const emitter: any, app: any, target: any, ws: any, bus: any, process: any, cond: boolean;\n';
 const API = "import { notify, db, connections, legacyTask, notifyEach, maybeAsync, loose, logger, nodeProcess as process, Emitter, AwaitingEmitter } from './lib/no-floating-promises-in-handlers/api.js';\n";
 
-const LOSS_HANDLER = "the handler's own work (reporting, rolling back, responding) fails silently on top of the error it was handling";
-const LOSS_CLEANUP = 'the cleanup fails after the code around it has moved on, where nothing can catch it';
-const LOSS_LISTENER = 'the error handler itself fails and the error it was called for may never be reported';
-
-const inCatch = { where: 'in this catch block', loss: LOSS_HANDLER };
-const inFinally = { where: 'in this finally block', loss: LOSS_CLEANUP };
-const inCatchCallback = { where: 'in this `.catch()` callback', loss: LOSS_HANDLER };
-const inThenCallback = { where: 'in this `.then()` rejection callback', loss: LOSS_HANDLER };
-const inFinallyCallback = { where: 'in this `.finally()` callback', loss: LOSS_CLEANUP };
-const inMiddleware = { where: 'in this error middleware', loss: LOSS_HANDLER };
-const inDidCatch = { where: 'in componentDidCatch', loss: LOSS_HANDLER };
-const inListener = (event: string) => ({ where: `in this '${event}' listener`, loss: LOSS_LISTENER });
+const inCatch = { where: 'in this catch block' };
+const inFinally = { where: 'in this finally block' };
+const inCatchCallback = { where: 'in this `.catch()` callback' };
+const inThenCallback = { where: 'in this `.then()` rejection callback' };
+const inFinallyCallback = { where: 'in this `.finally()` callback' };
+const inMiddleware = { where: 'in this error middleware' };
+const inDidCatch = { where: 'in componentDidCatch' };
+const inListener = (event: string) => ({ where: `in this '${event}' listener` });
 
 /** Line and columns of the `occurrence`-th appearance of `text` in `code` (the range a report must cover). */
 function span(code: string, text: string, occurrence = 0): { line: number; column: number; endLine: number; endColumn: number } {
@@ -67,7 +65,8 @@ function invalid(code: string, errors: ErrorSpec[], options?: Options[0]): Inval
     errors: errors.map(
       (error): ExpectedError => ({
         messageId: error.messageId,
-        data: error.data,
+        // The message quotes the promise it reports (without the `void` a report of one points at).
+        data: { promise: shortenText(error.at.replace(/^void /u, '')), ...error.data },
         ...span(code, error.at, error.occurrence),
         suggestions: error.suggestions ?? [],
       }),
@@ -279,7 +278,7 @@ const sharedInvalid: Invalid[] = [
       { messageId: 'floating', at: 'notify(e)', occurrence: 2, data: inListener('error') },
       { messageId: 'floating', at: 'close()', occurrence: 1, data: inListener('error') },
       { messageId: 'floating', at: 'close()', occurrence: 2, data: inListener('unhandledrejection') },
-      { messageId: 'floating', at: 'close()', occurrence: 3, data: { where: 'in this `onerror` handler', loss: LOSS_LISTENER } },
+      { messageId: 'floating', at: 'close()', occurrence: 3, data: { where: 'in this `onerror` handler' } },
     ],
   ),
   // An async listener: its caller drops the promise it returns. The report covers the function's head.
@@ -333,12 +332,12 @@ const sharedInvalid: Invalid[] = [
   invalid(
     `${PRELUDE}bus.onError((e: unknown) => { notify(e); });\nthis.queue.onError(function (e: unknown) { notify(e); });`,
     [
-      { messageId: 'floating', at: 'notify(e)', data: { where: 'in this `bus.onError` callback', loss: LOSS_HANDLER } },
-      { messageId: 'floating', at: 'notify(e)', occurrence: 1, data: { where: 'in this `this.queue.onError` callback', loss: LOSS_HANDLER } },
+      { messageId: 'floating', at: 'notify(e)', data: { where: 'in this `bus.onError` callback' } },
+      { messageId: 'floating', at: 'notify(e)', occurrence: 1, data: { where: 'in this `this.queue.onError` callback' } },
     ],
     { handlerCallees: ['bus.onError', 'queue.onError'] },
   ),
-  invalid(`${PRELUDE}bus.onError((e: unknown) => { notify(e); });`, [{ messageId: 'floating', at: 'notify(e)', data: { where: 'in this `bus.onError` callback', loss: LOSS_HANDLER } }], {
+  invalid(`${PRELUDE}bus.onError((e: unknown) => { notify(e); });`, [{ messageId: 'floating', at: 'notify(e)', data: { where: 'in this `bus.onError` callback' } }], {
     handlerCallees: ['*.onError'],
   }),
   // The innermost handler names the context; a nested handler function is a handler again.
@@ -604,3 +603,5 @@ describe('no-floating-promises-in-handlers performance', () => {
     expect(checkerQuestions(`${API}${otherCode}${handlers}`)).toBe(few);
   });
 });
+
+itRendersEveryMessage(rule);
