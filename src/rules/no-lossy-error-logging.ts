@@ -8,6 +8,7 @@ import { getEnclosingHandler } from '../analysis/handlers.js';
 import { getCalleePath, getStaticMemberName, isPunctuator, skipTypeWrappers } from '../util/ast.js';
 import { compileCalleePatterns } from '../util/callee-pattern.js';
 import { createRule } from '../util/create-rule.js';
+import { quoteSource } from '../util/quote.js';
 
 export type Options = [
   {
@@ -17,29 +18,22 @@ export type Options = [
 
 export type MessageIds = 'lossyErrorLog' | 'passErrorAsArgument' | 'passErrorFirst' | 'addErrorProperty' | 'passErrorInstead';
 
-const MAX_TEXT_LENGTH = 40;
+/** The callee and the logged text are quoted shorter than usual: the message names both. */
+const MAX_CALLEE_LENGTH = 30;
+const MAX_TEXT_LENGTH = 32;
 
 /** The log-object keys tried in turn: `err` is the key pino's and bunyan's error serializers read. */
 const ERROR_PROPERTY_NAMES = ['err', 'error'];
 
-/** Source text on one line, shortened with `…` past `MAX_TEXT_LENGTH` characters. */
-function shorten(text: string): string {
-  const line = text.replace(/\s+/gu, ' ');
-  return line.length > MAX_TEXT_LENGTH ? `${line.slice(0, MAX_TEXT_LENGTH - 1)}…` : line;
-}
-
-/** How the message names the text: "only the message of `e` (`e.message`)". */
+/** How the message names the text: "only `e.message`", "only the text of `e`". */
 function describeText(sourceCode: Readonly<TSESLint.SourceCode>, text: ErrorText): string {
-  const name = text.error.name;
   switch (text.kind) {
     case 'message':
-      return `only the message of \`${name}\` (\`${shorten(sourceCode.getText(text.node))}\`)`;
+      return `only \`${quoteSource(sourceCode, text.node, MAX_TEXT_LENGTH)}\``;
     case 'json':
-      return `\`${shorten(sourceCode.getText(text.node))}\`, which is "{}" for an Error,`;
-    case 'template':
-      return `only the text of \`${name}\` (\`\${${name}}\`: its name and message)`;
+      return `\`${quoteSource(sourceCode, text.node, MAX_TEXT_LENGTH)}\` ("{}" for an Error)`;
     default:
-      return `only the text of \`${name}\` (\`${shorten(sourceCode.getText(text.node))}\`: its name and message)`;
+      return `only the text of \`${text.error.name}\``;
   }
 }
 
@@ -119,7 +113,7 @@ function getSuggestions(
   if (whole && acceptsArguments(context, call, call.arguments.map((argument) => (argument === whole ? text.error : argument)))) {
     suggestions.push({
       messageId: 'passErrorInstead',
-      data: { name, text: shorten(sourceCode.getText(whole)) },
+      data: { name, text: quoteSource(sourceCode, whole) },
       fix: (fixer) => fixer.replaceText(whole, name),
     });
   }
@@ -137,10 +131,10 @@ function hasOtherText(text: ErrorText): boolean {
 /** `logger.error`, `console.warn`: the callee as written, for the message. */
 function calleeText(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression): string {
   const callee = skipTypeWrappers(call.callee);
-  if (callee.type === AST_NODE_TYPES.MemberExpression && sourceCode.getText(callee).length > MAX_TEXT_LENGTH) {
+  if (callee.type === AST_NODE_TYPES.MemberExpression && sourceCode.getText(callee).length > MAX_CALLEE_LENGTH) {
     return `….${getStaticMemberName(callee) ?? '[…]'}`;
   }
-  return shorten(sourceCode.getText(callee));
+  return quoteSource(sourceCode, callee, MAX_CALLEE_LENGTH);
 }
 
 export default createRule<Options, MessageIds>({
@@ -154,8 +148,7 @@ export default createRule<Options, MessageIds>({
       usesTypeInformation: true,
     },
     messages: {
-      lossyErrorLog:
-        '`{{callee}}(…)` logs {{text}} but not the error itself, so the log loses the stack trace and the cause chain. Pass `{{name}}` to it as well.',
+      lossyErrorLog: '`{{callee}}(…)` logs {{text}} instead of the error, losing its stack and cause chain; pass `{{name}}` itself too.',
       passErrorAsArgument: 'Pass `{{name}}` as the last argument of `{{callee}}(…)`.',
       passErrorFirst: 'Pass `{{name}}` as the first argument of `{{callee}}(…)` (the pino and bunyan convention).',
       addErrorProperty: 'Add `{{property}}` to the object logged by `{{callee}}(…)`.',

@@ -2,6 +2,7 @@ import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tes
 import { describe, expect, it } from 'vitest';
 import type { MessageIds, Options } from '../../src/rules/no-lossy-error-logging.js';
 import rule from '../../src/rules/no-lossy-error-logging.js';
+import { itRendersEveryMessage } from '../rule-messages.js';
 import { fixturesDir, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 import { withPreamble } from './catch-rules-helpers.js';
 import { lintJavaScript, lintWithOptions } from './rule-test-helpers.js';
@@ -14,9 +15,9 @@ const PREAMBLE =
   'declare function f(): string; declare const p: Promise<string>; declare const logger: { error(...args: unknown[]): void; warn(...args: unknown[]): void; info(...args: unknown[]): void }; declare const Sentry: { captureException(error: unknown): void }; declare function serialize(error: unknown): object;';
 
 // The message's description of each kind of text.
-const messageOf = (name: string, text: string): string => `only the message of \`${name}\` (\`${text}\`)`;
-const textOf = (name: string, text: string): string => `only the text of \`${name}\` (\`${text}\`: its name and message)`;
-const json = (text: string): string => `\`${text}\`, which is "{}" for an Error,`;
+const messageOf = (_name: string, text: string): string => `only \`${text}\``;
+const textOf = (name: string, _text: string): string => `only the text of \`${name}\``;
+const json = (text: string): string => `\`${text}\` ("{}" for an Error)`;
 
 const append = (name: string, callee: string, output: string): Suggestion => ({ messageId: 'passErrorAsArgument', data: { name, callee }, output });
 const instead = (name: string, text: string, output: string): Suggestion => ({ messageId: 'passErrorInstead', data: { name, text }, output });
@@ -578,3 +579,5 @@ describe('no-lossy-error-logging', () => {
     });
   });
 });
+
+itRendersEveryMessage(rule);
