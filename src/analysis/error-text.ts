@@ -94,6 +94,17 @@ function textOfExpression(
   return undefined;
 }
 
+/**
+ * Does a reporter call with these arguments report the error as text (`logger.error(e.message)`,
+ * `` console.warn(`failed: ${e}`) ``)? This is where two rules divide one handler between them: a
+ * handler's own reporter call given the error's text has reported the failure, so
+ * no-catch-all-without-rethrow accepts that path, and whether the report keeps the error object
+ * (its stack, its `cause` chain) is for no-lossy-error-logging alone to say.
+ */
+export function reportsErrorAsText(sourceCode: TSESLint.SourceCode, references: ErrorReferences, args: readonly TSESTree.Node[]): boolean {
+  return getErrorTextInArguments(sourceCode, references, args as readonly TSESTree.CallExpressionArgument[]).texts.length > 0;
+}
+
 /** `null`, `undefined` or `void 0`: a `JSON.stringify` replacer that replaces nothing. */
 function isNullish(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {
   const value = skipTypeWrappers(node);
