@@ -5,8 +5,9 @@ import { createDocsPostprocess } from './scripts/docs-postprocess.js';
 
 /** @type {import('eslint-doc-generator').GenerateOptions} */
 const config = {
-  // `all` enables every rule (no semver promise): listing it would only add a mark to every row.
-  ignoreConfig: ['all'],
+  // `all` enables every rule (no semver promise): listing it would only add a mark to every row. The
+  // companion configs enable no rule (they declare peer rules in settings; the README's Setups show them).
+  ignoreConfig: ['all', 'beside-js-recommended', 'beside-typescript-eslint'],
   ruleListColumns: ['name', 'description', 'configsError', 'fixable', 'hasSuggestions', 'options', 'deprecated'],
   ruleDocNotices: ['description', 'deprecated', 'configs', 'fixableAndHasSuggestions', 'options'],
   // The sections every rule doc has (see the rule-doc conventions); `## Options` is required by default

@@ -6,6 +6,7 @@ import { getHandlerErrorReferences } from '../analysis/error-flow.js';
 import { getErrorHierarchy } from '../analysis/error-hierarchy.js';
 import type { ErrorHandler } from '../analysis/handlers.js';
 import { PROMISE_HANDLER_CALL_SELECTOR, getCatchClauseHandler, getPromiseHandlerCandidate, isOnPromise } from '../analysis/handlers.js';
+import { getPeerRules, isReportedByNoDupeElseIf } from '../analysis/peer-rules.js';
 import type { TestOwner } from '../analysis/test-chains.js';
 import { caseNeverFallsThrough, getTestChains } from '../analysis/test-chains.js';
 import { createRule } from '../util/create-rule.js';
@@ -150,7 +151,7 @@ export default createRule<Options, MessageIds>({
     messages: {
       shadowedBySuperclass: '`{{test}}` is never true: {{explanation}}, matched on line {{line}}; {{advice}}.',
       shadowedBySameClass: '`{{test}}` is never true: every {{className}} was already matched on line {{line}}; {{advice}}.',
-      duplicateTest: '`{{test}}` is never true: the same test on line {{line}} was already false; {{advice}}.',
+      duplicateTest: '`{{test}}` is never true: {{earlier}} on line {{line}} was already false; {{advice}}.',
       moveBranchAbove: 'Move this branch above the branch on line {{line}}.',
     },
     schema: [],
@@ -158,6 +159,7 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
     const reported = new Set<TSESTree.Node>();
+    const peers = getPeerRules(context);
     const checkedCallbacks = new Set<TSESTree.Node>();
 
     const check = (handler: ErrorHandler): void => {
@@ -178,6 +180,10 @@ export default createRule<Options, MessageIds>({
       const isPure = (test: TSESTree.Expression | null): boolean => test === null || readTest(test).key !== undefined;
       for (const chained of getTestChains(sourceCode, root, (test) => isErrorTest(readTest(test)))) {
         if (chained.earlier.length === 0) continue;
+        // A test that repeats (or narrows) an earlier test of its `else if` chain is core `no-dupe-else-if`'s too.
+        if (peers.has('no-dupe-else-if') && chained.owner.type === AST_NODE_TYPES.IfStatement && isReportedByNoDupeElseIf(sourceCode, chained.owner)) {
+          continue;
+        }
         const later = readTest(chained.test);
         const earlier = chained.earlier.map((entry) => ({ test: readTest(entry.test), adjacent: entry.adjacent }));
         for (const { part, earlierIndex, shadowing } of findUnreachableTests(hierarchy, later, earlier)) {
@@ -213,7 +219,10 @@ export default createRule<Options, MessageIds>({
               suggest,
             });
           } else {
-            context.report({ node: part.node, messageId: 'duplicateTest', data: { test, earlier: earlierText, line, advice }, suggest });
+            // "the same test", or the earlier test this one needs (`a && b` after `a`).
+            const same = shortenText(sourceCode.getText(shadowing.by.node), Infinity) === shortenText(sourceCode.getText(part.node), Infinity);
+            const earlier = same ? 'the same test' : `\`${earlierText}\``;
+            context.report({ node: part.node, messageId: 'duplicateTest', data: { test, earlier, line, advice }, suggest });
           }
         }
       }

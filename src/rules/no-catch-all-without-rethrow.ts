@@ -4,6 +4,7 @@ import type { ErrorFlow, ErrorFlowOptions, SwallowingExit } from '../analysis/er
 import { CALLEE_PATTERNS_SCHEMA, DEFAULT_PROPAGATORS, DEFAULT_REPORTERS, REPORTERS_SCHEMA, getErrorFlow } from '../analysis/error-flow.js';
 import type { ErrorHandler } from '../analysis/handlers.js';
 import { PROMISE_HANDLER_CALL_SELECTOR, getCatchClauseHandler, getPromiseHandlerCandidate, isEmptyHandler, isOnPromise } from '../analysis/handlers.js';
+import { getPeerRules, hasPeer, isReportedByNoUnusedVars } from '../analysis/peer-rules.js';
 import { isRejectionObservedElsewhere } from '../analysis/promise-branches.js';
 import { skipTypeWrappers } from '../util/ast.js';
 import { compileCalleePatterns } from '../util/callee-pattern.js';
@@ -102,6 +103,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    const peers = getPeerRules(context);
     const flowOptions: ErrorFlowOptions = {
       reporters: compileCalleePatterns(options.reporters ?? DEFAULT_REPORTERS),
       propagators: compileCalleePatterns(options.propagators ?? DEFAULT_PROPAGATORS),
@@ -136,6 +138,11 @@ export default createRule<Options, MessageIds>({
     const check = (handler: ErrorHandler): ErrorFlow | undefined => {
       if (handler.param === null && options.allowWithoutBinding) return undefined;
       if (isEmptyHandler(context, handler)) return undefined;
+      // A binding the handler never reads is `no-unused-vars`' to report (`caughtErrors: "all"`, and `args:
+      // "after-used"` for a callback's only parameter): one report for the handler is enough.
+      const binding = handler.errorVariable;
+      const alone = handler.kind === 'catch' || handler.callback?.params.length === 1;
+      if (binding && alone && hasPeer(peers, 'no-unused-vars', '@typescript-eslint/no-unused-vars') && isReportedByNoUnusedVars(binding)) return undefined;
       const flow = getErrorFlow(context, handler, flowOptions);
       return flow.swallowingExits.length > 0 ? flow : undefined;
     };

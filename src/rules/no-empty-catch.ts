@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { PromiseHandler } from '../analysis/handlers.js';
 import { PROMISE_HANDLER_CALL_SELECTOR, getCatchClauseHandler, getPromiseHandlerCandidate, isEmptyHandler, isOnPromise } from '../analysis/handlers.js';
+import { getPeerRules, isReportedByNoEmpty } from '../analysis/peer-rules.js';
 import { isRejectionObservedElsewhere } from '../analysis/promise-branches.js';
 import type { FunctionNode } from '../util/ast.js';
 import { getMethodName, isFunctionNode } from '../util/ast.js';
@@ -133,6 +134,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const pattern = options.commentPattern === undefined ? undefined : compileCommentPattern(options.commentPattern);
+    const peers = getPeerRules(context);
 
     /** The advice that ends the message, or undefined when a comment excuses the handler. */
     const getRemedy = (comments: readonly TSESTree.Comment[]): string | undefined => {
@@ -159,6 +161,8 @@ export default createRule<Options, MessageIds>({
     return {
       CatchClause(node) {
         if (!isEmptyHandler(context, getCatchClauseHandler(context, node))) return;
+        // `catch {}` with nothing in it is core `no-empty`'s too: one report is enough.
+        if (peers.has('no-empty') && isReportedByNoEmpty(sourceCode, node)) return;
         const remedy = getRemedy(sourceCode.getCommentsInside(node.body));
         if (remedy === undefined) return;
         context.report({

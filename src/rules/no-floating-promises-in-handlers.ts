@@ -4,6 +4,7 @@ import { CALLEE_PATTERNS_SCHEMA } from '../analysis/error-flow.js';
 import type { FunctionHandlerContext, HandlerContext } from '../analysis/error-listeners.js';
 import { createHandlerContextFinder, listenerReturnAcceptsPromise } from '../analysis/error-listeners.js';
 import { isPromiseResultDiscarded } from '../analysis/handlers.js';
+import { getPeerRules, hasPeer, isReportedByNoFloatingPromises, isReportedByNoMisusedPromises, isReportedByNoUnusedVars } from '../analysis/peer-rules.js';
 import type { UnhandledPromise } from '../analysis/unhandled-promises.js';
 import { findUnhandledPromise, isStoredPromiseUsed, mayHoldPromise } from '../analysis/unhandled-promises.js';
 import type { FunctionNode } from '../util/ast.js';
@@ -209,6 +210,7 @@ export default createRule<Options, MessageIds>({
     const ignoreVoid = options.ignoreVoid ?? false;
     const promiseOptions = { ignoreVoid };
     const finder = createHandlerContextFinder(context, { handlerCallees: compileCalleePatterns(options.handlerCallees ?? []) });
+    const peers = getPeerRules(context);
 
     /**
      * `await` / `return` suggestions for the discarded expression `target`, written over `range`
@@ -260,6 +262,8 @@ export default createRule<Options, MessageIds>({
       const variable = findVariable(sourceCode, identifier);
       // Scope analysis before the checker: most stored values are used.
       if (!variable || isStoredPromiseUsed(variable, promiseOptions)) return;
+      // A variable nothing reads is `no-unused-vars`' to report.
+      if (hasPeer(peers, 'no-unused-vars', '@typescript-eslint/no-unused-vars') && isReportedByNoUnusedVars(variable)) return;
       const unhandled = findUnhandledPromise(context, value, promiseOptions);
       if (!unhandled) return;
       const name = identifier.name;
@@ -291,6 +295,7 @@ export default createRule<Options, MessageIds>({
       if (!handler?.returnIgnored) return;
       const unhandled = findUnhandledPromise(context, value, promiseOptions);
       if (!unhandled || listenerReturnAcceptsPromise(context, handler.registeredAs)) return;
+      if (peers.has('@typescript-eslint/no-misused-promises') && isReportedByNoMisusedPromises(context, fn)) return;
       const data = { promise: quoteSource(sourceCode, unhandled.node), ...describeListener(sourceCode, handler) };
       context.report({ node: unhandled.node, messageId: 'returnedToListener', data });
     }
@@ -312,6 +317,8 @@ export default createRule<Options, MessageIds>({
         if (!handler) return;
         const unhandled = findUnhandledPromise(context, expression, promiseOptions);
         if (!unhandled) return;
+        // typescript-eslint's `no-floating-promises` reports this statement too (it lets `void` pass; ours does not).
+        if (peers.has('@typescript-eslint/no-floating-promises') && isReportedByNoFloatingPromises(context, statement)) return;
         const semicolon = sourceCode.getLastToken(statement);
         const end = semicolon?.value === ';' ? semicolon.range[0] : statement.range[1];
         // Returning a statement that is not the callback's last would skip the statements after it.
@@ -357,6 +364,8 @@ export default createRule<Options, MessageIds>({
       ':function[async=true]'(fn: FunctionNode) {
         const handler = finder.ofFunction(fn);
         if (!handler?.returnIgnored || listenerReturnAcceptsPromise(context, handler.registeredAs)) return;
+        // typescript-eslint's `no-misused-promises` reports an async function passed where a `void` one is expected.
+        if (peers.has('@typescript-eslint/no-misused-promises') && isReportedByNoMisusedPromises(context, fn)) return;
         context.report({ loc: functionHeadLoc(sourceCode, fn), messageId: 'asyncListener', data: describeListener(sourceCode, handler) });
       },
     };

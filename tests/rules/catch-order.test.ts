@@ -66,7 +66,10 @@ const superclass = (code: string, expectation: Expected & { explanation: string 
   expected(code, 'shadowedBySuperclass', expectation, { explanation: expectation.explanation });
 const sameClass = (code: string, expectation: Expected & { className: string }): Error =>
   expected(code, 'shadowedBySameClass', expectation, { className: expectation.className });
-const duplicate = (code: string, expectation: Expected): Error => expected(code, 'duplicateTest', expectation, {});
+const duplicate = (code: string, expectation: Expected): Error => {
+  const same = expectation.test === expectation.earlier;
+  return expected(code, 'duplicateTest', expectation, { earlier: same ? 'the same test' : `\`${shortenText(expectation.earlier)}\`` });
+};
 
 function invalid(code: string, errors: (code: string) => Error[], extra: Partial<Invalid> = {}): Invalid {
   return { code, output: null, errors: errors(code), ...extra };
@@ -753,7 +756,7 @@ try { run(); } catch (error: any) {
         }),
         data: {
           test: 'error.response.data.errors.primary.code…',
-          earlier: 'error.response.data.errors.primary.code…',
+          earlier: 'the same test',
           line: 9,
           advice: merge(9),
         },
