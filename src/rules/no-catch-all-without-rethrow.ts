@@ -117,7 +117,7 @@ export default createRule<Options, MessageIds>({
 
       // The end of the block is reached only by paths that swallow: append the rethrow there.
       const fallthrough = exits.find((exit) => exit.kind === 'fallthrough');
-      const rethrow = fallthrough?.onlySwallowing && owner ? getRethrowAtEndFix(sourceCode, owner) : undefined;
+      const rethrow = fallthrough?.onlySwallowing && owner ? getRethrowAtEndFix(sourceCode, owner, context.filename) : undefined;
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = rethrow
         ? [{ messageId: 'rethrowAtEnd', data: { name: rethrow.name }, fix: rethrow.fix }]
         : [];

@@ -154,7 +154,7 @@ export default createRule<Options, MessageIds>({
     };
 
     const suggestRethrow = (owner: FunctionNode | undefined): TSESLint.SuggestionReportDescriptor<MessageIds>[] => {
-      const rethrow = owner && getRethrowAtEndFix(sourceCode, owner);
+      const rethrow = owner && getRethrowAtEndFix(sourceCode, owner, context.filename);
       return rethrow ? [{ messageId: 'rethrow', data: { name: rethrow.name }, fix: rethrow.fix }] : [];
     };
 

@@ -414,7 +414,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 9,
           endLine: 1,
           endColumn: 26,
-          suggestions: [rethrowAtEnd('error', 'p.catch(async function (error) {\n  logger.info("failed");\n  throw error;\n});')],
+          suggestions: [rethrowAtEnd('error', 'p.catch(async function (error: unknown) {\n  logger.info("failed");\n  throw error;\n});')],
         },
       ],
       output: null,
