@@ -1108,4 +1108,28 @@ describe('options', () => {
   });
 });
 
+describe('beside core no-dupe-else-if (declared in settings["error-handling"].peerRules)', () => {
+  const settings = { 'error-handling': { peerRules: { 'no-dupe-else-if': true } } };
+  const repeated = `${PRELUDE}try { run(); } catch (error) {
+  if (error instanceof HttpError) log(1);
+  else if (error instanceof HttpError) log(2);
+  else if (error instanceof HttpError && error.message === 'gone') log(3);
+}`;
+  const shadowed = `${PRELUDE}try { run(); } catch (error) {
+  if (error instanceof HttpError) log(1);
+  else if (error instanceof NotFoundError) log(2);
+}`;
+  untypedRuleTester.run('catch-order', rule, {
+    // no-dupe-else-if reports a test that repeats or narrows an earlier one of its chain.
+    valid: [{ code: repeated, settings }],
+    invalid: [
+      // A subclass after its superclass is this rule's alone.
+      { ...invalid(shadowed, (code) => [superclass(code, { test: 'error instanceof NotFoundError', earlier: 'error instanceof HttpError', explanation: NOT_FOUND_EXTENDS, advice: move, suggestion: `${PRELUDE}try { run(); } catch (error) {
+  if (error instanceof NotFoundError) log(2);
+  else if (error instanceof HttpError) log(1);
+}` })]), settings },
+    ],
+  });
+});
+
 itRendersEveryMessage(rule);

@@ -668,4 +668,31 @@ describe('no-catch-all-without-rethrow', () => {
   });
 });
 
+describe('beside no-unused-vars (declared in settings["error-handling"].peerRules)', () => {
+  const settings = { 'error-handling': { peerRules: { '@typescript-eslint/no-unused-vars': true } } };
+  untypedRuleTester.run('no-catch-all-without-rethrow', rule, {
+    // A binding the handler never reads is no-unused-vars' to report (its `caughtErrors: "all"`).
+    valid: [
+      { code: 'function load() { try { return JSON.parse("1"); } catch (error) { return null; } }', settings },
+      { code: 'declare const p: Promise<string>;\nconst q = p.catch((error) => null);', settings },
+    ],
+    invalid: [
+      // The handler reads the error, and still swallows it.
+      {
+        code: 'declare const logs: unknown[];\nfunction load() { try { return JSON.parse("1"); } catch (error) { logs.push(typeof error); return null; } }',
+        settings,
+        errors: [{ messageId: 'swallowsEverything', data: { where: 'on the path ending at line 2' }, line: 2, column: 51, endLine: 2, endColumn: 64, suggestions: [] }],
+        output: null,
+      },
+      // A callback whose error is not its only parameter: no-unused-vars (`args: "after-used"`) lets it pass.
+      {
+        code: 'declare const p: Promise<string>;\nconst q = p.then((value) => value, (error, extra: unknown) => extra);',
+        settings,
+        errors: [{ messageId: 'swallowsEverything', data: { where: 'on the path ending at line 2' }, line: 2, column: 36, endLine: 2, endColumn: 59, suggestions: [] }],
+        output: null,
+      },
+    ],
+  });
+});
+
 itRendersEveryMessage(ruleModule);

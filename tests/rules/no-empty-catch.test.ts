@@ -801,4 +801,27 @@ describe('no-empty-catch', () => {
   });
 });
 
+describe('beside core no-empty (declared in settings["error-handling"].peerRules)', () => {
+  const settings = { 'error-handling': { peerRules: { 'no-empty': true } } };
+  untypedRuleTester.run('no-empty-catch', rule, {
+    // no-empty reports a block with nothing in it: one report is enough.
+    valid: [{ code: `${PREAMBLE}\ntry { f(); } catch {}`, settings }],
+    invalid: [
+      // A blank comment excuses the block for no-empty, not for this rule.
+      {
+        code: `${PREAMBLE}\ntry { f(); } catch { /* */ }`,
+        settings,
+        errors: [{ messageId: 'emptyCatch', data: { remedy: ADVICE_AFTER_BLANK_COMMENT }, line: 2, column: 14, endLine: 2, endColumn: 19, suggestions: [removeCatch(`${PREAMBLE}\nf();`)] }],
+        output: null,
+      },
+      // Without the peer declared, the empty block is reported here.
+      {
+        code: `${PREAMBLE}\ntry { f(); } catch {}`,
+        errors: [{ messageId: 'emptyCatch', data: { remedy: ADVICE }, line: 2, column: 14, endLine: 2, endColumn: 19, suggestions: [removeCatch(`${PREAMBLE}\nf();`)] }],
+        output: null,
+      },
+    ],
+  });
+});
+
 itRendersEveryMessage(rule);

@@ -604,4 +604,34 @@ describe('no-floating-promises-in-handlers performance', () => {
   });
 });
 
+describe("beside typescript-eslint's no-floating-promises, no-misused-promises and no-unused-vars (declared in settings)", () => {
+  const settings = {
+    'error-handling': {
+      peerRules: { '@typescript-eslint/no-floating-promises': true, '@typescript-eslint/no-misused-promises': true, '@typescript-eslint/no-unused-vars': true },
+    },
+  };
+  const LISTENERS = 'declare const events: { on(event: "error", listener: (error: unknown) => void): void };\n';
+  const floating = `${PRELUDE}function f() { try { log(); } catch (e) { notify(e); } }`;
+  const voided = `${PRELUDE}function f() { try { log(); } catch (e) { void notify(e); } }`;
+  const listener = `${PRELUDE}${LISTENERS}events.on('error', async (error) => { await notify(error); });`;
+  const returned = `${PRELUDE}${LISTENERS}events.on('error', (error) => notify(error));`;
+  // With type information the peers report these: one report is enough.
+  typedRuleTester.run('no-floating-promises-in-handlers (typescript-eslint beside it)', rule, {
+    valid: [floating, listener, returned, `${PRELUDE}function f() { try { log(); } catch (e) { const p = notify(e); } }`].map((code) => ({ code, settings })),
+    // `void` passes typescript-eslint's no-floating-promises; this rule still reports it.
+    invalid: [{ ...invalid(voided, [{ messageId: 'floatingVoid', at: 'void notify(e)', data: inCatch }]), settings }],
+  });
+  // Without type information typescript-eslint's rules do not run: this rule reports as ever.
+  untypedRuleTester.run('no-floating-promises-in-handlers (typescript-eslint beside it, no types)', rule, {
+    valid: [],
+    invalid: [
+      { ...invalid(floating, [{ messageId: 'floating', at: 'notify(e)', data: inCatch }]), settings },
+      {
+        ...invalid(listener, [{ messageId: 'asyncListener', at: 'async (error) =>', data: { listener: "'error' listener", caller: '`events.on()`' } }]),
+        settings,
+      },
+    ],
+  });
+});
+
 itRendersEveryMessage(rule);
