@@ -102,6 +102,13 @@ describe('plugin object', () => {
     expect(fileNames('tests/rules', '.test.ts')).toEqual(sorted);
   });
 
+  it("ends each rule's test file with the check that its cases render every message at a glance", () => {
+    for (const name of ruleNames) {
+      const text = fs.readFileSync(path.join(root, 'tests', 'rules', `${name}.test.ts`), 'utf8');
+      expect(text, name).toMatch(/^itRendersEveryMessage\(\w+\);$/mu);
+    }
+  });
+
   it('exports the recommended, strict and all configs, and the companion configs', () => {
     expect(Object.keys(plugin.configs).sort()).toEqual([...CONFIG_NAMES, ...COMPANION_NAMES].sort());
   });
@@ -260,8 +267,8 @@ describe('companion configs together', () => {
       cwd: root,
       overrideConfigFile: true,
       baseConfig: [
-        plugin.configs['beside-js-recommended'] as Linter.Config,
-        plugin.configs['beside-typescript-eslint'] as Linter.Config,
+        plugin.configs['beside-js-recommended'],
+        plugin.configs['beside-typescript-eslint'],
         { settings: { [NAMESPACE]: { reporters: ['track'] } } },
       ],
     });

@@ -50,7 +50,7 @@ function record(rule: AnyRule, ruleName: string, descriptor: ReportDescriptor): 
   const problem = messageProblem(message);
   if (problem) throw new Error(`${ruleName}/${messageId} reads badly (${problem}): ${message}`);
   let byId = rendered.get(ruleName);
-  if (!byId) rendered.set(ruleName, (byId = new Map()));
+  if (!byId) rendered.set(ruleName, (byId = new Map<string, string>()));
   const longest = byId.get(messageId);
   if (longest === undefined || message.length > longest.length) byId.set(messageId, message);
   for (const suggestion of descriptor.suggest ?? []) record(rule, ruleName, suggestion);
@@ -77,7 +77,6 @@ function watchReports<Rule extends AnyRule>(rule: Rule, ruleName: string): Rule 
 type Run = (this: RuleTester, name: string, rule: AnyRule, tests: unknown) => void;
 const prototype = RuleTester.prototype as unknown as { run: Run; runWatched?: boolean };
 if (!prototype.runWatched) {
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with its own `this` below
   const run = prototype.run;
   prototype.run = function (this: RuleTester, name: string, rule: AnyRule, tests: unknown) {
     run.call(this, name, watchReports(rule, rule.name ?? name), tests);

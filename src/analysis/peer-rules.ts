@@ -63,7 +63,13 @@ function operands(node: TSESTree.Expression, operator: '||' | '&&'): TSESTree.Ex
 function sameTokens(sourceCode: Readonly<TSESLint.SourceCode>, a: TSESTree.Node, b: TSESTree.Node): boolean {
   const left = sourceCode.getTokens(a);
   const right = sourceCode.getTokens(b);
-  return left.length === right.length && left.every((token, index) => token.type === right[index]?.type && token.value === right[index]?.value);
+  return (
+    left.length === right.length &&
+    left.every((token, index) => {
+      const other = right.at(index);
+      return other !== undefined && token.type === other.type && token.value === other.value;
+    })
+  );
 }
 
 /**
@@ -77,7 +83,7 @@ export function isReportedByNoDupeElseIf(sourceCode: Readonly<TSESLint.SourceCod
   const includes = (conditions: readonly TSESTree.Node[], condition: TSESTree.Node): boolean =>
     conditions.some((candidate) => sameTokens(sourceCode, candidate, condition));
   let uncovered = operands(ifStatement.test, '||').map((alternative) => operands(alternative, '&&'));
-  for (let arm: TSESTree.Node = ifStatement; arm.parent?.type === AST_NODE_TYPES.IfStatement && arm.parent.alternate === arm; arm = arm.parent) {
+  for (let arm: TSESTree.Node = ifStatement; arm.parent.type === AST_NODE_TYPES.IfStatement && arm.parent.alternate === arm; arm = arm.parent) {
     const earlier = operands(arm.parent.test, '||').map((alternative) => operands(alternative, '&&'));
     uncovered = uncovered.filter((conditions) => !earlier.some((covering) => covering.every((condition) => includes(conditions, condition))));
     if (uncovered.length === 0) return true;

@@ -208,14 +208,14 @@ export default createRule<Options, MessageIds>({
             context.report({
               node: part.node,
               messageId: 'shadowedBySuperclass',
-              data: { test, earlier: earlierText, line, explanation: explainPaths(shadowing), advice },
+              data: { test, line, explanation: explainPaths(shadowing), advice },
               suggest,
             });
           } else if (shadowing.kind === 'same-class') {
             context.report({
               node: part.node,
               messageId: 'shadowedBySameClass',
-              data: { test, earlier: earlierText, line, className: shortenText(testedClassNames(shadowing)), advice },
+              data: { test, line, className: shortenText(testedClassNames(shadowing)), advice },
               suggest,
             });
           } else {

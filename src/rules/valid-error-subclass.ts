@@ -223,7 +223,7 @@ export default createRule<Options, MessageIds>({
         context.report({
           loc: reportLocation(sourceCode, node),
           messageId: 'missingName',
-          data: { className, inheritedName: inherited.value, from: inherited.from, declaration, baseNote },
+          data: { className, inheritedName: inherited.value, baseNote },
           suggest: hasNameMember(node) || literalBase !== undefined
             ? []
             : [{ messageId: 'addName', data: { declaration }, fix: (fixer) => insertFirstMember(sourceCode, fixer, node.body, `${declaration};`) }],

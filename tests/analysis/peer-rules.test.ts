@@ -39,7 +39,7 @@ function compare(
         files: ['**/*.ts'],
         languageOptions: { parser: tsParser, parserOptions: typed ? { projectService: true, tsconfigRootDir: fixturesDir } : {} },
         plugins: {
-          ts: tseslint.plugin as never,
+          ts: tseslint.plugin,
           probe: {
             rules: {
               probe: {
