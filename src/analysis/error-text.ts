@@ -94,17 +94,6 @@ function textOfExpression(
   return undefined;
 }
 
-/**
- * Does a reporter call with these arguments report the error as text (`logger.error(e.message)`,
- * `` console.warn(`failed: ${e}`) ``)? This is where two rules divide one handler between them: a
- * handler's own reporter call given the error's text has reported the failure, so
- * no-catch-all-without-rethrow accepts that path, and whether the report keeps the error object
- * (its stack, its `cause` chain) is for no-lossy-error-logging alone to say.
- */
-export function reportsErrorAsText(sourceCode: TSESLint.SourceCode, references: ErrorReferences, args: readonly TSESTree.Node[]): boolean {
-  return getErrorTextInArguments(sourceCode, references, args as readonly TSESTree.CallExpressionArgument[]).texts.length > 0;
-}
-
 /** `null`, `undefined` or `void 0`: a `JSON.stringify` replacer that replaces nothing. */
 function isNullish(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): boolean {
   const value = skipTypeWrappers(node);
@@ -379,4 +368,20 @@ export function canTakeError(context: Context, call: TSESTree.CallExpression): b
   } catch {
     return true;
   }
+}
+
+/**
+ * The text a logger call in a handler makes of the caught error when that is all it gets of it: the
+ * call's arguments hold the error's text and not the error itself, the value may be an Error, and the
+ * logger could take the error object. This one fact divides a handler between two rules:
+ * no-lossy-error-logging reports exactly these calls (when they go to a reporter), and
+ * no-catch-all-without-rethrow counts the same reporter call as reporting the error, so that a
+ * handler whose only fault is the lossy log gets one report, about the log.
+ */
+export function findLossyErrorText(context: Context, references: ErrorReferences, call: TSESTree.CallExpression): ErrorText | undefined {
+  if (call.arguments.length === 0) return undefined;
+  const { texts, keepsError } = getErrorTextInArguments(context.sourceCode, references, call.arguments);
+  if (keepsError) return undefined;
+  const text = texts.find((candidate) => mayHoldError(context, candidate.error));
+  return text && canTakeError(context, call) ? text : undefined;
 }

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { acceptsAddedProperty, acceptsArguments } from '../analysis/call-arguments.js';
 import { DEFAULT_REPORTERS, REPORTERS_SCHEMA, getHandlerErrorReferences } from '../analysis/error-flow.js';
 import type { ErrorText } from '../analysis/error-text.js';
-import { canTakeError, getErrorTextInArguments, mayHoldError } from '../analysis/error-text.js';
+import { findLossyErrorText } from '../analysis/error-text.js';
 import { getEnclosingHandler } from '../analysis/handlers.js';
 import { getCalleePath, getStaticMemberName, isPunctuator, skipTypeWrappers } from '../util/ast.js';
 import { compileCalleePatterns } from '../util/callee-pattern.js';
@@ -175,11 +175,9 @@ export default createRule<Options, MessageIds>({
         if (call.arguments.length === 0 || !reporters.matches(getCalleePath(call.callee))) return;
         const handler = getEnclosingHandler(context, call);
         if (!handler?.errorVariable) return;
-        const references = getHandlerErrorReferences(context, handler);
-        const { texts, keepsError } = getErrorTextInArguments(sourceCode, references, call.arguments);
-        if (keepsError) return;
-        const text = texts.find((candidate) => mayHoldError(context, candidate.error));
-        if (!text || !canTakeError(context, call)) return;
+        // The same fact lets no-catch-all-without-rethrow count this call as reporting the error.
+        const text = findLossyErrorText(context, getHandlerErrorReferences(context, handler), call);
+        if (!text) return;
         context.report({
           loc: text.loc,
           messageId: 'lossyErrorLog',

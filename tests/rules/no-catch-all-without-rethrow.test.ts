@@ -35,7 +35,6 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
     // no-lossy-error-logging to say, and this rule does not report the handler a second time.
     'function parse() { try { return f(); } catch (error) { logger.error(`parse failed: ${String(error)}`); return undefined; } }',
     'try { f(); } catch (e) { logger.error({ message: String(e) }); }',
-    'try { f(); } catch (error) { logger.error("failed: " + (error as Error).message || error); }',
     // Handed whole to an object the instance holds, as a statement: that object's error handling, unknown here.
     'declare class Hooks { execPost(name: string, context: unknown): Promise<void> }\nclass Model { hooks = new Hooks(); async save() { try { f(); } catch (error) { await this.hooks.execPost("save", { error }); } } }',
     'function load() { try { return f(); } catch (e) { logger.error(e); return null; } }',
@@ -528,6 +527,23 @@ const realWorld = withPreamble<MessageIds, Options>(PREAMBLE, {
           endLine: 2,
           endColumn: 27,
           suggestions: [rethrowAtEnd('error', 'function squash(_error: unknown) { return; }\ntry { f(); } catch (error) { squash(error); throw error; }')],
+        },
+      ],
+      output: null,
+    },
+    {
+      // `'text' + message || error` is always the text, yet it names the error object: no-lossy-error-logging
+      // takes the error as logged, so this rule reports the handler.
+      code: 'try { f(); } catch (error) { logger.error("failed: " + (error as Error).message || error); }',
+      errors: [
+        {
+          messageId: 'swallowsEverything',
+          data: { where: 'on the path ending at line 1' },
+          line: 1,
+          column: 14,
+          endLine: 1,
+          endColumn: 27,
+          suggestions: [rethrowAtEnd('error', 'try { f(); } catch (error) { logger.error("failed: " + (error as Error).message || error); throw error; }')],
         },
       ],
       output: null,
