@@ -5,6 +5,8 @@ import { createDocsPostprocess } from './scripts/docs-postprocess.js';
 
 /** @type {import('eslint-doc-generator').GenerateOptions} */
 const config = {
+  // The companion configs enable no rule (they declare peer rules in settings; the README's Setups show them).
+  ignoreConfig: ['beside-js-recommended', 'beside-typescript-eslint'],
   ruleListColumns: ['name', 'description', 'configsError', 'fixable', 'hasSuggestions', 'options', 'deprecated'],
   ruleDocNotices: ['description', 'deprecated', 'configs', 'fixableAndHasSuggestions', 'options'],
   // The sections every rule doc has (see the rule-doc conventions); `## Options` is required by default

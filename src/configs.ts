@@ -1,5 +1,13 @@
 
-export type ConfigName = 'recommended' | 'strict' | 'all';
+export type RuleConfigName = 'recommended' | 'strict' | 'all';
+
+/**
+ * Companion configs, for use after one of ours: each declares the rules a shared config of ESLint or
+ * typescript-eslint turns on, so that our rules leave to those the reports they would repeat.
+ */
+export type CompanionConfigName = 'beside-js-recommended' | 'beside-typescript-eslint';
+
+export type ConfigName = RuleConfigName | CompanionConfigName;
 
 /**
  * The public type of a shipped config: loose on purpose, so that ESLint's `defineConfig()` and
@@ -16,7 +24,7 @@ interface AnyRule {
 }
 
 /** Options a config gives a rule instead of the rule's defaults. */
-const CONFIG_RULE_OPTIONS: Readonly<Record<string, Partial<Record<ConfigName, readonly unknown[]>>>> = {
+const CONFIG_RULE_OPTIONS: Readonly<Record<string, Partial<Record<RuleConfigName, readonly unknown[]>>>> = {
   // Silent fallbacks without a binding are common and visible; `recommended` reports the mishandled binding only.
   'no-catch-all-without-rethrow': { recommended: [{ allowWithoutBinding: true }] },
 };
@@ -27,7 +35,17 @@ export const SUPERSEDED_CORE_RULES: Readonly<Record<string, string>> = {
   'require-error-cause': 'preserve-caught-error',
 };
 
-function isInConfig(rule: AnyRule, config: ConfigName): boolean {
+/**
+ * The peer rules each companion config declares in `settings['error-handling'].peerRules`: those of
+ * `js.configs.recommended` (`@eslint/js`) and of typescript-eslint's type-checked configs that report a
+ * mistake one of ours reports too. A companion sets no rule, neither ours nor theirs.
+ */
+export const COMPANION_PEER_RULES: Readonly<Record<CompanionConfigName, readonly string[]>> = {
+  'beside-js-recommended': ['no-empty', 'no-dupe-else-if', 'no-unused-vars'],
+  'beside-typescript-eslint': ['@typescript-eslint/no-floating-promises', '@typescript-eslint/no-misused-promises', '@typescript-eslint/no-unused-vars'],
+};
+
+function isInConfig(rule: AnyRule, config: RuleConfigName): boolean {
   const level = rule.meta.docs?.recommended;
   if (config === 'all') return true;
   if (config === 'strict') return level === 'recommended' || level === 'strict';
@@ -39,7 +57,7 @@ export function buildConfigs(
   plugin: { rules: Readonly<Record<string, AnyRule>> },
   namespace: string,
 ): Record<ConfigName, CompatibleConfig> {
-  const build = (config: ConfigName): CompatibleConfig => {
+  const build = (config: RuleConfigName): CompatibleConfig => {
     const rules: Record<string, 'error' | 'off' | readonly unknown[]> = {};
     for (const [name, rule] of Object.entries(plugin.rules).sort(([a], [b]) => a.localeCompare(b))) {
       if (!isInConfig(rule, config)) continue;
@@ -50,5 +68,16 @@ export function buildConfigs(
     }
     return { name: `${namespace}/${config}`, plugins: { [namespace]: plugin }, rules } as CompatibleConfig;
   };
-  return { recommended: build('recommended'), strict: build('strict'), all: build('all') };
+  const companion = (config: CompanionConfigName): CompatibleConfig =>
+    ({
+      name: `${namespace}/${config}`,
+      settings: { [namespace]: { peerRules: Object.fromEntries(COMPANION_PEER_RULES[config].map((id) => [id, true])) } },
+    }) as CompatibleConfig;
+  return {
+    recommended: build('recommended'),
+    strict: build('strict'),
+    all: build('all'),
+    'beside-js-recommended': companion('beside-js-recommended'),
+    'beside-typescript-eslint': companion('beside-typescript-eslint'),
+  };
 }

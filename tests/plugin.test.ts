@@ -7,8 +7,9 @@ import { ESLint } from 'eslint';
 import { defineConfig } from 'eslint/config';
 import { builtinRules } from 'eslint/use-at-your-own-risk';
 import { describe, expect, it } from 'vitest';
-import type { ConfigName } from '../src/configs.js';
-import { SUPERSEDED_CORE_RULES } from '../src/configs.js';
+import { PEER_RULES } from '../src/analysis/peer-rules.js';
+import type { CompanionConfigName, RuleConfigName } from '../src/configs.js';
+import { COMPANION_PEER_RULES, SUPERSEDED_CORE_RULES } from '../src/configs.js';
 import plugin from '../src/index.js';
 import { rules } from '../src/rules/index.js';
 import { REPOSITORY_URL } from '../src/util/package-info.js';
@@ -17,7 +18,8 @@ const root = path.join(import.meta.dirname, '..');
 const packageJson = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string };
 
 const NAMESPACE = 'error-handling';
-const CONFIG_NAMES: readonly ConfigName[] = ['recommended', 'strict', 'all'];
+const CONFIG_NAMES: readonly RuleConfigName[] = ['recommended', 'strict', 'all'];
+const COMPANION_NAMES: readonly CompanionConfigName[] = ['beside-js-recommended', 'beside-typescript-eslint'];
 const DESCRIPTION_PATTERN = /^(Enforce|Require|Disallow) .+[^. ]$/;
 
 interface RuleMeta {
@@ -43,14 +45,14 @@ function fileNames(dir: string, suffix: string, except: readonly string[] = []):
 }
 
 /** The config a rule of ours belongs to at the narrowest, from its metadata. */
-function expectedInConfig(meta: RuleMeta, config: ConfigName): boolean {
+function expectedInConfig(meta: RuleMeta, config: RuleConfigName): boolean {
   const level = meta.docs?.recommended;
   if (config === 'all') return true;
   if (config === 'strict') return level === 'recommended' || level === 'strict';
   return level === 'recommended';
 }
 
-function configRules(config: ConfigName): Record<string, Linter.RuleEntry> {
+function configRules(config: RuleConfigName): Record<string, Linter.RuleEntry> {
   return (plugin.configs[config] as { rules: Record<string, Linter.RuleEntry> }).rules;
 }
 
@@ -100,8 +102,15 @@ describe('plugin object', () => {
     expect(fileNames('tests/rules', '.test.ts')).toEqual(sorted);
   });
 
-  it('exports the recommended, strict and all configs', () => {
-    expect(Object.keys(plugin.configs).sort()).toEqual([...CONFIG_NAMES].sort());
+  it("ends each rule's test file with the check that its cases render every message at a glance", () => {
+    for (const name of ruleNames) {
+      const text = fs.readFileSync(path.join(root, 'tests', 'rules', `${name}.test.ts`), 'utf8');
+      expect(text, name).toMatch(/^itRendersEveryMessage\(\w+\);$/mu);
+    }
+  });
+
+  it('exports the recommended, strict and all configs, and the companion configs', () => {
+    expect(Object.keys(plugin.configs).sort()).toEqual([...CONFIG_NAMES, ...COMPANION_NAMES].sort());
   });
 });
 
@@ -223,8 +232,50 @@ describe.each(CONFIG_NAMES)('config %s', (configName) => {
 
 describe('configs together', () => {
   it('nest: recommended ⊆ strict ⊆ all', () => {
-    const ids = (config: ConfigName): string[] => Object.keys(configRules(config));
+    const ids = (config: RuleConfigName): string[] => Object.keys(configRules(config));
     expect(ids('strict')).toEqual(expect.arrayContaining(ids('recommended')));
     expect(ids('all')).toEqual(expect.arrayContaining(ids('strict')));
+  });
+});
+
+describe.each(COMPANION_NAMES)('companion config %s', (configName) => {
+  const config = plugin.configs[configName] as Linter.Config;
+
+  it('sets no rule and registers nothing: it only declares peer rules our rules know', () => {
+    expect(Object.keys(config).sort()).toEqual(['name', 'settings']);
+    expect(config.name).toBe(`${NAMESPACE}/${configName}`);
+    const peers = Object.keys((config.settings?.[NAMESPACE] as { peerRules: Record<string, true> }).peerRules);
+    expect(peers).toEqual([...COMPANION_PEER_RULES[configName]]);
+    expect(peers.length).toBeGreaterThan(0);
+    for (const peer of peers) expect(PEER_RULES, peer).toContain(peer);
+  });
+
+  it('declares only rules that exist: ESLint core rules by their ids, typescript-eslint rules in its plugin', async () => {
+    const { default: tseslint } = await import('typescript-eslint');
+    const tsRules = (tseslint.plugin as unknown as { rules: Record<string, unknown> }).rules;
+    for (const peer of COMPANION_PEER_RULES[configName]) {
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- still the one public list of core rules
+      const known = peer.startsWith('@typescript-eslint/') ? peer.slice('@typescript-eslint/'.length) in tsRules : builtinRules.has(peer);
+      expect(known, peer).toBe(true);
+    }
+  });
+});
+
+describe('companion configs together', () => {
+  it('merge: ESLint keeps the peer rules of both, and the settings a user adds', async () => {
+    const eslint = new ESLint({
+      cwd: root,
+      overrideConfigFile: true,
+      baseConfig: [
+        plugin.configs['beside-js-recommended'],
+        plugin.configs['beside-typescript-eslint'],
+        { settings: { [NAMESPACE]: { reporters: ['track'] } } },
+      ],
+    });
+    const calculated = (await eslint.calculateConfigForFile(path.join(root, 'file.js'))) as Linter.Config;
+    expect(calculated.settings?.[NAMESPACE]).toEqual({
+      peerRules: Object.fromEntries(COMPANION_NAMES.flatMap((name) => COMPANION_PEER_RULES[name]).map((id) => [id, true])),
+      reporters: ['track'],
+    });
   });
 });

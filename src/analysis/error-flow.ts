@@ -7,6 +7,7 @@ import { findVariable, getCalleePath, getChildNodes, getMemberRoot, getMethodNam
 import type { CalleeMatcher } from '../util/callee-pattern.js';
 import { resolveCalledFunction } from './called-functions.js';
 import { carriesError, getErrorConstructorInfo } from './error-construction.js';
+import { findLossyErrorText } from './error-text.js';
 import type { ErrorHandler } from './handlers.js';
 import { isPromiseResultDiscarded } from './handlers.js';
 import { getTypeServices } from './type-services.js';
@@ -687,7 +688,11 @@ function computeErrorFlow(context: Context, subject: FlowSubject, options: Error
     const isPropagator = options.propagators.matches(path);
     // `callback(new Error('closed'))` signals a failure of its own, as `throw new Error('closed')` would.
     if (isPropagator && args.some((argument) => isNewError(argument))) return PROPAGATED;
-    if (!args.some(carries)) return 0;
+    if (!args.some(carries)) {
+      // The handler's own log of the error's text reports it; no-lossy-error-logging says what the log loses.
+      const ownLog = depth === 0 && callee === call.callee && options.reporters.matches(path);
+      return ownLog && findLossyErrorText(context, references, call) ? REPORTED : 0;
+    }
     let facts = 0;
     if (options.reporters.matches(path)) facts |= REPORTED;
     if (isPropagator || isCallerSupplied(callee)) facts |= PROPAGATED;

@@ -428,3 +428,19 @@ export function canTakeError(context: Context, call: TSESTree.CallExpression): b
     return true;
   }
 }
+
+/**
+ * The text a logger call in a handler makes of the caught error when that is all it gets of it: the
+ * call's arguments hold the error's text and not the error itself, the value may be an Error, and the
+ * logger could take the error object. This one fact divides a handler between two rules:
+ * no-lossy-error-logging reports exactly these calls (when they go to a reporter), and
+ * no-catch-all-without-rethrow counts the same reporter call as reporting the error, so that a
+ * handler whose only fault is the lossy log gets one report, about the log.
+ */
+export function findLossyErrorText(context: Context, references: ErrorReferences, call: TSESTree.CallExpression): ErrorText | undefined {
+  if (call.arguments.length === 0) return undefined;
+  const { texts, keepsError } = getErrorTextInArguments(context.sourceCode, references, call.arguments);
+  if (keepsError) return undefined;
+  const text = texts.find((candidate) => mayHoldError(context, candidate.error));
+  return text && canTakeError(context, call) ? text : undefined;
+}

@@ -144,7 +144,7 @@ export interface HouseSettings {
 }
 
 const EMPTY_SETTINGS: HouseSettings = Object.freeze({ reporters: [], propagators: [], handlerCallees: [] });
-const SETTING_NAMES: readonly string[] = ['reporters', 'propagators', 'handlerCallees'];
+const SETTING_NAMES: readonly string[] = ['reporters', 'propagators', 'handlerCallees', 'peerRules'];
 
 /** A setting that cannot be used; thrown when a rule starts, as ESLint does for a bad rule option. */
 export class HouseSettingsError extends Error {
@@ -217,6 +217,11 @@ export function parseHouseSettings(settings: unknown): HouseSettings {
   const unknown = Object.keys(settings).find((key) => !SETTING_NAMES.includes(key));
   if (unknown !== undefined) {
     throw settingError(`.${unknown}`, `is not a setting of this plugin: the settings are ${SETTING_NAMES.join(', ')}`);
+  }
+  // `peerRules` is written by the companion configs and read by peer-rules.ts; only its shape is checked here.
+  const peerRules = settings.peerRules;
+  if (peerRules !== undefined && (!isPlainObject(peerRules) || Object.values(peerRules).some((on) => typeof on !== 'boolean'))) {
+    throw settingError('.peerRules', `must be an object of rule ids to true or false, not ${describeValue(peerRules)}`);
   }
   const handlerCallees = settings.handlerCallees;
   if (handlerCallees !== undefined && !Array.isArray(handlerCallees)) {

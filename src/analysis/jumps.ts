@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FunctionNode } from '../util/ast.js';
-import { isDeferredBoundary, isFunctionNode, isLoopStatement } from '../util/ast.js';
+import { getChildNodes, isDeferredBoundary, isFunctionNode, isLoopStatement } from '../util/ast.js';
 
 /** A statement that transfers control elsewhere: `return`, `throw`, `break`, `continue`. */
 export type JumpStatement =
@@ -69,4 +69,17 @@ export function getJumpExit(jump: JumpStatement): JumpExit | undefined {
     if (isDeferredBoundary(current) || current.type === AST_NODE_TYPES.StaticBlock) return undefined;
   }
   return undefined;
+}
+
+/**
+ * Does `block` hold a `return` of the function it is in (not one of a function or class nested in it)?
+ * A jump out of a `finally` block after such a `return` discards the value it was returning.
+ */
+export function hasOwnReturn(block: TSESTree.BlockStatement): boolean {
+  const pending: TSESTree.Node[] = [block];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === AST_NODE_TYPES.ReturnStatement) return true;
+    if (node === block || !isDeferredBoundary(node)) pending.push(...getChildNodes(node));
+  }
+  return false;
 }

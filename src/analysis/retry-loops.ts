@@ -810,3 +810,12 @@ export function getLoopRetries(context: Context, loop: RetryLoop): RetryCatch[] 
     (retry) => !retry.exemption && (counter === undefined || repeatsSameWork(sourceCode, retry.tryStatement, loop, counter)),
   );
 }
+
+/**
+ * The catch that makes `loop` retry every error forever (no bound, no exemption): what
+ * `no-unbounded-retry` reports, and what `no-blind-retry` leaves to it so that one loop gets one report.
+ */
+export function findUnboundedRetry(context: Context, loop: TSESTree.Node): RetryCatch | undefined {
+  if (!isUnconditionalLoop(loop)) return undefined;
+  return getRetryCatches(context, loop).find((candidate) => !candidate.bound && !candidate.exemption);
+}

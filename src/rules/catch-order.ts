@@ -7,35 +7,44 @@ import { getErrorHierarchy } from '../analysis/error-hierarchy.js';
 import type { ErrorHandler } from '../analysis/handlers.js';
 import { PROMISE_HANDLER_CALL_SELECTOR, getCalleeHandler, getCatchClauseHandler, getPromiseHandlerCandidate, isConfirmedHandler } from '../analysis/handlers.js';
 import { getHandlerCallees } from '../analysis/house-conventions.js';
+import { getPeerRules, isReportedByNoDupeElseIf } from '../analysis/peer-rules.js';
 import type { TestOwner } from '../analysis/test-chains.js';
 import { caseNeverFallsThrough, getTestChains } from '../analysis/test-chains.js';
 import { createRule } from '../util/create-rule.js';
+import { quoteSource, shortenText } from '../util/quote.js';
 
 export type Options = [];
 export type MessageIds = 'shadowedBySuperclass' | 'shadowedBySameClass' | 'duplicateTest' | 'moveBranchAbove';
 
-const MAX_QUOTED_LENGTH = 80;
-
-/** Source text for a message: whitespace collapsed, long text shortened. */
-function quote(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): string {
-  const text = sourceCode.getText(node).replace(/\s+/g, ' ');
-  return text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH - 1)}…` : text;
-}
+const MAX_EXPLANATION_LENGTH = 56;
 
 function joinNames(names: readonly string[]): string {
   const unique = [...new Set(names)];
   return unique.length <= 1 ? (unique[0] ?? '') : `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1] ?? ''}`;
 }
 
-/** "NotFoundError extends ClientError, which extends HttpError", for each path that climbs. */
+/**
+ * Why the earlier class catches the tested one: "NotFoundError extends HttpError", naming the classes
+ * in between ("NotFoundError extends HttpError via ClientError"), and "ClientError and ServerError
+ * extend HttpError" for a test of several classes.
+ */
 function explainPaths(shadowing: Shadowing): string {
-  const sentences = new Set<string>();
+  // Paths that climb straight to the same class share a clause; a path through other classes names them.
+  const clauses = new Map<string, { subclasses: Set<string>; superclass: string; via: string }>();
   for (const path of shadowing.paths) {
-    const [first, ...rest] = path;
-    if (!first || rest.length === 0) continue;
-    sentences.add(`${first.name} extends ${rest.map((cls) => cls.name).join(', which extends ')}`);
+    const first = path[0];
+    const last = path.at(-1);
+    if (!first || !last || path.length < 2) continue;
+    const via = path.length > 2 ? ` via ${joinNames(path.slice(1, -1).map((cls) => cls.name))}` : '';
+    const key = `${last.name}${via}`;
+    let clause = clauses.get(key);
+    if (!clause) clauses.set(key, (clause = { subclasses: new Set(), superclass: last.name, via }));
+    clause.subclasses.add(first.name);
   }
-  return [...sentences].join(', and ');
+  const texts = [...clauses.values()].map(
+    ({ subclasses, superclass, via }) => `${joinNames([...subclasses])} ${subclasses.size === 1 ? 'extends' : 'extend'} ${superclass}${via}`,
+  );
+  return shortenText(texts.join(', and '), MAX_EXPLANATION_LENGTH);
 }
 
 function testedClassNames(shadowing: Shadowing): string {
@@ -122,15 +131,11 @@ function moveBranchAbove(
   return (fixer) => fixer.replaceTextRange([first.range[0], last.range[1]], moved + separator + rest);
 }
 
-/** What to do about an unreachable test, for the message. */
+/** What to do about an unreachable test: the clause that ends the message. */
 function adviceFor(shadowing: Shadowing, whole: boolean, narrower: boolean, line: number): string {
-  if (!whole) {
-    return shadowing.kind === 'superclass'
-      ? `Remove this alternative, or handle ${testedClassNames(shadowing)} in a branch above line ${String(line)}.`
-      : 'Remove this alternative.';
-  }
   const at = String(line);
-  return narrower ? `Move this branch above line ${at}.` : `Remove this branch, or merge its handling into the branch on line ${at}.`;
+  if (!whole) return shadowing.kind === 'superclass' ? `remove this alternative, or handle it above line ${at}` : 'remove this alternative';
+  return narrower ? `move it above line ${at}` : `remove it, or merge it into the branch on line ${at}`;
 }
 
 export default createRule<Options, MessageIds>({
@@ -145,10 +150,9 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      shadowedBySuperclass:
-        '`{{test}}` can never be true here: `{{earlier}}` (line {{line}}) already matched {{matched}}, because {{explanation}}. {{advice}}',
-      shadowedBySameClass: '`{{test}}` can never be true here: `{{earlier}}` (line {{line}}) already matched every {{className}}. {{advice}}',
-      duplicateTest: '`{{test}}` can never be true here: it repeats `{{earlier}}` (line {{line}}), which was already false when this test runs. {{advice}}',
+      shadowedBySuperclass: '`{{test}}` is never true: {{explanation}}, matched on line {{line}}; {{advice}}.',
+      shadowedBySameClass: '`{{test}}` is never true: every {{className}} was already matched on line {{line}}; {{advice}}.',
+      duplicateTest: '`{{test}}` is never true: {{earlier}} on line {{line}} was already false; {{advice}}.',
       moveBranchAbove: 'Move this branch above the branch on line {{line}}.',
     },
     schema: [],
@@ -156,6 +160,7 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
     const reported = new Set<TSESTree.Node>();
+    const peers = getPeerRules(context);
     const checkedCallbacks = new Set<TSESTree.Node>();
 
     const check = (handler: ErrorHandler): void => {
@@ -176,6 +181,10 @@ export default createRule<Options, MessageIds>({
       const isPure = (test: TSESTree.Expression | null): boolean => test === null || readTest(test).key !== undefined;
       for (const chained of getTestChains(sourceCode, root, (test) => isErrorTest(readTest(test)))) {
         if (chained.earlier.length === 0) continue;
+        // A test that repeats (or narrows) an earlier test of its `else if` chain is core `no-dupe-else-if`'s too.
+        if (peers.has('no-dupe-else-if') && chained.owner.type === AST_NODE_TYPES.IfStatement && isReportedByNoDupeElseIf(sourceCode, chained.owner)) {
+          continue;
+        }
         const later = readTest(chained.test);
         const earlier = chained.earlier.map((entry) => ({ test: readTest(entry.test), adjacent: entry.adjacent }));
         for (const { part, earlierIndex, shadowing } of findUnreachableTests(hierarchy, later, earlier)) {
@@ -192,27 +201,29 @@ export default createRule<Options, MessageIds>({
           // Narrower than the earlier test, it belongs above it; the same test belongs nowhere.
           const narrower = findShadowing(hierarchy, earlierTest, part) === undefined;
           const fix = whole && narrower ? moveBranchAbove(sourceCode, isPure, earlierEntry.owner, chained.owner) : undefined;
-          const test = quote(sourceCode, part.node);
-          const earlierText = quote(sourceCode, shadowing.by.node);
+          const test = quoteSource(sourceCode, part.node);
+          const earlierText = quoteSource(sourceCode, shadowing.by.node);
           const advice = adviceFor(shadowing, whole, narrower, branchLine);
           const suggest = fix ? [{ messageId: 'moveBranchAbove' as const, data: { line: branchLine }, fix }] : [];
           if (shadowing.kind === 'superclass') {
-            const matched = part.kind === 'class' || part.kind === 'or' ? 'it' : `every ${testedClassNames(shadowing)}`;
             context.report({
               node: part.node,
               messageId: 'shadowedBySuperclass',
-              data: { test, earlier: earlierText, line, matched, explanation: explainPaths(shadowing), advice },
+              data: { test, line, explanation: explainPaths(shadowing), advice },
               suggest,
             });
           } else if (shadowing.kind === 'same-class') {
             context.report({
               node: part.node,
               messageId: 'shadowedBySameClass',
-              data: { test, earlier: earlierText, line, className: testedClassNames(shadowing), advice },
+              data: { test, line, className: shortenText(testedClassNames(shadowing)), advice },
               suggest,
             });
           } else {
-            context.report({ node: part.node, messageId: 'duplicateTest', data: { test, earlier: earlierText, line, advice }, suggest });
+            // "the same test", or the earlier test this one needs (`a && b` after `a`).
+            const same = shortenText(sourceCode.getText(shadowing.by.node), Infinity) === shortenText(sourceCode.getText(part.node), Infinity);
+            const earlier = same ? 'the same test' : `\`${earlierText}\``;
+            context.report({ node: part.node, messageId: 'duplicateTest', data: { test, earlier, line, advice }, suggest });
           }
         }
       }

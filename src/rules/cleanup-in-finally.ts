@@ -20,8 +20,8 @@ const MAX_RESOURCE_LENGTH = 30;
 const MAX_MESSAGE_LENGTH = 160;
 
 const MESSAGES: Readonly<Record<MessageIds, string>> = {
-  cleanupSkipped: '`{{resource}}` is not cleaned up when {{paths}}: this cleanup runs only on success. Move it into a `finally` block.',
-  cleanupSkippedUsing: '`{{resource}}` is not cleaned up when {{paths}}: this cleanup runs only on success. Declare it with `{{keyword}}`.',
+  cleanupSkipped: '`{{resource}}` is not cleaned up when {{paths}}: this cleanup runs only on success; move it into a `finally` block.',
+  cleanupSkippedUsing: '`{{resource}}` is not cleaned up when {{paths}}: this cleanup runs only on success; declare it with `{{keyword}}`.',
   moveToFinally: 'Move `{{cleanup}}` into the `finally` block of the `try` on line {{line}}.',
 };
 

@@ -59,9 +59,9 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       tooManyStatements:
-        'This `try` block holds {{count}} statements, more than the limit of {{max}}. Keep in the `try` only the statements whose failures the `{{handler}}` is written for, and move the rest before or after the `try` statement.',
+        'This `try` block holds {{count}} statements, more than {{max}}; keep in it only those whose failures the `{{handler}}` is for, and move the rest out.',
       tooManyThrowingStatements:
-        'This `try` block holds {{count}} statements that can throw, more than the limit of {{max}}. Keep in the `try` only the statements whose failures the `{{handler}}` is written for, and move the rest before or after the `try` statement.',
+        'This `try` block holds {{count}} statements that can throw, more than {{max}}; keep in it only those the `{{handler}}` is for, and move the rest out.',
     },
     schema: [
       {

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { RetryProblems } from '../analysis/retry-paths.js';
 import { getLoopRetryProblems, getSelfRetryProblems } from '../analysis/retry-paths.js';
 import type { RetryLoop } from '../analysis/retry-loops.js';
-import { getEnclosingLoop, getLoopRetries } from '../analysis/retry-loops.js';
+import { findUnboundedRetry, getEnclosingLoop, getLoopRetries } from '../analysis/retry-loops.js';
 import { getCatchClauseHandler, isOnPromise, PROMISE_HANDLER_CALL_SELECTOR } from '../analysis/handlers.js';
 import { getRejectionHandlerCandidate, getSelfRetry } from '../analysis/self-retries.js';
 import { createRule } from '../util/create-rule.js';
@@ -79,7 +79,10 @@ export default createRule<Options, MessageIds>({
           const retries = getLoopRetries(context, loop);
           if (retries.length === 0) continue;
           const keyword = sourceCode.getFirstToken(loop);
-          report(keyword?.loc ?? loop.loc, 'This retry loop', getLoopRetryProblems(context, loop, retries));
+          const problems = getLoopRetryProblems(context, loop, retries);
+          // A loop that retries every error forever is no-unbounded-retry's report, which says so already.
+          const unbounded = problems.retriesEveryFailure && findUnboundedRetry(context, loop) !== undefined;
+          report(keyword?.loc ?? loop.loc, 'This retry loop', unbounded ? { ...problems, retriesEveryFailure: false } : problems);
         }
       },
       [PROMISE_HANDLER_CALL_SELECTOR](call: TSESTree.CallExpression) {

@@ -5,10 +5,12 @@ import { getErrorFlow } from '../analysis/error-flow.js';
 import type { ErrorHandler } from '../analysis/handlers.js';
 import { DEFAULT_PROPAGATORS, DEFAULT_REPORTERS, PROPAGATORS_SCHEMA, REPORTERS_SCHEMA, getCalleeConventions, getHandlerCallees } from '../analysis/house-conventions.js';
 import { PROMISE_HANDLER_CALL_SELECTOR, getCalleeHandler, getCatchClauseHandler, getPromiseHandlerCandidate, isEmptyHandler, isOnPromise } from '../analysis/handlers.js';
+import { getPeerRules, hasPeer, isReportedByNoUnusedVars } from '../analysis/peer-rules.js';
 import { isRejectionObservedElsewhere } from '../analysis/promise-branches.js';
 import { skipTypeWrappers } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { compileOptionPattern } from '../util/option-pattern.js';
+import { quoteSource } from '../util/quote.js';
 import { getCatchHeadLoc, getFunctionHeadLoc, getParameterListLoc } from '../util/handler-location.js';
 import type { HandlerOwner } from '../util/rethrow-fix.js';
 import { getRethrowAtEndFix } from '../util/rethrow-fix.js';
@@ -25,7 +27,8 @@ export type Options = [
 export type MessageIds = 'swallowsEverything' | 'swallowsUnmatched' | 'rethrowAtEnd';
 
 const MAX_LISTED = 3;
-const MAX_CONDITION_LENGTH = 40;
+/** Shorter than other quotes: the message also names where the errors are swallowed. */
+const MAX_CONDITION_LENGTH = 32;
 
 /**
  * The handler binds no error it uses: no parameter (`catch { … }`, `.catch(() => …)`), or one that
@@ -60,24 +63,18 @@ function endOffset(exit: SwallowingExit): number {
 
 /**
  * The errors that fall through, named by the handler's tests: "Errors other than NotFoundError",
- * or "Errors that match none of the checks (`e.code === 'ENOENT'`)".
+ * or "Errors failing `e.code === 'ENOENT'`" (and how many more checks they fail).
  */
 function describeUnmatched(sourceCode: Readonly<TSESLint.SourceCode>, tests: readonly TSESTree.Node[]): string {
   const classes: string[] = [];
   for (const test of tests) {
     if (test.type !== AST_NODE_TYPES.BinaryExpression || test.operator !== 'instanceof') break;
-    classes.push(sourceCode.getText(skipTypeWrappers(test.right)));
+    classes.push(quoteSource(sourceCode, skipTypeWrappers(test.right)));
   }
   if (classes.length === tests.length) return `Errors other than ${formatList([...new Set(classes)])}`;
-  const conditions = [
-    ...new Set(
-      tests.map((test) => {
-        const text = sourceCode.getText(test).replace(/\s+/gu, ' ');
-        return `\`${text.length > MAX_CONDITION_LENGTH ? `${text.slice(0, MAX_CONDITION_LENGTH - 1)}…` : text}\``;
-      }),
-    ),
-  ];
-  return `Errors that match none of the checks (${formatList(conditions)})`;
+  const conditions = [...new Set(tests.map((test) => quoteSource(sourceCode, test, MAX_CONDITION_LENGTH)))];
+  const more = conditions.length - 1;
+  return `Errors failing \`${conditions[0] ?? ''}\`${more > 0 ? ` and ${String(more)} more ${more === 1 ? 'check' : 'checks'}` : ''}`;
 }
 
 export default createRule<Options, MessageIds>({
@@ -92,9 +89,8 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       swallowsEverything:
-        'This handler catches every error, bugs included, but {{where}} it neither rethrows nor reports the error. Rethrow it, pass the error object to a reporter such as `logger.error`, or check what kind of error it is and rethrow the rest.',
-      swallowsUnmatched:
-        '{{unmatched}} are swallowed {{where}}: nothing rethrows or reports them. Rethrow them after the checks (`throw {{name}};`) or report them.',
+        'This handler swallows every error, bugs included, {{where}}: rethrow it, report it, or check its kind and rethrow the rest.',
+      swallowsUnmatched: '{{unmatched}} are swallowed {{where}}: rethrow them after the checks, or report them.',
       rethrowAtEnd: 'Rethrow the error at the end of the handler (`throw {{name}};`).',
     },
     schema: [
@@ -121,6 +117,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    const peers = getPeerRules(context);
     const flowOptions: ErrorFlowOptions = getCalleeConventions(context, options);
     const ignoredBinding = compileOptionPattern('caughtErrorsIgnorePattern', options.caughtErrorsIgnorePattern ?? '^_');
 
@@ -129,11 +126,10 @@ export default createRule<Options, MessageIds>({
       const where = describeWhere(exits);
       const testsBefore = (exit: SwallowingExit): TSESTree.Node[] => flow.narrowingTests.filter((test) => test.range[0] < endOffset(exit));
       const neverNarrowed = exits.some((exit) => testsBefore(exit).length === 0);
-      const bindingName = handler.param?.type === AST_NODE_TYPES.Identifier ? handler.param.name : 'error';
 
       // The end of the block is reached only by paths that swallow: append the rethrow there.
       const fallthrough = exits.find((exit) => exit.kind === 'fallthrough');
-      const rethrow = fallthrough?.onlySwallowing && owner ? getRethrowAtEndFix(sourceCode, owner) : undefined;
+      const rethrow = fallthrough?.onlySwallowing && owner ? getRethrowAtEndFix(sourceCode, owner, context.filename) : undefined;
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = rethrow
         ? [{ messageId: 'rethrowAtEnd', data: { name: rethrow.name }, fix: rethrow.fix }]
         : [];
@@ -146,7 +142,7 @@ export default createRule<Options, MessageIds>({
       context.report({
         loc,
         messageId: 'swallowsUnmatched',
-        data: { unmatched: describeUnmatched(sourceCode, testsBefore(lastExit)), where, name: bindingName },
+        data: { unmatched: describeUnmatched(sourceCode, testsBefore(lastExit)), where },
         suggest,
       });
     };
@@ -154,6 +150,11 @@ export default createRule<Options, MessageIds>({
     const check = (handler: ErrorHandler): ErrorFlow | undefined => {
       if (options.allowWithoutBinding && hasNoUsedBinding(handler, ignoredBinding)) return undefined;
       if (isEmptyHandler(context, handler)) return undefined;
+      // A binding the handler never reads is `no-unused-vars`' to report (`caughtErrors: "all"`, and `args:
+      // "after-used"` for a callback's only parameter): one report for the handler is enough.
+      const binding = handler.errorVariable;
+      const alone = handler.kind === 'catch' || handler.callback?.params.length === 1;
+      if (binding && alone && hasPeer(peers, 'no-unused-vars', '@typescript-eslint/no-unused-vars') && isReportedByNoUnusedVars(binding)) return undefined;
       const flow = getErrorFlow(context, handler, flowOptions);
       return flow.swallowingExits.length > 0 ? flow : undefined;
     };

@@ -11,12 +11,15 @@ import {
   isOnPromise,
 } from '../analysis/handlers.js';
 import { getHandlerCallees } from '../analysis/house-conventions.js';
+import { getPeerRules, isReportedByNoEmpty } from '../analysis/peer-rules.js';
 import { isRejectionObservedElsewhere } from '../analysis/promise-branches.js';
+import type { FunctionNode } from '../util/ast.js';
 import { getCalleePath, getMethodName, isFunctionNode, isTypeWrapper } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { compileOptionPattern } from '../util/option-pattern.js';
 import { getCatchHeadLoc } from '../util/handler-location.js';
-import type { HandlerOwner } from '../util/rethrow-fix.js';
+import { truncateText } from '../util/quote.js';
+import { getRemoveCatchFix } from '../util/remove-catch-fix.js';
 import { getRethrowAtEndFix } from '../util/rethrow-fix.js';
 
 export type Options = [
@@ -26,7 +29,7 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'emptyCatch' | 'emptyRejectionHandler' | 'emptyCalleeCallback' | 'catchWithoutCallback' | 'rethrow';
+export type MessageIds = 'emptyCatch' | 'emptyRejectionHandler' | 'emptyCalleeCallback' | 'catchWithoutCallback' | 'rethrow' | 'removeCatch';
 
 /** ESLint's own directive comments (`eslint-disable-line …`, `global …`): they silence a tool, they do not say why. */
 const DIRECTIVE = /^\s*(?:eslint(?:-enable|-disable(?:(?:-next)?-line)?)?|exported|globals?)(?:\s|$)/u;
@@ -39,6 +42,9 @@ function isExplanation(comment: TSESTree.Comment): boolean {
   const separator = text.indexOf(' --');
   return separator !== -1 && text.slice(separator + 3).trim().length > 0;
 }
+
+/** The `commentPattern` shown in a message: enough to recognise it, the rest of the message being long. */
+const MAX_PATTERN_LENGTH = 24;
 
 /** The statement that holds `node` in the same function (`p.catch(() => {});`, `const x = p.catch(…);`), if any. */
 function enclosingStatement(node: TSESTree.Node): TSESTree.Node | undefined {
@@ -122,13 +128,13 @@ export default createRule<Options, MessageIds>({
       usesTypeInformation: true,
     },
     messages: {
-      emptyCatch: 'Empty `catch` block: every error thrown in the `try` block, bugs included, disappears without a trace. {{remedy}}',
-      emptyRejectionHandler:
-        'This `.{{method}}()` rejection handler does nothing: every rejection of the promise, bugs included, disappears without a trace. {{remedy}}',
-      emptyCalleeCallback: 'This `{{callee}}` error callback does nothing. {{remedy}}',
+      emptyCatch: 'This `catch` block discards every error, bugs included; {{remedy}}.',
+      emptyRejectionHandler: 'This `.{{method}}()` handler discards every rejection, bugs included; {{remedy}}.',
+      emptyCalleeCallback: 'This `{{callee}}` error callback discards every error; {{remedy}}.',
       catchWithoutCallback:
-        '`.catch()` without a callback handles nothing: the promise it returns rejects whenever this one does. Pass a handler, or remove `.catch()`.',
+        '`.catch()` without a callback handles nothing: the promise it returns rejects whenever this one does; pass a handler or remove it.',
       rethrow: 'Rethrow the error (`throw {{name}};`).',
+      removeCatch: 'Remove the `catch` clause so that errors propagate.',
     },
     schema: [
       {
@@ -154,50 +160,45 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const pattern = options.commentPattern === undefined ? undefined : compileOptionPattern('commentPattern', options.commentPattern);
+    const peers = getPeerRules(context);
 
     /** The advice that ends the message, or undefined when a comment excuses the handler. */
     const getRemedy = (comments: readonly TSESTree.Comment[]): string | undefined => {
-      if (!options.allowComments) return 'Handle the error or rethrow it.';
+      if (!options.allowComments) return 'handle or rethrow the error';
       if (pattern) {
         if (comments.some((comment) => pattern.test(comment.value.trim()))) return undefined;
+        const shown = `/${truncateText(pattern.source, MAX_PATTERN_LENGTH)}/`;
         return comments.length > 0
-          ? `Handle the error, rethrow it, or make the comment here match /${pattern.source}/ (the \`commentPattern\` option) to say why ignoring it is safe.`
-          : `Handle the error, rethrow it, or add a comment matching /${pattern.source}/ that says why ignoring it is safe.`;
+          ? `handle or rethrow the error, or make the comment match ${shown}`
+          : `handle or rethrow the error, or add a comment matching ${shown} that says why`;
       }
       if (comments.some(isExplanation)) return undefined;
+      // A blank comment or a lint directive is there already: asking for "a comment" would ask for what the code does.
       return comments.length > 0
-        ? 'Handle the error, rethrow it, or add a comment saying why ignoring it is safe (a blank comment or a lint directive does not say why).'
-        : 'Handle the error, rethrow it, or add a comment saying why ignoring it is safe.';
+        ? 'handle or rethrow the error, or say in the comment why ignoring it is safe'
+        : 'handle or rethrow the error, or add a comment saying why ignoring it is safe';
     };
 
-    /** The shorter advice of the newer messages, which must fit in 160 characters with a 30-character callee. */
-    const getShortRemedy = (comments: readonly TSESTree.Comment[]): string | undefined => {
-      if (!options.allowComments) return 'Handle or rethrow the error.';
-      if (pattern) {
-        return comments.some((comment) => pattern.test(comment.value.trim()))
-          ? undefined
-          : 'Handle or rethrow the error, or add a comment matching `commentPattern` saying why.';
-      }
-      return comments.some(isExplanation) ? undefined : 'Handle or rethrow the error, or add a comment saying why ignoring it is safe.';
-    };
-
-    const suggestRethrow = (owner: HandlerOwner | undefined): TSESLint.SuggestionReportDescriptor<MessageIds>[] => {
+    const suggestRethrow = (owner: FunctionNode | undefined): TSESLint.SuggestionReportDescriptor<MessageIds>[] => {
       // A `throw` appended after `return;` would never run.
-      if (owner && owner.type !== AST_NODE_TYPES.CatchClause && owner.body.type === AST_NODE_TYPES.BlockStatement && hasReturn(owner.body)) return [];
-      const rethrow = owner && getRethrowAtEndFix(sourceCode, owner);
+      if (owner && owner.body.type === AST_NODE_TYPES.BlockStatement && hasReturn(owner.body)) return [];
+      const rethrow = owner && getRethrowAtEndFix(sourceCode, owner, context.filename);
       return rethrow ? [{ messageId: 'rethrow', data: { name: rethrow.name }, fix: rethrow.fix }] : [];
     };
 
     return {
       CatchClause(node) {
         if (!isEmptyHandler(context, getCatchClauseHandler(context, node))) return;
+        // `catch {}` with nothing in it is core `no-empty`'s too: one report is enough.
+        if (peers.has('no-empty') && isReportedByNoEmpty(sourceCode, node)) return;
         const remedy = getRemedy(sourceCode.getCommentsInside(node.body));
         if (remedy === undefined) return;
         context.report({
           loc: getCatchHeadLoc(sourceCode, node),
           messageId: 'emptyCatch',
           data: { remedy },
-          suggest: suggestRethrow(node),
+          // Not a rethrow: a `catch` that only rethrows is one core `no-useless-catch` reports.
+          suggest: [{ messageId: 'removeCatch', fix: getRemoveCatchFix(sourceCode, node) }],
         });
       },
       [PROMISE_HANDLER_CALL_SELECTOR](call: TSESTree.CallExpression) {
@@ -226,7 +227,7 @@ export default createRule<Options, MessageIds>({
             CallExpression(call: TSESTree.CallExpression) {
               const handler = getCalleeHandler(context, call);
               if (!handler || !isEmptyHandler(context, handler)) return;
-              const remedy = getShortRemedy(commentsOfCallbackHandler(sourceCode, handler));
+              const remedy = getRemedy(commentsOfCallbackHandler(sourceCode, handler));
               if (remedy === undefined) return;
               context.report({
                 node: handler.argument,

@@ -5,11 +5,13 @@ import { createHandlerContextFinder, listenerReturnAcceptsPromise } from '../ana
 import { isPromiseResultDiscarded } from '../analysis/handlers.js';
 import type { HandlerCalleeEntry } from '../analysis/house-conventions.js';
 import { HANDLER_CALLEES_SCHEMA, getHandlerCallees } from '../analysis/house-conventions.js';
+import { getPeerRules, hasPeer, isReportedByNoFloatingPromises, isReportedByNoMisusedPromises, isReportedByNoUnusedVars } from '../analysis/peer-rules.js';
 import type { UnhandledPromise } from '../analysis/unhandled-promises.js';
 import { findUnhandledPromise, isStoredPromiseUsed, mayHoldPromise } from '../analysis/unhandled-promises.js';
 import type { FunctionNode, Scope } from '../util/ast.js';
 import { findVariable, getCalleePath, getEnclosingFunction, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
+import { quoteSource } from '../util/quote.js';
 
 export type Options = [
   {
@@ -34,7 +36,8 @@ export type MessageIds =
 type Fixer = TSESLint.RuleFixer;
 type Suggestions = TSESLint.SuggestionReportDescriptor<MessageIds>[];
 
-const NODE_EXITS = 'the unhandled rejection ends a Node.js 15+ process';
+/** A registrar named in a message (`bus.onError`) is shorter than other quotes: it only says where. */
+const MAX_REGISTRAR_LENGTH = 24;
 
 /** Where the promise floats, as the message says it: "in this finally block". */
 function describeHandler(sourceCode: Readonly<TSESLint.SourceCode>, handler: HandlerContext): string {
@@ -62,26 +65,12 @@ function describeHandler(sourceCode: Readonly<TSESLint.SourceCode>, handler: Han
   }
 }
 
-/** What a rejection there costs. */
-function describeLoss(handler: HandlerContext): string {
-  switch (handler.kind) {
-    case 'finally':
-    case 'promise-finally':
-      return 'the cleanup fails after the code around it has moved on, where nothing can catch it';
-    case 'error-listener':
-    case 'error-property':
-      return 'the error handler itself fails and the error it was called for may never be reported';
-    default:
-      return "the handler's own work (reporting, rolling back, responding) fails silently on top of the error it was handling";
-  }
-}
-
 /** The callee a handler is registered with, as written (`process.on`, `new Emitter().on`), or `….on` when that is long. */
 function registrarName(sourceCode: Readonly<TSESLint.SourceCode>, handler: FunctionHandlerContext): string {
   const registration = handler.registration;
   if (registration.type !== AST_NODE_TYPES.CallExpression) return '';
   const text = sourceCode.getText(registration.callee);
-  if (text.length <= 40 && !text.includes('\n')) return text;
+  if (text.length <= MAX_REGISTRAR_LENGTH && !text.includes('\n')) return text;
   return `….${getCalleePath(registration.callee).at(-1) ?? ''}`;
 }
 
@@ -202,7 +191,7 @@ function report(
   suggest: Suggestions,
 ): void {
   const sourceCode = context.sourceCode;
-  const data = { where: describeHandler(sourceCode, handler), loss: describeLoss(handler) };
+  const data = { promise: quoteSource(sourceCode, unhandled.node), where: describeHandler(sourceCode, handler) };
   if (unhandled.kind === 'awaited-array') {
     context.report({ node: unhandled.node, messageId: 'awaitedArray', data, suggest: awaitAllSuggestion(sourceCode, unhandled) });
     return;
@@ -223,13 +212,14 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      floating: `This promise is not awaited, returned or given a rejection handler {{where}}. If it rejects, {{loss}}, and ${NODE_EXITS}. Await it, or end it with \`.catch(…)\` that reports the failure.`,
-      floatingVoid: `\`void\` marks this promise as ignored {{where}}, but does not handle it. If it rejects, {{loss}}, and ${NODE_EXITS}. Await it, or replace \`void\` with \`.catch(…)\` that reports the failure.`,
-      floatingArray: `These promises are neither awaited nor given rejection handlers {{where}}. If one rejects, {{loss}}, and ${NODE_EXITS}. Await them with \`Promise.all(…)\` or \`Promise.allSettled(…)\`.`,
-      awaitedArray: 'Awaiting an array {{where}} awaits none of its promises: their rejections go unhandled. Use `Promise.all(…)`.',
-      storedNeverHandled: `The promise stored in \`{{name}}\` {{where}} is never awaited, returned or given a rejection handler. If it rejects, {{loss}}, and ${NODE_EXITS}. Await \`{{name}}\`, or attach \`.catch(…)\` that reports the failure.`,
-      asyncListener: `This async {{listener}} returns a promise that {{caller}} ignores. If anything in it rejects, the error handler itself fails and the error it was called for may never be reported, and ${NODE_EXITS}. Make the listener synchronous and end its async work with \`.catch(…)\` that reports the failure.`,
-      returnedToListener: `This promise is returned from the {{listener}}, but {{caller}} ignores return values. If it rejects, the error handler itself fails and the error it was called for may never be reported, and ${NODE_EXITS}. End it with \`.catch(…)\` that reports the failure.`,
+      floating: '`{{promise}}` is not awaited or handled {{where}}: its rejection would go unhandled; await it or add a `.catch(…)`.',
+      floatingVoid: '`void {{promise}}` leaves its rejection unhandled {{where}}; await it or use a `.catch(…)` instead of `void`.',
+      floatingArray: 'The promises of `{{promise}}` are not awaited {{where}}: a rejection goes unhandled; await `Promise.all(…)` of them.',
+      awaitedArray: 'Awaiting an array {{where}} awaits none of its promises, so their rejections go unhandled; await `Promise.all(…)` of it.',
+      storedNeverHandled: 'The promise in `{{name}}` is never awaited or handled {{where}}, so its rejection would go unhandled; await it or add a `.catch(…)`.',
+      asyncListener:
+        'This async {{listener}} returns a promise nobody awaits, so its rejections go unhandled; make it synchronous and `.catch(…)` its async calls.',
+      returnedToListener: '`{{promise}}` is returned to {{caller}}, which ignores it, so a rejection goes unhandled; add a `.catch(…)` that reports it.',
       suggestAwait: 'Await the promise.',
       suggestAwaitStored: 'Await `{{name}}` right after it is stored.',
       suggestAwaitAll: 'Await `Promise.all(…)` of the array.',
@@ -259,6 +249,7 @@ export default createRule<Options, MessageIds>({
     const ignoreVoid = options.ignoreVoid ?? false;
     const promiseOptions = { ignoreVoid };
     const finder = createHandlerContextFinder(context, { handlerCallees: getHandlerCallees(context, options.handlerCallees) });
+    const peers = getPeerRules(context);
 
     /**
      * `await` / `return` suggestions for the discarded expression `target`, written over `range`
@@ -304,6 +295,8 @@ export default createRule<Options, MessageIds>({
       const variable = findVariable(sourceCode, identifier);
       // Scope analysis before the checker: most stored values are used.
       if (!variable || isStoredPromiseUsed(variable, promiseOptions)) return;
+      // A variable nothing reads is `no-unused-vars`' to report.
+      if (hasPeer(peers, 'no-unused-vars', '@typescript-eslint/no-unused-vars') && isReportedByNoUnusedVars(variable)) return;
       const unhandled = findUnhandledPromise(context, value, promiseOptions);
       if (!unhandled) return;
       const name = identifier.name;
@@ -323,7 +316,7 @@ export default createRule<Options, MessageIds>({
       context.report({
         node: value,
         messageId: 'storedNeverHandled',
-        data: { name, where: describeHandler(sourceCode, handler), loss: describeLoss(handler) },
+        data: { name, where: describeHandler(sourceCode, handler) },
         suggest,
       });
     }
@@ -335,7 +328,9 @@ export default createRule<Options, MessageIds>({
       if (!handler?.returnIgnored) return;
       const unhandled = findUnhandledPromise(context, value, promiseOptions);
       if (!unhandled || listenerReturnAcceptsPromise(context, handler.registeredAs)) return;
-      context.report({ node: unhandled.node, messageId: 'returnedToListener', data: describeListener(sourceCode, handler) });
+      if (peers.has('@typescript-eslint/no-misused-promises') && isReportedByNoMisusedPromises(context, fn)) return;
+      const data = { promise: quoteSource(sourceCode, unhandled.node), ...describeListener(sourceCode, handler) };
+      context.report({ node: unhandled.node, messageId: 'returnedToListener', data });
     }
 
     return {
@@ -355,6 +350,8 @@ export default createRule<Options, MessageIds>({
         if (!handler) return;
         const unhandled = findUnhandledPromise(context, expression, promiseOptions);
         if (!unhandled) return;
+        // typescript-eslint's `no-floating-promises` reports this statement too (it lets `void` pass; ours does not).
+        if (peers.has('@typescript-eslint/no-floating-promises') && isReportedByNoFloatingPromises(context, statement)) return;
         const semicolon = sourceCode.getLastToken(statement);
         const end = semicolon?.value === ';' ? semicolon.range[0] : statement.range[1];
         // Returning a statement that is not the callback's last would skip the statements after it.
@@ -400,6 +397,8 @@ export default createRule<Options, MessageIds>({
       ':function[async=true]'(fn: FunctionNode) {
         const handler = finder.ofFunction(fn);
         if (!handler?.returnIgnored || listenerReturnAcceptsPromise(context, handler.registeredAs)) return;
+        // typescript-eslint's `no-misused-promises` reports an async function passed where a `void` one is expected.
+        if (peers.has('@typescript-eslint/no-misused-promises') && isReportedByNoMisusedPromises(context, fn)) return;
         context.report({ loc: functionHeadLoc(sourceCode, fn), messageId: 'asyncListener', data: describeListener(sourceCode, handler) });
       },
     };

@@ -3,12 +3,13 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { acceptsAddedProperty, acceptsArguments } from '../analysis/call-arguments.js';
 import { getHandlerErrorReferences } from '../analysis/error-flow.js';
 import type { ErrorText } from '../analysis/error-text.js';
-import { canTakeError, getErrorTextInArguments, mayHoldError, rethrowsUnchangedAfter } from '../analysis/error-text.js';
+import { findLossyErrorText, rethrowsUnchangedAfter } from '../analysis/error-text.js';
 import { getEnclosingHandler } from '../analysis/handlers.js';
 import { CALLEE_PATTERNS_SCHEMA, DEFAULT_REPORTERS, REPORTERS_SCHEMA, getCalleeConventions } from '../analysis/house-conventions.js';
 import { getCalleePath, getStaticMemberName, isPunctuator, skipTypeWrappers } from '../util/ast.js';
 import { compileCalleePatterns } from '../util/callee-pattern.js';
 import { createRule } from '../util/create-rule.js';
+import { quoteSource } from '../util/quote.js';
 
 export type Options = [
   {
@@ -19,7 +20,9 @@ export type Options = [
 
 export type MessageIds = 'lossyErrorLog' | 'passErrorAsArgument' | 'passErrorFirst' | 'addErrorProperty' | 'passErrorInstead';
 
-const MAX_TEXT_LENGTH = 40;
+/** The callee and the logged text are quoted shorter than usual: the message names both. */
+const MAX_CALLEE_LENGTH = 30;
+const MAX_TEXT_LENGTH = 32;
 
 /** Log calls below error and warning level: the article's `print(f"Failed: {e}")`. */
 export const DEFAULT_LOGGERS: readonly string[] = ['console.log', 'console.info', 'console.debug', 'console.trace', '*.log', '*.info', '*.verbose', '*.debug', '*.trace'];
@@ -30,24 +33,15 @@ const BREADCRUMB_LEVELS: ReadonlySet<string> = new Set(['debug', 'trace']);
 /** The log-object keys tried in turn: `err` is the key pino's and bunyan's error serializers read. */
 const ERROR_PROPERTY_NAMES = ['err', 'error'];
 
-/** Source text on one line, shortened with `…` past `MAX_TEXT_LENGTH` characters. */
-function shorten(text: string): string {
-  const line = text.replace(/\s+/gu, ' ');
-  return line.length > MAX_TEXT_LENGTH ? `${line.slice(0, MAX_TEXT_LENGTH - 1)}…` : line;
-}
-
-/** How the message names the text: "only the message of `e` (`e.message`)". */
+/** How the message names the text: "only `e.message`", "only the text of `e`". */
 function describeText(sourceCode: Readonly<TSESLint.SourceCode>, text: ErrorText): string {
-  const name = text.error.name;
   switch (text.kind) {
     case 'message':
-      return `only the message of \`${name}\` (\`${shorten(sourceCode.getText(text.node))}\`)`;
+      return `only \`${quoteSource(sourceCode, text.node, MAX_TEXT_LENGTH)}\``;
     case 'json':
-      return `\`${shorten(sourceCode.getText(text.node))}\`, which is "{}" for an Error,`;
-    case 'template':
-      return `only the text of \`${name}\` (\`\${${name}}\`: its name and message)`;
+      return `\`${quoteSource(sourceCode, text.node, MAX_TEXT_LENGTH)}\` ("{}" for an Error)`;
     default:
-      return `only the text of \`${name}\` (\`${shorten(sourceCode.getText(text.node))}\`: its name and message)`;
+      return `only the text of \`${text.error.name}\``;
   }
 }
 
@@ -127,7 +121,7 @@ function getSuggestions(
   if (whole && acceptsArguments(context, call, call.arguments.map((argument) => (argument === whole ? text.error : argument)))) {
     suggestions.push({
       messageId: 'passErrorInstead',
-      data: { name, text: shorten(sourceCode.getText(whole)) },
+      data: { name, text: quoteSource(sourceCode, whole) },
       fix: (fixer) => fixer.replaceText(whole, name),
     });
   }
@@ -145,10 +139,10 @@ function hasOtherText(text: ErrorText): boolean {
 /** `logger.error`, `console.warn`: the callee as written, for the message. */
 function calleeText(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression): string {
   const callee = skipTypeWrappers(call.callee);
-  if (callee.type === AST_NODE_TYPES.MemberExpression && sourceCode.getText(callee).length > MAX_TEXT_LENGTH) {
+  if (callee.type === AST_NODE_TYPES.MemberExpression && sourceCode.getText(callee).length > MAX_CALLEE_LENGTH) {
     return `….${getStaticMemberName(callee) ?? '[…]'}`;
   }
-  return shorten(sourceCode.getText(callee));
+  return quoteSource(sourceCode, callee, MAX_CALLEE_LENGTH);
 }
 
 export default createRule<Options, MessageIds>({
@@ -162,8 +156,7 @@ export default createRule<Options, MessageIds>({
       usesTypeInformation: true,
     },
     messages: {
-      lossyErrorLog:
-        '`{{callee}}(…)` logs {{text}} but not the error itself, so the log loses the stack trace and the cause chain. Pass `{{name}}` to it as well.',
+      lossyErrorLog: '`{{callee}}(…)` logs {{text}} instead of the error, losing its stack and cause chain; pass `{{name}}` itself too.',
       passErrorAsArgument: 'Pass `{{name}}` as the last argument of `{{callee}}(…)`.',
       passErrorFirst: 'Pass `{{name}}` as the first argument of `{{callee}}(…)` (the pino and bunyan convention).',
       addErrorProperty: 'Add `{{property}}` to the object logged by `{{callee}}(…)`.',
@@ -200,14 +193,12 @@ export default createRule<Options, MessageIds>({
         const handler = getEnclosingHandler(context, call);
         if (!handler?.errorVariable) return;
         const references = getHandlerErrorReferences(context, handler);
-        const { texts, keepsError } = getErrorTextInArguments(sourceCode, references, call.arguments);
-        if (keepsError) return;
-        const text = texts.find((candidate) => mayHoldError(context, candidate.error));
+        // The same fact lets no-catch-all-without-rethrow count this call as reporting the error.
+        const text = findLossyErrorText(context, references, call);
         if (!text) return;
         // A breadcrumb: a debug or trace line on the way to rethrowing the error as it is.
         const body = handler.kind === 'catch' ? handler.body : handler.callback?.body;
         if (!isReporter && BREADCRUMB_LEVELS.has(path.at(-1) ?? '') && body && rethrowsUnchangedAfter(sourceCode, references, call, body)) return;
-        if (!canTakeError(context, call)) return;
         context.report({
           loc: text.loc,
           messageId: 'lossyErrorLog',

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getPromiseHandlerOfCallback } from '../analysis/handlers.js';
 import type { JumpStatement, TryFinallyStatement } from '../analysis/jumps.js';
-import { getJumpExit, getJumpTarget } from '../analysis/jumps.js';
+import { getJumpExit, hasOwnReturn } from '../analysis/jumps.js';
 import { isPromiseRejectCall } from '../analysis/promises.js';
 import type { FunctionNode } from '../util/ast.js';
 import { skipTypeWrappers } from '../util/ast.js';
@@ -16,24 +16,21 @@ export type Options = [
 
 export type MessageIds = 'returnInFinally' | 'jumpInFinally' | 'throwInFinally' | 'rejectionInFinallyCallback';
 
-/** What a jump out of `finally` throws away, from the shape of the `try` statement. */
+/**
+ * What a jump out of `finally` throws away, from the shape of the `try` statement: "any error from
+ * the catch block (line 4)", and "a pending `return`" only when the try or catch block has one.
+ */
 function describeDiscarded(tryStatement: TryFinallyStatement): string {
-  if (tryStatement.handler) {
-    return `discards any error thrown by the catch block (line ${tryStatement.handler.loc.start.line}) and the try block's result`;
+  const { handler, block } = tryStatement;
+  let error: string;
+  if (handler) {
+    error = `any error from the catch block (line ${String(handler.loc.start.line)})`;
+  } else {
+    const { start, end } = block.loc;
+    error = `any error from the try block (${start.line === end.line ? `line ${String(start.line)}` : `lines ${String(start.line)}–${String(end.line)}`})`;
   }
-  const { start, end } = tryStatement.block.loc;
-  const lines = start.line === end.line ? `line ${start.line}` : `lines ${start.line}–${end.line}`;
-  return `discards any error thrown in the try block (${lines})`;
-}
-
-/** "the loop on line 3", "the `switch` on line 3", "the label `outer` on line 3". */
-function describeJumpTarget(jump: TSESTree.BreakStatement | TSESTree.ContinueStatement): string {
-  const target = getJumpTarget(jump);
-  if (!target) return 'a target outside it';
-  const line = target.loc.start.line;
-  if (target.type === AST_NODE_TYPES.LabeledStatement) return `the label \`${target.label.name}\` on line ${line}`;
-  if (target.type === AST_NODE_TYPES.SwitchStatement) return `the \`switch\` on line ${line}`;
-  return `the loop on line ${line}`;
+  const returns = hasOwnReturn(block) || (handler !== null && hasOwnReturn(handler.body));
+  return returns ? `${error} and a pending \`return\`` : error;
 }
 
 export default createRule<Options, MessageIds>({
@@ -47,14 +44,12 @@ export default createRule<Options, MessageIds>({
       usesTypeInformation: true,
     },
     messages: {
-      returnInFinally:
-        'This `return` leaves the `finally` block, so it {{discarded}}. A `finally` block should only clean up and then complete normally: return after the `try` statement, or wrap the cleanup in an `if` instead of returning early.',
-      jumpInFinally:
-        'This `{{jump}}` leaves the `finally` block for {{target}}, so it {{discarded}}. A `finally` block should only clean up and then complete normally: move the `{{jump}}` after the `try` statement.',
+      returnInFinally: 'This `return` in a `finally` block discards {{discarded}}; return after the `try` statement instead.',
+      jumpInFinally: 'This `{{jump}}` in a `finally` block discards {{discarded}}; move it after the `try` statement.',
       throwInFinally:
-        'This `throw` leaves the `finally` block and replaces the error in flight with one that has no `cause` linking to it: it {{discarded}}. Handle the cleanup failure inside the `finally` block, or keep both errors (a `SuppressedError` or `AggregateError`; `using` declarations do this for you).',
+        'This `throw` in a `finally` block replaces {{discarded}}; handle the cleanup failure there, or keep both in a `SuppressedError`.',
       rejectionInFinallyCallback:
-        'This `{{jump}}` in a `.finally()` callback replaces the outcome of the promise: the value it resolved with, or the error it rejected with, is discarded with no `cause` linking to it. Handle the cleanup failure inside the callback, or keep both errors (a `SuppressedError` or `AggregateError`).',
+        "This `{{jump}}` in a `.finally()` callback replaces the promise's value or error; handle the cleanup failure inside the callback.",
     },
     schema: [
       {
@@ -111,7 +106,7 @@ export default createRule<Options, MessageIds>({
           context.report({
             node: jump,
             messageId: 'jumpInFinally',
-            data: { jump: jump.label ? `${keyword} ${jump.label.name}` : keyword, target: describeJumpTarget(jump), discarded },
+            data: { jump: jump.label ? `${keyword} ${jump.label.name}` : keyword, discarded },
           });
         }
       }

@@ -1,13 +1,17 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { RetryCatch, UnconditionalLoop } from '../analysis/retry-loops.js';
-import { getRetryCatches, isUnconditionalLoop } from '../analysis/retry-loops.js';
+import { findUnboundedRetry } from '../analysis/retry-loops.js';
 import { createRule } from '../util/create-rule.js';
+import { shortenText } from '../util/quote.js';
 
 export type Options = [];
 export type MessageIds = 'unboundedRetry';
 
-const MAX_HEAD_LENGTH = 60;
+const MAX_COUNTER_LENGTH = 24;
+
+/** The loop's head is quoted shorter than usual; a longer one is shown as `for (…)`. */
+const MAX_HEAD_LENGTH = 30;
 
 function text(sourceCode: TSESLint.SourceCode, node: TSESTree.Node | null): string {
   return node ? sourceCode.getText(node).replace(/\s+/g, ' ') : '';
@@ -31,24 +35,10 @@ function describeLoop(sourceCode: TSESLint.SourceCode, loop: UnconditionalLoop):
   }
 }
 
-function describePath(retry: RetryCatch): string {
-  const line = String(retry.retryPath.node.loc.start.line);
-  switch (retry.retryPath.kind) {
-    case 'fallthrough':
-      return 'falls through to the next attempt';
-    case 'continue':
-      return `sends failures to the next attempt with \`continue\` (line ${line})`;
-    case 'break':
-      return `breaks out (line ${line}) into the rest of the loop body and on to the next attempt`;
-  }
-}
-
-const OTHER_BOUNDS = 'no deadline, no abort check outside the try, and no rethrow, `break` or `return` in the catch';
-
-function describeMissing(retry: RetryCatch): string {
+/** "; `attempt` is never checked": the counter that could have bounded the loop, when there is one. */
+function describeCounter(retry: RetryCatch): string {
   const counter = retry.uncomparedCounter;
-  if (!counter) return `no attempt counter compared against a limit, ${OTHER_BOUNDS}`;
-  return `\`${counter.name}\` (line ${String(counter.node.loc.start.line)}) is updated but never compared against a limit; ${OTHER_BOUNDS}`;
+  return counter ? `; \`${shortenText(counter.name, MAX_COUNTER_LENGTH)}\` is never checked` : '';
 }
 
 export default createRule<Options, MessageIds>({
@@ -63,15 +53,14 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       unboundedRetry:
-        'This `{{loop}}` loop retries forever: the catch on line {{line}} {{path}}, and nothing bounds the attempts ({{missing}}). A failure that never clears spins here for good, hammering whatever is failing. Give up after a maximum number of attempts or a deadline and rethrow the last error, or check an AbortSignal outside the try.',
+        'This `{{loop}}` retries every failure forever (catch on line {{line}}{{counter}}); cap the attempts or the time, then rethrow the last error.',
     },
     schema: [],
   },
   create(context) {
     const sourceCode = context.sourceCode;
     const check = (loop: TSESTree.DoWhileStatement | TSESTree.ForStatement | TSESTree.WhileStatement): void => {
-      if (!isUnconditionalLoop(loop)) return;
-      const retry = getRetryCatches(context, loop).find((candidate) => !candidate.bound && !candidate.exemption);
+      const retry = findUnboundedRetry(context, loop);
       if (!retry) return;
       const keyword = sourceCode.getFirstToken(loop);
       context.report({
@@ -80,8 +69,7 @@ export default createRule<Options, MessageIds>({
         data: {
           loop: describeLoop(sourceCode, loop),
           line: retry.clause.loc.start.line,
-          path: describePath(retry),
-          missing: describeMissing(retry),
+          counter: describeCounter(retry),
         },
       });
     };

@@ -27,6 +27,7 @@ import { getExecutorSettlerIndex } from '../analysis/promises.js';
 import type { Scope, Variable } from '../util/ast.js';
 import { findVariable, getStaticMemberName, isFunctionNode, isInside, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
+import { quoteSource } from '../util/quote.js';
 import { appendArgument, appendProperty, unusedName } from '../util/fix.js';
 
 export type Options = [];
@@ -126,7 +127,7 @@ function fillerText(count: number): string {
 function howToPass(support: CauseSupport, name: string): { how: string; optOut: string } {
   if (support.kind === 'argument') {
     return support.property === undefined
-      ? { how: `as argument ${String(support.index + 1)}`, optOut: 'pass `undefined` there' }
+      ? { how: `it as argument ${String(support.index + 1)}`, optOut: 'pass `undefined` there' }
       : { how: `\`{ ${support.property}: ${name} }\``, optOut: `write \`{ ${support.property}: undefined }\`` };
   }
   return { how: `\`{ ${causeProperty(name)} }\``, optOut: 'write `{ cause: undefined }`' };
@@ -379,12 +380,6 @@ function planCause(
   };
 }
 
-/** Source text short enough for a message. */
-function shortText(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): string {
-  const text = sourceCode.getText(node);
-  return text.length <= 40 && !text.includes('\n') ? text : `${text.slice(0, 37).split('\n')[0] ?? ''}…`;
-}
-
 function describe(plan: CausePlan, binding: Binding): string {
   const action = plan.action(binding.name);
   return binding.bind ? `bind it as \`${binding.name}\` and ${action}` : action;
@@ -488,24 +483,17 @@ function causeKeepsError(property: TSESTree.Property, carries: (node: TSESTree.N
   return kind === 'getter' && getterReturnValues(property).some(carries);
 }
 
-function reportDropper(context: Context, construction: ErrorConstruction, dropper: CauseDropper, errorText: string): void {
+function reportDropper(context: Context, construction: ErrorConstruction, dropper: CauseDropper): void {
   const { className: droppedClass, declaringClassName, reason, unusedParameter } = dropper;
-  const parameter = unusedParameter === undefined ? 'its options parameter' : `\`${unusedParameter}\``;
+  const parameter = unusedParameter === undefined ? 'its options' : `\`${unusedParameter}\``;
+  const constructorOf = declaringClassName === droppedClass ? 'its constructor' : `\`${declaringClassName}\``;
   context.report({
     node: construction,
     messageId: 'dropsCause',
     data: {
       className: droppedClass,
-      inherited: declaringClassName === droppedClass ? '' : ` (inherited from \`${declaringClassName}\`)`,
-      reason:
-        reason === 'not-forwarded'
-          ? `it never passes ${parameter} to \`super(…)\``
-          : 'it has no parameter that takes `{ cause }` or the error itself',
-      error: errorText,
-      advice:
-        reason === 'not-forwarded'
-          ? `Pass ${parameter} on in \`${declaringClassName}\`'s constructor: \`super(message, ${unusedParameter ?? 'options'})\``
-          : `Accept \`options?: ErrorOptions\` in \`${declaringClassName}\`'s constructor and pass it to \`super(message, options)\``,
+      reason: reason === 'not-forwarded' ? `${constructorOf} never passes ${parameter} to \`super(…)\`` : `${constructorOf} takes no \`{ cause }\` option`,
+      advice: reason === 'not-forwarded' ? 'pass it on there' : 'accept `options?: ErrorOptions` and pass it to `super(…)`',
     },
   });
 }
@@ -517,18 +505,18 @@ function reportDropper(context: Context, construction: ErrorConstruction, droppe
  */
 function reportNoPlace(context: Context, construction: ErrorConstruction, creator: Creator, support: CauseSupport, errorText: string): boolean {
   if (support.kind === 'none' && support.dropper) {
-    reportDropper(context, construction, support.dropper, errorText);
+    reportDropper(context, construction, support.dropper);
     return true;
   }
   const lacks = support.kind === 'none' || (support.kind === 'unknown' && lacksCauseParameter(context, construction));
   if (!lacks) return false;
   if (creator.factory) {
-    const callee = shortText(context.sourceCode, construction.callee);
+    const callee = quoteSource(context.sourceCode, construction.callee);
     context.report({ node: construction, messageId: 'noCauseParameter', data: { callee: `${callee}(…)`, error: errorText } });
     return true;
   }
   const owner = ownConstructorClassName(context, construction);
-  if (owner) reportDropper(context, construction, { className: creator.name, declaringClassName: owner, reason: 'no-parameter' }, errorText);
+  if (owner) reportDropper(context, construction, { className: creator.name, declaringClassName: owner, reason: 'no-parameter' });
   return true;
 }
 
@@ -569,7 +557,7 @@ function reportWrongCause(
     return;
   }
   if (variable) {
-    const cause = shortText(context.sourceCode, isValue ? property.value : property);
+    const cause = quoteSource(context.sourceCode, isValue ? property.value : property);
     report(context, construction, 'wrongCause', { className, cause, error: variable.name }, plan, binding);
   } else {
     report(context, construction, 'missingCauseUnbound', { className, libNote: '' }, plan, binding);
@@ -595,19 +583,16 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       missingCause:
-        '`{{className}}` is created while handling `{{error}}` but does not keep it, so the original message and stack are lost. Pass it on ({{how}}), or {{optOut}} to drop it on purpose.{{libNote}}',
+        '`{{className}}` does not keep the caught `{{error}}` as its cause; pass {{how}}, or {{optOut}} to drop it on purpose{{libNote}}.',
       missingCauseUnbound:
-        '`{{className}}` is created while handling an error that this handler does not bind, so the original message and stack are lost. Bind the error and pass it on as the cause (`{ cause: error }`), or write `{ cause: undefined }` to drop it on purpose.{{libNote}}',
-      wrongCause:
-        'The cause of this `{{className}}` is `{{cause}}`, not the caught error `{{error}}`, so the error that actually happened is lost. Use `cause: {{error}}`, or `cause: undefined` to drop it on purpose.',
+        '`{{className}}` cannot keep the caught error as its cause, as this handler does not bind it; bind it and pass `{ cause: error }`{{libNote}}.',
+      wrongCause: 'The cause of `{{className}}` is `{{cause}}`, not the caught `{{error}}`; use `cause: {{error}}`, or `cause: undefined` on purpose.',
       outerCause:
-        'The cause of this `{{className}}` is `{{cause}}`, the error caught by the outer handler on line {{line}}, so the error caught here ({{inner}}) is lost. Pass the innermost error as the cause; an `AggregateError` can keep both.',
+        'The cause of `{{className}}` is `{{cause}}`, caught on line {{line}}, not the error caught here ({{inner}}); pass that, or both in an `AggregateError`.',
       destructuredError:
-        'This handler destructures the error it catches, so `{{className}}` cannot keep the original as its cause. Bind the whole error to one name, destructure it in the body, and pass it on as `{ cause: error }`.',
-      dropsCause:
-        "`{{className}}`'s constructor{{inherited}} drops the cause: {{reason}}, so {{error}} is lost. {{advice}}.",
-      noCauseParameter:
-        '`{{callee}}` has no parameter for a cause, so {{error}} is lost. Set `cause` on the error it returns.',
+        'This handler destructures the error, so `{{className}}` cannot keep it as its cause; bind it whole and pass `{ cause: error }`.',
+      dropsCause: '`{{className}}` drops the caught error: {{reason}}; {{advice}}.',
+      noCauseParameter: '`{{callee}}` has no parameter for a cause, so {{error}} is lost; set `cause` on the error it returns.',
       keepCause: 'Keep the caught error: {{action}}.',
     },
     schema: [],
@@ -681,7 +666,7 @@ export default createRule<Options, MessageIds>({
       const plan = typeChecks(planCause(sourceCode, construction, support, (index) => parameterMayTakeCause(context, construction, index)));
       const libNote =
         support.kind === 'options' && support.missingFromLib
-          ? ' Neither type-checks until the `lib` compiler option includes `ES2022` or `ES2022.Error`, which declare `ErrorOptions`.'
+          ? ' (which needs `ES2022` in `lib`)'
           : '';
       if (variable) {
         report(context, construction, 'missingCause', { className, error: variable.name, ...howToPass(support, variable.name), libNote }, plan, binding);

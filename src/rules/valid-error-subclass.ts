@@ -17,6 +17,7 @@ import {
 } from '../analysis/error-subclass.js';
 import { getStaticMemberName, skipTypeWrappers } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
+import { quoteSource } from '../util/quote.js';
 import { appendArgument, appendProperty, unusedName } from '../util/fix.js';
 
 export type Options = [];
@@ -38,12 +39,6 @@ function reportLocation(sourceCode: TSESLint.SourceCode, node: ClassNode): TSEST
   if (node.id) return node.id.loc;
   const keyword = sourceCode.getFirstToken(node, { filter: (token) => token.type === AST_TOKEN_TYPES.Keyword && token.value === 'class' });
   return (keyword ?? node).loc;
-}
-
-/** Source text short enough for a message. */
-function shortText(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): string {
-  const text = sourceCode.getText(node);
-  return text.length <= 40 && !text.includes('\n') ? text : `${text.slice(0, 37).split('\n')[0] ?? ''}…`;
 }
 
 function hasNameMember(node: ClassNode): boolean {
@@ -92,11 +87,10 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       dropsOptions:
-        '`{{className}}` gives callers no way to pass a cause: `{{base}}` takes `{ cause }` options as argument {{position}}, but no `super(…)` call here passes them on, so an error rethrown as `{{className}}` loses the one that caused it. Accept an `options` parameter and pass it on to `super(…)`{{libNote}}.',
+        '`{{className}}` drops the `{ cause }` option of `{{base}}` (argument {{position}}): accept `options` and pass them to `super(…)`{{libNote}}.',
       missingName:
-        "`{{className}}` does not set `name`, so it inherits `'{{inheritedName}}'` from `{{from}}`: stack traces, logs and `error.name` checks show its errors as `{{inheritedName}}`. Add `{{declaration}}` to the class{{baseNote}}.",
-      mismatchedName:
-        "`{{className}}` sets `name` to `'{{name}}'`, so stack traces, logs and `error.name` checks show its errors as `{{name}}`, not `{{className}}`. Set it to `'{{className}}'`.",
+        "`{{className}}` does not set `name`, so its errors are named `{{inheritedName}}`; set it to `'{{className}}'`{{baseNote}}.",
+      mismatchedName: "`{{className}}` sets `name` to `'{{name}}'`, so its errors are named `{{name}}`; set it to `'{{className}}'`.",
       forwardParameter: 'Pass `{{argument}}` on to `super(…)`.',
       addOptionsParameter: 'Add the parameter `{{parameter}}` and pass it on to `super(…)`.',
       addName: 'Add `{{declaration}}` to the class.',
@@ -194,7 +188,7 @@ export default createRule<Options, MessageIds>({
       if (!constructor) return;
       const forwarding = getCauseForwarding(context, constructor, support.index);
       if (forwarding.kind !== 'drops') return;
-      const base = getErrorHierarchy(context).classOfConstructor(superClass)?.name ?? shortText(sourceCode, superClass);
+      const base = getErrorHierarchy(context).classOfConstructor(superClass)?.name ?? quoteSource(sourceCode, superClass);
       const suggestion = planForwarding(node, constructor, forwarding.superCalls, support);
       context.report({
         loc: reportLocation(sourceCode, node),
@@ -204,7 +198,7 @@ export default createRule<Options, MessageIds>({
           base,
           position: String(support.index + 1),
           libNote: support.missingFromLib
-            ? ' (first add `ES2022` or `ES2022.Error` to the `lib` compiler option: they declare `ErrorOptions`)'
+            ? ' (after adding `ES2022` to `lib`)'
             : '',
         },
         suggest: suggestion ? [suggestion] : [],
@@ -225,11 +219,11 @@ export default createRule<Options, MessageIds>({
         // A base whose `name` has a literal type admits no other name until it is widened.
         const literalBase = getLiteralNameBase(context, node);
         const baseNote =
-          literalBase === undefined ? '' : `, once \`${literalBase}\` types its \`name\` as \`string\` (its literal type admits no other name)`;
+          literalBase === undefined ? '' : ` once \`${literalBase}\` types its \`name\` as \`string\``;
         context.report({
           loc: reportLocation(sourceCode, node),
           messageId: 'missingName',
-          data: { className, inheritedName: inherited.value, from: inherited.from, declaration, baseNote },
+          data: { className, inheritedName: inherited.value, baseNote },
           suggest: hasNameMember(node) || literalBase !== undefined
             ? []
             : [{ messageId: 'addName', data: { declaration }, fix: (fixer) => insertFirstMember(sourceCode, fixer, node.body, `${declaration};`) }],

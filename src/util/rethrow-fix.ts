@@ -90,13 +90,17 @@ export interface RethrowFix {
   readonly fix: TSESLint.ReportFixFunction;
 }
 
+/** A TypeScript file, where a parameter added to a rejection callback is annotated `unknown`. */
+const TYPESCRIPT_FILE = /\.[cm]?tsx?$/u;
+
 /**
  * A fix that makes the handler end by rethrowing its error: `throw error;` appended to its block
- * (a concise arrow body becomes a block), adding an `error` binding when the handler has none.
- * Undefined when the error is destructured (there is no whole error to rethrow) or the callback's
- * parameter list cannot be edited.
+ * (a concise arrow body becomes a block), adding an `error` binding when the handler has none
+ * (`error: unknown` for a callback in a TypeScript file, as typescript-eslint's
+ * `use-unknown-in-catch-callback-variable` asks). Undefined when the error is destructured (there is
+ * no whole error to rethrow) or the callback's parameter list cannot be edited.
  */
-export function getRethrowAtEndFix(sourceCode: SourceCode, owner: HandlerOwner): RethrowFix | undefined {
+export function getRethrowAtEndFix(sourceCode: SourceCode, owner: HandlerOwner, filename = ''): RethrowFix | undefined {
   const existing = bindingNameOf(owner);
   if (existing === undefined) return undefined;
   const name = existing ?? getFreeErrorBindingName(sourceCode, owner);
@@ -113,7 +117,7 @@ export function getRethrowAtEndFix(sourceCode: SourceCode, owner: HandlerOwner):
         fixes.push(appendToBlock(fixer, sourceCode, owner.body, statement));
         return fixes;
       }
-      if (openingParen) fixes.push(fixer.insertTextAfter(openingParen, name));
+      if (openingParen) fixes.push(fixer.insertTextAfter(openingParen, TYPESCRIPT_FILE.test(filename) ? `${name}: unknown` : name));
       if (owner.body.type === AST_NODE_TYPES.BlockStatement) {
         fixes.push(appendToBlock(fixer, sourceCode, owner.body, statement));
       } else {

@@ -98,8 +98,8 @@ describe.each(modes)('handing the error on (%s)', (_mode, typed) => {
   });
 
   it('does not read the error on the never-taken side of an always-true text', () => {
-    expect(swallows('try { f(); } catch (err: any) {\n  logger.warn("failed: " + err?.message || err);\n}')).toEqual(['fallthrough@3']);
-    expect(swallows('try { f(); } catch (err: any) { logger.warn(err?.message || err); }')).toEqual([]);
+    expect(swallows('try { f(); } catch (err: any) {\n  next("failed: " + err?.message || err);\n}')).toEqual(['fallthrough@3']);
+    expect(swallows('try { f(); } catch (err: any) { next(err?.message || err); }')).toEqual([]);
   });
 
   it('knows the conventional names of callbacks, rejecters, streams, error handlers and error collections', () => {

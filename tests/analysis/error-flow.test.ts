@@ -57,9 +57,19 @@ describe.each(modes)('error flow (%s)', (_mode, typed) => {
     expect(swallows('try {} catch (e) { throw new Error("wrapped", { cause: e }); }')).toEqual([]);
   });
 
-  it('does not count the message as the error', () => {
+  it('counts the error\'s text given to a reporter in the handler as a report (no-lossy-error-logging says what it loses), and nothing else', () => {
+    expect(swallows('try {} catch (e) {\n  logger.error(String(e));\n}')).toEqual([]);
+    expect(swallows('try {} catch (e) {\n  logger.warn(`parse failed: ${String(e)}`);\n  return undefined;\n}')).toEqual([]);
+    // Not a reporter, or text handed on rather than reported.
     expect(swallows('try {} catch (e) {\n  logger.info((e as Error).message);\n  return null;\n}')).toEqual(['return@3']);
-    expect(swallows('try {} catch (e) {\n  logger.error(String(e));\n}')).toEqual(['fallthrough@3']);
+    expect(swallows('try {} catch (e) {\n  next((e as Error).message);\n}')).toEqual(['fallthrough@3']);
+    // A helper that logs the text: no-lossy-error-logging looks only at handlers, so the helper does not count.
+    expect(swallows('function log(error: Error) { logger.error(error.message); }\ntry {} catch (e) {\n  log(e as Error);\n}')).toEqual(['fallthrough@4']);
+    // Text that also names the error object (never reached) is not what no-lossy-error-logging reports.
+    expect(swallows('try {} catch (e) {\n  logger.error("failed: " + (e as Error).message || e);\n}')).toEqual(['fallthrough@3']);
+    // With types, a logger that cannot take an Error object is one no-lossy-error-logging leaves alone: no report there.
+    const textOnly = 'declare const log: { error(message: string): void };\ntry {} catch (e) {\n  log.error(String(e));\n}';
+    expect(swallows(textOnly)).toEqual(typed ? ['fallthrough@4'] : []);
   });
 
   it('follows narrowing: a test of the error and a rethrow of the rest', () => {

@@ -65,7 +65,7 @@ describe('parseHouseSettings', () => {
       "eslint-plugin-error-handling: settings['error-handling'] must be an object, not an array (see docs/settings.md).",
     );
     expect(problem({ reporter: ['x'] })).toBe(
-      "eslint-plugin-error-handling: settings['error-handling'].reporter is not a setting of this plugin: the settings are reporters, propagators, handlerCallees (see docs/settings.md).",
+      "eslint-plugin-error-handling: settings['error-handling'].reporter is not a setting of this plugin: the settings are reporters, propagators, handlerCallees, peerRules (see docs/settings.md).",
     );
     expect(problem({ reporters: 'telemetry.report' })).toMatch(/settings\['error-handling'\]\.reporters must be an array of callee patterns, not "telemetry\.report"/u);
     expect(problem({ propagators: ['next', 'bus..emit'] })).toMatch(

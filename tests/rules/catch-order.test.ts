@@ -3,6 +3,8 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import type { MessageIds, Options } from '../../src/rules/catch-order.js';
 import rule from '../../src/rules/catch-order.js';
+import { shortenText } from '../../src/util/quote.js';
+import { itRendersEveryMessage } from '../rule-messages.js';
 import { typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
@@ -45,29 +47,29 @@ interface Expected {
   suggestion?: string;
 }
 
-const move = (line: number): string => `Move this branch above line ${String(line)}.`;
-const merge = (line: number): string => `Remove this branch, or merge its handling into the branch on line ${String(line)}.`;
-const dropAlternative = (): string => 'Remove this alternative.';
-const dropOrMove =
-  (classes: string) =>
-  (line: number): string =>
-    `Remove this alternative, or handle ${classes} in a branch above line ${String(line)}.`;
+const move = (line: number): string => `move it above line ${String(line)}`;
+const merge = (line: number): string => `remove it, or merge it into the branch on line ${String(line)}`;
+const dropAlternative = (): string => 'remove this alternative';
+const dropOrMove = (line: number): string => `remove this alternative, or handle it above line ${String(line)}`;
 
 function expected(code: string, messageId: MessageIds, expectation: Expected, extra: Record<string, string>): Error {
   const line = locate(code, expectation.earlier).line;
   return {
     messageId,
     ...locate(code, expectation.test, expectation.occurrence),
-    data: { test: expectation.test, earlier: expectation.earlier, line, advice: expectation.advice(line), ...extra },
+    data: { test: shortenText(expectation.test), earlier: shortenText(expectation.earlier), line, advice: expectation.advice(line), ...extra },
     suggestions: expectation.suggestion === undefined ? [] : [{ messageId: 'moveBranchAbove', data: { line }, output: expectation.suggestion }],
   };
 }
 
-const superclass = (code: string, expectation: Expected & { explanation: string; matched?: string }): Error =>
-  expected(code, 'shadowedBySuperclass', expectation, { explanation: expectation.explanation, matched: expectation.matched ?? 'it' });
+const superclass = (code: string, expectation: Expected & { explanation: string }): Error =>
+  expected(code, 'shadowedBySuperclass', expectation, { explanation: expectation.explanation });
 const sameClass = (code: string, expectation: Expected & { className: string }): Error =>
   expected(code, 'shadowedBySameClass', expectation, { className: expectation.className });
-const duplicate = (code: string, expectation: Expected): Error => expected(code, 'duplicateTest', expectation, {});
+const duplicate = (code: string, expectation: Expected): Error => {
+  const same = expectation.test === expectation.earlier;
+  return expected(code, 'duplicateTest', expectation, { earlier: same ? 'the same test' : `\`${shortenText(expectation.earlier)}\`` });
+};
 
 function invalid(code: string, errors: (code: string) => Error[], extra: Partial<Invalid> = {}): Invalid {
   return { code, output: null, errors: errors(code), ...extra };
@@ -82,7 +84,7 @@ declare function run(): unknown;
 declare function log(...values: unknown[]): void;
 `;
 
-const NOT_FOUND_EXTENDS = 'NotFoundError extends ClientError, which extends HttpError';
+const NOT_FOUND_EXTENDS = 'NotFoundError extends HttpError via ClientError';
 
 // ---------------------------------------------------------------------------------------------
 // Cases that hold with and without type information.
@@ -325,7 +327,7 @@ try { run(); } catch (error) {
       superclass(code, {
         test: 'error instanceof ServerError',
         earlier: 'error instanceof Error',
-        explanation: 'ServerError extends HttpError, which extends Error',
+        explanation: 'ServerError extends Error via HttpError',
         advice: move,
         suggestion: `${PRELUDE}
 declare const verbose: boolean;
@@ -362,7 +364,7 @@ try { run(); } catch (error) {
       superclass(code, {
         test: 'error instanceof NotFoundError',
         earlier: 'error instanceof Error',
-        explanation: 'NotFoundError extends ClientError, which extends HttpError, which extends Error',
+        explanation: 'NotFoundError extends Error via ClientError and HttpErr…',
         advice: move,
         suggestion: `${PRELUDE}
 try { run(); } catch (error) {
@@ -465,7 +467,6 @@ try { run(); } catch (error) {
         test: "error instanceof NotFoundError && error.message === 'user'",
         earlier: 'error instanceof HttpError',
         explanation: NOT_FOUND_EXTENDS,
-        matched: 'every NotFoundError',
         advice: move,
         suggestion: `${PRELUDE}
 try { run(); } catch (error) {
@@ -506,7 +507,7 @@ try { run(); } catch (error) {
       superclass(code, {
         test: 'error instanceof NotFoundError || error instanceof ServerError',
         earlier: 'error instanceof HttpError',
-        explanation: `${NOT_FOUND_EXTENDS}, and ServerError extends HttpError`,
+        explanation: 'NotFoundError extends HttpError via ClientError, and Se…',
         advice: move,
         suggestion: `${PRELUDE}
 try { run(); } catch (error) {
@@ -519,7 +520,7 @@ try { run(); } catch (error) {
         test: 'error instanceof ClientError',
         earlier: 'error instanceof HttpError',
         explanation: 'ClientError extends HttpError',
-        advice: dropOrMove('ClientError'),
+        advice: dropOrMove,
       }),
     ],
   ),
@@ -551,7 +552,7 @@ for (const task of [run]) {
 }`,
     (code) => [
       duplicate(code, { test: "error.code === 'EAGAIN'", occurrence: 2, earlier: "error.code === 'EAGAIN'", advice: merge }),
-      superclass(code, { test: 'error instanceof ServerError', earlier: 'error instanceof Error', explanation: 'ServerError extends HttpError, which extends Error', advice: move }),
+      superclass(code, { test: 'error instanceof ServerError', earlier: 'error instanceof Error', explanation: 'ServerError extends Error via HttpError', advice: move }),
     ],
   ),
   // A branch that starts where an earlier test is known false.
@@ -676,7 +677,7 @@ try { run(); } catch (error) {
       superclass(code, {
         test: 'isClientOrServer(error)',
         earlier: 'isHttp(error)',
-        explanation: 'ClientError extends HttpError, and ServerError extends HttpError',
+        explanation: 'ClientError and ServerError extend HttpError',
         advice: move,
         suggestion: `${PRELUDE}
 function isHttp(value: unknown): value is HttpError { return value instanceof HttpError; }
@@ -754,8 +755,8 @@ try { run(); } catch (error: any) {
           advice: merge,
         }),
         data: {
-          test: "error.response.data.errors.primary.code === 'QUOTA_EXCEEDED_FOR_THIS_PROJECT_AN…",
-          earlier: "error.response.data.errors.primary.code === 'QUOTA_EXCEEDED_FOR_THIS_PROJECT_AN…",
+          test: 'error.response.data.errors.primary.code…',
+          earlier: 'the same test',
           line: 9,
           advice: merge(9),
         },
@@ -931,7 +932,7 @@ try { run(); } catch (error) {
       superclass(code, {
         test: 'isClientOrServer(error)',
         earlier: 'isHttpError(error)',
-        explanation: 'ClientError extends HttpError, and ServerError extends HttpError',
+        explanation: 'ClientError and ServerError extend HttpError',
         advice: move,
         suggestion: `${TYPED_IMPORTS}
 try { run(); } catch (error) {
@@ -981,7 +982,7 @@ try { run(); } catch (error) {
       superclass(code, {
         test: 'error instanceof TimestampedNotFound',
         earlier: 'error instanceof ClientError',
-        explanation: 'TimestampedNotFound extends NotFoundError, which extends ClientError',
+        explanation: 'TimestampedNotFound extends ClientError via NotFoundErr…',
         advice: move,
         suggestion: `${TYPED_IMPORTS}
 try { run(); } catch (error) {
@@ -1084,9 +1085,8 @@ export function View() {
               test: 'error instanceof TypeError',
               earlier: 'error instanceof Error',
               line: 4,
-              matched: 'it',
               explanation: 'TypeError extends Error',
-              advice: 'Move this branch above line 4.',
+              advice: 'move it above line 4',
             },
             suggestions: [],
           },
@@ -1107,3 +1107,29 @@ describe('options', () => {
     expect(() => lint([{ checkDuplicates: false }])).toThrow(/error-handling\/catch-order.*should NOT have more than 0 items/s);
   });
 });
+
+describe('beside core no-dupe-else-if (declared in settings["error-handling"].peerRules)', () => {
+  const settings = { 'error-handling': { peerRules: { 'no-dupe-else-if': true } } };
+  const repeated = `${PRELUDE}try { run(); } catch (error) {
+  if (error instanceof HttpError) log(1);
+  else if (error instanceof HttpError) log(2);
+  else if (error instanceof HttpError && error.message === 'gone') log(3);
+}`;
+  const shadowed = `${PRELUDE}try { run(); } catch (error) {
+  if (error instanceof HttpError) log(1);
+  else if (error instanceof NotFoundError) log(2);
+}`;
+  untypedRuleTester.run('catch-order', rule, {
+    // no-dupe-else-if reports a test that repeats or narrows an earlier one of its chain.
+    valid: [{ code: repeated, settings }],
+    invalid: [
+      // A subclass after its superclass is this rule's alone.
+      { ...invalid(shadowed, (code) => [superclass(code, { test: 'error instanceof NotFoundError', earlier: 'error instanceof HttpError', explanation: NOT_FOUND_EXTENDS, advice: move, suggestion: `${PRELUDE}try { run(); } catch (error) {
+  if (error instanceof NotFoundError) log(2);
+  else if (error instanceof HttpError) log(1);
+}` })]), settings },
+    ],
+  });
+});
+
+itRendersEveryMessage(rule);

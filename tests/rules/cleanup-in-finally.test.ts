@@ -1,6 +1,7 @@
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import { describe, expect, it } from 'vitest';
 import type { MessageIds, Options } from '../../src/rules/cleanup-in-finally.js';
+import { itRendersEveryMessage } from '../rule-messages.js';
 import rule from '../../src/rules/cleanup-in-finally.js';
 import { fixturesDir, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 import { at, lintJavaScript, lintWithOptions } from './rule-test-helpers.js';
@@ -481,3 +482,5 @@ describe('cleanup-in-finally', () => {
     });
   });
 });
+
+itRendersEveryMessage(rule);

@@ -3,6 +3,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import type { MessageIds, Options } from '../../src/rules/max-try-statements.js';
 import rule from '../../src/rules/max-try-statements.js';
+import { itRendersEveryMessage } from '../rule-messages.js';
 import { typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
@@ -205,3 +206,5 @@ describe('max-try-statements options', () => {
     expect(() => { validate({ maximum: 3 }); }).toThrow(/Unexpected property "maximum"\. Expected properties: "max", "countNested", "count", "checkTryFinally"/);
   });
 });
+
+itRendersEveryMessage(rule);

@@ -2,6 +2,7 @@ import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tes
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import type { MessageIds, Options } from '../../src/rules/no-blind-retry.js';
+import { itRendersEveryMessage } from '../rule-messages.js';
 import rule from '../../src/rules/no-blind-retry.js';
 import { typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 import { at } from './rule-test-helpers.js';
@@ -632,3 +633,5 @@ describe('no-blind-retry options', () => {
     }
   });
 });
+
+itRendersEveryMessage(rule);

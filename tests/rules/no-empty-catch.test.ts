@@ -3,6 +3,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import type { MessageIds, Options } from '../../src/rules/no-empty-catch.js';
 import ruleModule from '../../src/rules/no-empty-catch.js';
+import { itRendersEveryMessage } from '../rule-messages.js';
 import { fixturesDir, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 import { withPreamble } from './catch-rules-helpers.js';
 import { at, lintJavaScript, lintWithOptions } from './rule-test-helpers.js';
@@ -14,13 +15,13 @@ type Valid = string | ValidTestCase<Options>;
 
 const PREAMBLE = 'declare const p: Promise<string>; declare function f(): void; declare function report(e: unknown): void;';
 
-const ADVICE = 'Handle the error, rethrow it, or add a comment saying why ignoring it is safe.';
-const ADVICE_AFTER_BLANK_COMMENT =
-  'Handle the error, rethrow it, or add a comment saying why ignoring it is safe (a blank comment or a lint directive does not say why).';
-const ADVICE_NO_COMMENTS = 'Handle the error or rethrow it.';
-const ADVICE_ADD_MATCHING = 'Handle the error, rethrow it, or add a comment matching /^ignore: / that says why ignoring it is safe.';
-const ADVICE_FIX_COMMENT =
-  'Handle the error, rethrow it, or make the comment here match /^ignore: / (the `commentPattern` option) to say why ignoring it is safe.';
+const ADVICE = 'handle or rethrow the error, or add a comment saying why ignoring it is safe';
+const ADVICE_AFTER_BLANK_COMMENT = 'handle or rethrow the error, or say in the comment why ignoring it is safe';
+const ADVICE_NO_COMMENTS = 'handle or rethrow the error';
+const ADVICE_ADD_MATCHING = 'handle or rethrow the error, or add a comment matching /^ignore: / that says why';
+const ADVICE_FIX_COMMENT = 'handle or rethrow the error, or make the comment match /^ignore: /';
+
+const removeCatch = (output: string): { messageId: 'removeCatch'; output: string } => ({ messageId: 'removeCatch', output });
 
 const rethrow = (name: string, output: string): { messageId: 'rethrow'; data: { name: string }; output: string } => ({
   messageId: 'rethrow',
@@ -78,7 +79,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 3,
           endLine: 3,
           endColumn: 12,
-          suggestions: [rethrow('e', 'try {\n  f();\n} catch (e) { throw e; }')],
+          suggestions: [removeCatch('f();')],
         },
       ],
       output: null,
@@ -93,7 +94,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 14,
           endLine: 1,
           endColumn: 19,
-          suggestions: [rethrow('error', 'try { f(); } catch (error) { throw error; }')],
+          suggestions: [removeCatch('f();')],
         },
       ],
       output: null,
@@ -108,7 +109,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 14,
           endLine: 1,
           endColumn: 32,
-          suggestions: [rethrow('e', 'try { f(); } catch (e: unknown) { throw e; }')],
+          suggestions: [removeCatch('f();')],
         },
       ],
       output: null,
@@ -124,7 +125,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 14,
           endLine: 1,
           endColumn: 23,
-          suggestions: [rethrow('e', 'try { f(); } catch (e) { e; throw e; }')],
+          suggestions: [removeCatch('f();')],
         },
       ],
       output: null,
@@ -139,7 +140,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 14,
           endLine: 1,
           endColumn: 25,
-          suggestions: [rethrow('err', 'try { f(); } catch (err) { void err; ; void 0; throw err; }')],
+          suggestions: [removeCatch('f();')],
         },
       ],
       output: null,
@@ -154,7 +155,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 3,
           endLine: 3,
           endColumn: 12,
-          suggestions: [rethrow('e', 'try {\n  f();\n} catch (e) {\n  throw e;\n}')],
+          suggestions: [removeCatch('f();')],
         },
       ],
       output: null,
@@ -170,15 +171,15 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 14,
           endLine: 1,
           endColumn: 23,
-          suggestions: [rethrow('e', 'try { f(); } catch (e) { throw e; } finally { report(null); }')],
+          suggestions: [removeCatch('try { f(); } finally { report(null); }')],
         },
       ],
       output: null,
     },
     {
-      // A destructured binding has no whole error to rethrow: no suggestion.
+      // A destructured binding has no whole error to rethrow, but removing the `catch` lets it propagate all the same.
       code: 'try { f(); } catch ({ message }) {}',
-      errors: [{ messageId: 'emptyCatch', data: { remedy: ADVICE }, line: 1, column: 14, endLine: 1, endColumn: 33, suggestions: [] }],
+      errors: [{ messageId: 'emptyCatch', data: { remedy: ADVICE }, line: 1, column: 14, endLine: 1, endColumn: 33, suggestions: [removeCatch('f();')] }],
       output: null,
     },
     {
@@ -191,7 +192,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 14,
           endLine: 1,
           endColumn: 23,
-          suggestions: [rethrow('e', 'try { f(); } catch (e) { /* */ throw e; }')],
+          suggestions: [removeCatch('f();')],
         },
       ],
       output: null,
@@ -207,7 +208,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 14,
           endLine: 1,
           endColumn: 23,
-          suggestions: [rethrow('e', 'try { f(); } catch (e) {\n  /* global helper */\n  throw e;\n}')],
+          suggestions: [removeCatch('f();')],
         },
       ],
       output: null,
@@ -222,7 +223,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 5,
           endLine: 4,
           endColumn: 10,
-          suggestions: [rethrow('error', 'for (const x of [1]) {\n  try {\n    f();\n  } catch (error) {\n    throw error;\n  }\n}')],
+          suggestions: [removeCatch('for (const x of [1]) {\n  f();\n}')],
         },
       ],
       output: null,
@@ -238,7 +239,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 9,
           endLine: 1,
           endColumn: 17,
-          suggestions: [rethrow('error', 'p.catch((error) => { throw error; });')],
+          suggestions: [rethrow('error', 'p.catch((error: unknown) => { throw error; });')],
         },
       ],
       output: null,
@@ -253,7 +254,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 9,
           endLine: 1,
           endColumn: 23,
-          suggestions: [rethrow('error', 'p.catch(function (error) { throw error; });')],
+          suggestions: [rethrow('error', 'p.catch(function (error: unknown) { throw error; });')],
         },
       ],
       output: null,
@@ -298,7 +299,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 9,
           endLine: 1,
           endColumn: 23,
-          suggestions: [rethrow('error', 'p.catch(async (error) => { throw error; });')],
+          suggestions: [rethrow('error', 'p.catch(async (error: unknown) => { throw error; });')],
         },
       ],
       output: null,
@@ -314,7 +315,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 9,
           endLine: 1,
           endColumn: 24,
-          suggestions: [rethrow('error', 'p.catch((error) => { throw error; });')],
+          suggestions: [rethrow('error', 'p.catch((error: unknown) => { throw error; });')],
         },
       ],
       output: null,
@@ -329,7 +330,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 17,
           endLine: 2,
           endColumn: 31,
-          suggestions: [rethrow('error', 'async function run() {\n  await p.catch((error) => { throw error; });\n}')],
+          suggestions: [rethrow('error', 'async function run() {\n  await p.catch((error: unknown) => { throw error; });\n}')],
         },
       ],
       output: null,
@@ -344,7 +345,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 38,
           endLine: 1,
           endColumn: 46,
-          suggestions: [rethrow('error', 'void p.then((value) => value.length, (error) => { throw error; }).finally(() => report(null));')],
+          suggestions: [rethrow('error', 'void p.then((value) => value.length, (error: unknown) => { throw error; }).finally(() => report(null));')],
         },
       ],
       output: null,
@@ -360,7 +361,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 22,
           endLine: 1,
           endColumn: 30,
-          suggestions: [rethrow('error', 'const text = p.catch((error) => { throw error; });')],
+          suggestions: [rethrow('error', 'const text = p.catch((error: unknown) => { throw error; });')],
         },
       ],
       output: null,
@@ -386,7 +387,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 9,
           endLine: 3,
           endColumn: 2,
-          suggestions: [rethrow('error', 'p.catch((error) => {\n  //\n  throw error;\n});')],
+          suggestions: [rethrow('error', 'p.catch((error: unknown) => {\n  //\n  throw error;\n});')],
         },
       ],
       output: null,
@@ -402,7 +403,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 11,
           endLine: 2,
           endColumn: 19,
-          suggestions: [rethrow('error', 'try { f(); } catch (e) {\n  p.catch((error) => { throw error; });\n  report(e);\n}')],
+          suggestions: [rethrow('error', 'try { f(); } catch (e) {\n  p.catch((error: unknown) => { throw error; });\n  report(e);\n}')],
         },
       ],
       output: null,
@@ -419,7 +420,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 14,
           endLine: 1,
           endColumn: 23,
-          suggestions: [rethrow('e', 'try { f(); } catch (e) {\n  // the cache is optional\n  throw e;\n}')],
+          suggestions: [removeCatch('f();')],
         },
       ],
       output: null,
@@ -435,7 +436,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 9,
           endLine: 1,
           endColumn: 36,
-          suggestions: [rethrow('error', 'p.catch((error) => { /* best effort */ throw error; });')],
+          suggestions: [rethrow('error', 'p.catch((error: unknown) => { /* best effort */ throw error; });')],
         },
       ],
       output: null,
@@ -451,7 +452,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 14,
           endLine: 1,
           endColumn: 19,
-          suggestions: [rethrow('error', 'try { f(); } catch (error) {\n  // TODO handle this\n  throw error;\n}')],
+          suggestions: [removeCatch('f();')],
         },
       ],
       output: null,
@@ -467,7 +468,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 14,
           endLine: 1,
           endColumn: 19,
-          suggestions: [rethrow('error', 'try { f(); } catch (error) { throw error; }')],
+          suggestions: [removeCatch('f();')],
         },
       ],
       output: null,
@@ -484,7 +485,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 9,
           endLine: 1,
           endColumn: 39,
-          suggestions: [rethrow('error', 'p.catch((error) => { /* ignore - later */ throw error; });')],
+          suggestions: [rethrow('error', 'p.catch((error: unknown) => { /* ignore - later */ throw error; });')],
         },
       ],
       output: null,
@@ -500,7 +501,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 47,
           endLine: 1,
           endColumn: 55,
-          suggestions: [rethrow('error', 'const button = <button onClick={() => p.catch((error) => { throw error; })} />;')],
+          suggestions: [rethrow('error', 'const button = <button onClick={() => p.catch((error: unknown) => { throw error; })} />;')],
         },
       ],
       output: null,
@@ -533,7 +534,7 @@ const realWorld = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 9,
           endLine: 3,
           endColumn: 17,
-          suggestions: [rethrow('error', '// Section: startup\n\np.catch((error) => { throw error; });')],
+          suggestions: [rethrow('error', '// Section: startup\n\np.catch((error: unknown) => { throw error; });')],
         },
       ],
       output: null,
@@ -549,7 +550,7 @@ const realWorld = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 9,
           endLine: 2,
           endColumn: 17,
-          suggestions: [rethrow('error', '//\np.catch((error) => { throw error; });')],
+          suggestions: [rethrow('error', '//\np.catch((error: unknown) => { throw error; });')],
         },
       ],
       output: null,
@@ -565,7 +566,7 @@ const realWorld = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 27,
           endLine: 2,
           endColumn: 35,
-          suggestions: [rethrow('error', '// Retry once.\n[1].forEach(() => p.catch((error) => { throw error; }));')],
+          suggestions: [rethrow('error', '// Retry once.\n[1].forEach(() => p.catch((error: unknown) => { throw error; }));')],
         },
       ],
       output: null,
@@ -581,7 +582,7 @@ const realWorld = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 9,
           endLine: 2,
           endColumn: 17,
-          suggestions: [rethrow('error', 'const q = p.then((v) => v.length);\nq.catch((error) => { throw error; });\nq.catch(() => null);')],
+          suggestions: [rethrow('error', 'const q = p.then((v) => v.length);\nq.catch((error: unknown) => { throw error; });\nq.catch(() => null);')],
         },
       ],
       output: null,
@@ -597,7 +598,7 @@ const realWorld = withPreamble<MessageIds, Options>(PREAMBLE, {
           column: 14,
           endLine: 2,
           endColumn: 19,
-          suggestions: [rethrow('error', '// The cache is optional.\ntry { f(); } catch (error) { throw error; }')],
+          suggestions: [removeCatch('// The cache is optional.\nf();')],
         },
       ],
       output: null,
@@ -611,7 +612,7 @@ function reportAt(
   snippet: string,
   messageId: MessageIds,
   data: Record<string, string> | undefined,
-  suggestions: { messageId: 'rethrow'; data: { name: string }; output: string }[] = [],
+  suggestions: (ReturnType<typeof rethrow> | ReturnType<typeof removeCatch>)[] = [],
   occurrence = 0,
 ): Invalid {
   return { code, errors: [{ messageId, ...(data && { data }), ...at(code, snippet, occurrence), suggestions }], output: null };
@@ -639,27 +640,20 @@ const otherWords = withPreamble<MessageIds, Options>(PREAMBLE, {
     'function g(Boolean: (e: unknown) => void) { p.catch(Boolean); }',
   ],
   invalid: [
-    reportAt("try { f(); } catch (e) { e.message; }", 'catch (e)', 'emptyCatch', { remedy: ADVICE }, [rethrow('e', 'try { f(); } catch (e) { e.message; throw e; }')]),
-    reportAt(
-      "try { f(); } catch { 'ignored'; }",
-      'catch',
-      'emptyCatch',
-      { remedy: ADVICE },
-      [rethrow('error', "try { f(); } catch (error) { 'ignored'; throw error; }")],
-    ),
-    reportAt('try { f(); } catch (e) { undefined; typeof e; }', 'catch (e)', 'emptyCatch', { remedy: ADVICE }, [
-      rethrow('e', 'try { f(); } catch (e) { undefined; typeof e; throw e; }'),
-    ]),
+    // An empty `catch` clause gets its removal suggested, not a rethrow (a `catch` that only rethrows is core no-useless-catch's).
+    reportAt('try { f(); } catch (e) { e.message; }', 'catch (e)', 'emptyCatch', { remedy: ADVICE }, [removeCatch('f();')]),
+    reportAt("try { f(); } catch { 'ignored'; }", 'catch', 'emptyCatch', { remedy: ADVICE }, [removeCatch('f();')]),
+    reportAt('try { f(); } catch (e) { undefined; typeof e; }', 'catch (e)', 'emptyCatch', { remedy: ADVICE }, [removeCatch('f();')]),
     // No `throw` is suggested after a `return`, where it would never run.
     reportAt('p.catch(() => { return; });', '() => { return; }', 'emptyRejectionHandler', { method: 'catch', remedy: ADVICE }),
     reportAt('p.catch(function () { "use strict"; });', 'function () { "use strict"; }', 'emptyRejectionHandler', { method: 'catch', remedy: ADVICE }, [
-      rethrow('error', 'p.catch(function (error) { "use strict"; throw error; });'),
+      rethrow('error', 'p.catch(function (error: unknown) { "use strict"; throw error; });'),
     ]),
     reportAt('p.catch((e) => e.message);', '(e) => e.message', 'emptyRejectionHandler', { method: 'catch', remedy: ADVICE }, [
       rethrow('e', 'p.catch((e) => { throw e; });'),
     ]),
     reportAt("await p.catch(() => 'ignored');", "() => 'ignored'", 'emptyRejectionHandler', { method: 'catch', remedy: ADVICE }, [
-      rethrow('error', 'await p.catch((error) => { throw error; });'),
+      rethrow('error', 'await p.catch((error: unknown) => { throw error; });'),
     ]),
     reportAt('p.catch(Boolean);', 'Boolean', 'emptyRejectionHandler', { method: 'catch', remedy: ADVICE }),
     reportAt('p.then(undefined, String);', 'String', 'emptyRejectionHandler', { method: 'then', remedy: ADVICE }),
@@ -685,7 +679,6 @@ const catchWithoutCallback = withPreamble<MessageIds, Options>(`${PREAMBLE} decl
 });
 
 const HOUSE = { 'error-handling': { handlerCallees: [{ name: 'tryThat', argument: 1 }, '*.onFailure'] } };
-const CALLEE_ADVICE = 'Handle or rethrow the error, or add a comment saying why ignoring it is safe.';
 
 /** The house's own error callbacks (`settings['error-handling'].handlerCallees`). */
 const calleeCallbacks = withPreamble<MessageIds, Options>(
@@ -702,20 +695,20 @@ const calleeCallbacks = withPreamble<MessageIds, Options>(
     ],
     invalid: [
       {
-        ...reportAt('tryThat(() => f(), () => {});', '() => {}', 'emptyCalleeCallback', { callee: 'tryThat', remedy: CALLEE_ADVICE }, [
-          rethrow('error', 'tryThat(() => f(), (error) => { throw error; });'),
+        ...reportAt('tryThat(() => f(), () => {});', '() => {}', 'emptyCalleeCallback', { callee: 'tryThat', remedy: ADVICE }, [
+          rethrow('error', 'tryThat(() => f(), (error: unknown) => { throw error; });'),
         ]),
         settings: HOUSE,
       },
       {
-        ...reportAt('jobs.onFailure((e) => { e; });', '(e) => { e; }', 'emptyCalleeCallback', { callee: 'jobs.onFailure', remedy: CALLEE_ADVICE }, [
+        ...reportAt('jobs.onFailure((e) => { e; });', '(e) => { e; }', 'emptyCalleeCallback', { callee: 'jobs.onFailure', remedy: ADVICE }, [
           rethrow('e', 'jobs.onFailure((e) => { e; throw e; });'),
         ]),
         settings: HOUSE,
       },
       {
-        ...reportAt('tryThat(() => f(), () => {});', '() => {}', 'emptyCalleeCallback', { callee: 'tryThat', remedy: 'Handle or rethrow the error.' }, [
-          rethrow('error', 'tryThat(() => f(), (error) => { throw error; });'),
+        ...reportAt('tryThat(() => f(), () => {});', '() => {}', 'emptyCalleeCallback', { callee: 'tryThat', remedy: ADVICE_NO_COMMENTS }, [
+          rethrow('error', 'tryThat(() => f(), (error: unknown) => { throw error; });'),
         ]),
         options: [{ allowComments: false }],
         settings: HOUSE,
@@ -725,8 +718,8 @@ const calleeCallbacks = withPreamble<MessageIds, Options>(
           'tryThat(() => f(), () => { /* cold cache */ });',
           '() => { /* cold cache */ }',
           'emptyCalleeCallback',
-          { callee: 'tryThat', remedy: 'Handle or rethrow the error, or add a comment matching `commentPattern` saying why.' },
-          [rethrow('error', 'tryThat(() => f(), (error) => { /* cold cache */ throw error; });')],
+          { callee: 'tryThat', remedy: ADVICE_FIX_COMMENT },
+          [rethrow('error', 'tryThat(() => f(), (error: unknown) => { /* cold cache */ throw error; });')],
         ),
         options: [{ commentPattern: '^ignore: ' }],
         settings: HOUSE,
@@ -753,6 +746,39 @@ describe('no-empty-catch', () => {
   });
   describe('patterns from the real-world corpus, without type information', () => {
     untypedRuleTester.run('no-empty-catch', rule, realWorld);
+  });
+
+  describe('the suggestion that removes the `catch`: the code the `try` guarded stays, in a block where it must', () => {
+    const removing = (code: string, output: string, at: { line: number; column: number; endColumn: number }): Invalid => ({
+      code,
+      errors: [{ messageId: 'emptyCatch', data: { remedy: ADVICE }, ...at, endLine: at.line, suggestions: [removeCatch(output)] }],
+      output: null,
+    });
+    untypedRuleTester.run('no-empty-catch', rule, {
+      valid: [],
+      invalid: [
+        // The statements take the place of the `try`, one level of indentation out.
+        removing(
+          'declare function f(): void;\nfunction g() {\n  try {\n    f();\n    // twice\n    f();\n  } catch {}\n}',
+          'declare function f(): void;\nfunction g() {\n  f();\n  // twice\n  f();\n}',
+          { line: 7, column: 5, endColumn: 10 },
+        ),
+        // A `const` would join the enclosing scope: the block stays.
+        removing(
+          'declare function f(): number;\nconst x = 1;\ntry { const x = f(); f(); } catch {}',
+          'declare function f(): number;\nconst x = 1;\n{ const x = f(); f(); }',
+          { line: 3, column: 29, endColumn: 34 },
+        ),
+        // A statement that is not in a list (the body of an `if`) stays a block.
+        removing('declare function f(): void;\nif (f) try { f(); f(); } catch {}', 'declare function f(): void;\nif (f) { f(); f(); }', {
+          line: 2,
+          column: 26,
+          endColumn: 31,
+        }),
+        // A string first in a function body would become a directive.
+        removing("function g() {\n  try { 'use strict'; } catch {}\n}", "function g() {\n  { 'use strict'; }\n}", { line: 2, column: 25, endColumn: 30 }),
+      ],
+    });
   });
 
   describe('with type information only', () => {
@@ -806,7 +832,7 @@ describe('no-empty-catch', () => {
             column: 9,
             endLine: 3,
             endColumn: 17,
-            suggestions: [rethrow('error', "import type { Deferred } from './lib/no-empty-catch/observable.js';\ndeclare const d: Deferred<number>;\nd.catch((error) => { throw error; });")],
+            suggestions: [rethrow('error', "import type { Deferred } from './lib/no-empty-catch/observable.js';\ndeclare const d: Deferred<number>;\nd.catch((error: unknown) => { throw error; });")],
           },
         ],
         output: null,
@@ -821,7 +847,7 @@ describe('no-empty-catch', () => {
             column: 14,
             endLine: 2,
             endColumn: 22,
-            suggestions: [rethrow('error', 'async function load(): Promise<void> {}\nload().catch((error) => { throw error; });')],
+            suggestions: [rethrow('error', 'async function load(): Promise<void> {}\nload().catch((error: unknown) => { throw error; });')],
           },
         ],
         output: null,
@@ -847,13 +873,23 @@ describe('no-empty-catch', () => {
             column: 26,
             endLine: 2,
             endColumn: 34,
-            suggestions: [rethrow('error', "import { Stream } from './lib/no-empty-catch/observable.js';\nnew Stream([1, 2]).catch((error) => { throw error; });")],
+            suggestions: [rethrow('error', "import { Stream } from './lib/no-empty-catch/observable.js';\nnew Stream([1, 2]).catch((error: unknown) => { throw error; });")],
           },
         ],
         output: null,
       },
     ];
     untypedRuleTester.run('no-empty-catch', rule, { valid, invalid });
+  });
+
+  it('adds the error parameter to a JavaScript callback without a type annotation', () => {
+    const [message] = new Linter({ configType: 'flat' }).verify(
+      'p.catch(() => {});',
+      [{ plugins: { 'error-handling': { rules: { 'no-empty-catch': ruleModule as never } } }, rules: { 'error-handling/no-empty-catch': 'error' } }],
+      { filename: 'file.js' },
+    );
+    const fix = message?.suggestions?.[0]?.fix;
+    expect(fix && `${'p.catch(() => {});'.slice(0, fix.range[0])}${fix.text}${'p.catch(() => {});'.slice(fix.range[1])}`).toBe('p.catch((error) => { throw error; });');
   });
 
   it("runs on JavaScript parsed by ESLint's default parser", () => {
@@ -866,7 +902,8 @@ describe('no-empty-catch', () => {
   it('keeps the messages added for `.catch()` and house callbacks within 160 characters at their longest', () => {
     const fill = (messageId: MessageIds, data: Record<string, string>): string =>
       rule.meta.messages[messageId].replace(/\{\{(\w+)\}\}/gu, (_, key: string) => data[key] ?? '');
-    const longestRemedy = 'Handle or rethrow the error, or add a comment matching `commentPattern` saying why.';
+    // The longest remedy: a comment that does not match a `commentPattern` shown at its longest (24 characters).
+    const longestRemedy = `handle or rethrow the error, or make the comment match /${'x'.repeat(23)}…/`;
     expect(fill('emptyCalleeCallback', { callee: `….${'x'.repeat(29)}`, remedy: longestRemedy }).length).toBeLessThanOrEqual(160);
     expect(fill('catchWithoutCallback', {}).length).toBeLessThanOrEqual(160);
   });
@@ -878,7 +915,7 @@ describe('no-empty-catch', () => {
       { plugins: { 'error-handling': { rules: { 'no-empty-catch': ruleModule as never } } }, rules: { 'error-handling/no-empty-catch': 'error' }, settings },
     ]);
     expect(messages.map((message) => message.message)).toEqual([
-      'This `…OfTheNightlyReconciliationJob` error callback does nothing. Handle or rethrow the error, or add a comment saying why ignoring it is safe.',
+      'This `…OfTheNightlyReconciliationJob` error callback discards every error; handle or rethrow the error, or add a comment saying why ignoring it is safe.',
     ]);
   });
 
@@ -912,3 +949,28 @@ describe('no-empty-catch', () => {
     });
   });
 });
+
+describe('beside core no-empty (declared in settings["error-handling"].peerRules)', () => {
+  const settings = { 'error-handling': { peerRules: { 'no-empty': true } } };
+  untypedRuleTester.run('no-empty-catch', rule, {
+    // no-empty reports a block with nothing in it: one report is enough.
+    valid: [{ code: `${PREAMBLE}\ntry { f(); } catch {}`, settings }],
+    invalid: [
+      // A blank comment excuses the block for no-empty, not for this rule.
+      {
+        code: `${PREAMBLE}\ntry { f(); } catch { /* */ }`,
+        settings,
+        errors: [{ messageId: 'emptyCatch', data: { remedy: ADVICE_AFTER_BLANK_COMMENT }, line: 2, column: 14, endLine: 2, endColumn: 19, suggestions: [removeCatch(`${PREAMBLE}\nf();`)] }],
+        output: null,
+      },
+      // Without the peer declared, the empty block is reported here.
+      {
+        code: `${PREAMBLE}\ntry { f(); } catch {}`,
+        errors: [{ messageId: 'emptyCatch', data: { remedy: ADVICE }, line: 2, column: 14, endLine: 2, endColumn: 19, suggestions: [removeCatch(`${PREAMBLE}\nf();`)] }],
+        output: null,
+      },
+    ],
+  });
+});
+
+itRendersEveryMessage(rule);

@@ -6,6 +6,8 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import type { MessageIds, Options } from '../../src/rules/no-floating-promises-in-handlers.js';
 import rule from '../../src/rules/no-floating-promises-in-handlers.js';
+import { shortenText } from '../../src/util/quote.js';
+import { itRendersEveryMessage } from '../rule-messages.js';
 import { fixturesDir, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 
 type Valid = ValidTestCase<Options> | string;
@@ -21,18 +23,14 @@ const PRELUDE =
   'async function notify(e: unknown): Promise<void> {} async function close(): Promise<void> {} declare function log(...args: unknown[]): void; declare const emitter: any, app: any, target: any, ws: any, bus: any, process: any, cond: boolean;\n';
 const API = "import { notify, db, connections, legacyTask, notifyEach, maybeAsync, loose, logger, nodeProcess as process, Emitter, AwaitingEmitter } from './lib/no-floating-promises-in-handlers/api.js';\n";
 
-const LOSS_HANDLER = "the handler's own work (reporting, rolling back, responding) fails silently on top of the error it was handling";
-const LOSS_CLEANUP = 'the cleanup fails after the code around it has moved on, where nothing can catch it';
-const LOSS_LISTENER = 'the error handler itself fails and the error it was called for may never be reported';
-
-const inCatch = { where: 'in this catch block', loss: LOSS_HANDLER };
-const inFinally = { where: 'in this finally block', loss: LOSS_CLEANUP };
-const inCatchCallback = { where: 'in this `.catch()` callback', loss: LOSS_HANDLER };
-const inThenCallback = { where: 'in this `.then()` rejection callback', loss: LOSS_HANDLER };
-const inFinallyCallback = { where: 'in this `.finally()` callback', loss: LOSS_CLEANUP };
-const inMiddleware = { where: 'in this error middleware', loss: LOSS_HANDLER };
-const inDidCatch = { where: 'in componentDidCatch', loss: LOSS_HANDLER };
-const inListener = (event: string) => ({ where: `in this '${event}' listener`, loss: LOSS_LISTENER });
+const inCatch = { where: 'in this catch block' };
+const inFinally = { where: 'in this finally block' };
+const inCatchCallback = { where: 'in this `.catch()` callback' };
+const inThenCallback = { where: 'in this `.then()` rejection callback' };
+const inFinallyCallback = { where: 'in this `.finally()` callback' };
+const inMiddleware = { where: 'in this error middleware' };
+const inDidCatch = { where: 'in componentDidCatch' };
+const inListener = (event: string) => ({ where: `in this '${event}' listener` });
 
 /** Line and columns of the `occurrence`-th appearance of `text` in `code` (the range a report must cover). */
 function span(code: string, text: string, occurrence = 0): { line: number; column: number; endLine: number; endColumn: number } {
@@ -67,7 +65,8 @@ function invalid(code: string, errors: ErrorSpec[], options?: Options[0]): Inval
     errors: errors.map(
       (error): ExpectedError => ({
         messageId: error.messageId,
-        data: error.data,
+        // The message quotes the promise it reports (without the `void` a report of one points at).
+        data: { promise: shortenText(error.at.replace(/^void /u, '')), ...error.data },
         ...span(code, error.at, error.occurrence),
         suggestions: error.suggestions ?? [],
       }),
@@ -279,7 +278,7 @@ const sharedInvalid: Invalid[] = [
       { messageId: 'floating', at: 'notify(e)', occurrence: 2, data: inListener('error') },
       { messageId: 'floating', at: 'close()', occurrence: 1, data: inListener('error') },
       { messageId: 'floating', at: 'close()', occurrence: 2, data: inListener('unhandledrejection') },
-      { messageId: 'floating', at: 'close()', occurrence: 3, data: { where: 'in this `onerror` handler', loss: LOSS_LISTENER } },
+      { messageId: 'floating', at: 'close()', occurrence: 3, data: { where: 'in this `onerror` handler' } },
     ],
   ),
   // An async listener: its caller drops the promise it returns. The report covers the function's head.
@@ -333,18 +332,18 @@ const sharedInvalid: Invalid[] = [
   invalid(
     `${PRELUDE}bus.onError((e: unknown) => { notify(e); });\nthis.queue.onError(function (e: unknown) { notify(e); });`,
     [
-      { messageId: 'floating', at: 'notify(e)', data: { where: 'in this `bus.onError` callback', loss: LOSS_HANDLER } },
-      { messageId: 'floating', at: 'notify(e)', occurrence: 1, data: { where: 'in this `this.queue.onError` callback', loss: LOSS_HANDLER } },
+      { messageId: 'floating', at: 'notify(e)', data: { where: 'in this `bus.onError` callback' } },
+      { messageId: 'floating', at: 'notify(e)', occurrence: 1, data: { where: 'in this `this.queue.onError` callback' } },
     ],
     { handlerCallees: ['bus.onError', 'queue.onError'] },
   ),
-  invalid(`${PRELUDE}bus.onError((e: unknown) => { notify(e); });`, [{ messageId: 'floating', at: 'notify(e)', data: { where: 'in this `bus.onError` callback', loss: LOSS_HANDLER } }], {
+  invalid(`${PRELUDE}bus.onError((e: unknown) => { notify(e); });`, [{ messageId: 'floating', at: 'notify(e)', data: { where: 'in this `bus.onError` callback' } }], {
     handlerCallees: ['*.onError'],
   }),
   // `{ name, argument }`: only that argument is the error callback.
   invalid(
     `${PRELUDE}tryThat(() => { notify(1); }, (e: unknown) => { notify(e); }); declare function tryThat(run: () => void, onError: (e: unknown) => void): void;`,
-    [{ messageId: 'floating', at: 'notify(e)', data: { where: 'in this `tryThat` callback', loss: LOSS_HANDLER } }],
+    [{ messageId: 'floating', at: 'notify(e)', data: { where: 'in this `tryThat` callback' } }],
     { handlerCallees: [{ name: 'tryThat', argument: 1 }] },
   ),
   // The house settings' handler callees apply too; the option adds to them.
@@ -352,8 +351,8 @@ const sharedInvalid: Invalid[] = [
     ...invalid(
       `${PRELUDE}tryThat(() => { notify(1); }, (e: unknown) => { notify(e); }); bus.onError((e: unknown) => { notify(e); }); declare function tryThat(run: () => void, onError: (e: unknown) => void): void;`,
       [
-        { messageId: 'floating', at: 'notify(e)', data: { where: 'in this `tryThat` callback', loss: LOSS_HANDLER } },
-        { messageId: 'floating', at: 'notify(e)', occurrence: 1, data: { where: 'in this `bus.onError` callback', loss: LOSS_HANDLER } },
+        { messageId: 'floating', at: 'notify(e)', data: { where: 'in this `tryThat` callback' } },
+        { messageId: 'floating', at: 'notify(e)', occurrence: 1, data: { where: 'in this `bus.onError` callback' } },
       ],
       { handlerCallees: ['bus.onError'] },
     ),
@@ -745,3 +744,35 @@ describe('no-floating-promises-in-handlers performance', () => {
     expect(checkerQuestions(`${API}${otherCode}${handlers}`)).toBe(few);
   });
 });
+
+describe("beside typescript-eslint's no-floating-promises, no-misused-promises and no-unused-vars (declared in settings)", () => {
+  const settings = {
+    'error-handling': {
+      peerRules: { '@typescript-eslint/no-floating-promises': true, '@typescript-eslint/no-misused-promises': true, '@typescript-eslint/no-unused-vars': true },
+    },
+  };
+  const LISTENERS = 'declare const events: { on(event: "error", listener: (error: unknown) => void): void };\n';
+  const floating = `${PRELUDE}function f() { try { log(); } catch (e) { notify(e); } }`;
+  const voided = `${PRELUDE}function f() { try { log(); } catch (e) { void notify(e); } }`;
+  const listener = `${PRELUDE}${LISTENERS}events.on('error', async (error) => { await notify(error); });`;
+  const returned = `${PRELUDE}${LISTENERS}events.on('error', (error) => notify(error));`;
+  // With type information the peers report these: one report is enough.
+  typedRuleTester.run('no-floating-promises-in-handlers (typescript-eslint beside it)', rule, {
+    valid: [floating, listener, returned, `${PRELUDE}function f() { try { log(); } catch (e) { const p = notify(e); } }`].map((code) => ({ code, settings })),
+    // `void` passes typescript-eslint's no-floating-promises; this rule still reports it.
+    invalid: [{ ...invalid(voided, [{ messageId: 'floatingVoid', at: 'void notify(e)', data: inCatch }]), settings }],
+  });
+  // Without type information typescript-eslint's rules do not run: this rule reports as ever.
+  untypedRuleTester.run('no-floating-promises-in-handlers (typescript-eslint beside it, no types)', rule, {
+    valid: [],
+    invalid: [
+      { ...invalid(floating, [{ messageId: 'floating', at: 'notify(e)', data: inCatch }]), settings },
+      {
+        ...invalid(listener, [{ messageId: 'asyncListener', at: 'async (error) =>', data: { listener: "'error' listener", caller: '`events.on()`' } }]),
+        settings,
+      },
+    ],
+  });
+});
+
+itRendersEveryMessage(rule);

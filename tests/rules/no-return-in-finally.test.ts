@@ -3,14 +3,16 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import type { MessageIds, Options } from '../../src/rules/no-return-in-finally.js';
 import rule from '../../src/rules/no-return-in-finally.js';
+import { itRendersEveryMessage } from '../rule-messages.js';
 import { typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
 type Valid = string | ValidTestCase<Options>;
 
-const withCatch = (line: number): string => `discards any error thrown by the catch block (line ${line}) and the try block's result`;
-const withoutCatch = (start: number, end = start): string =>
-  `discards any error thrown in the try block (${start === end ? `line ${start}` : `lines ${start}–${end}`})`;
+// What the message says is discarded: a pending `return` only where the try or catch block has one.
+const withCatch = (line: number, pendingReturn = false): string =>
+  `any error from the catch block (line ${line})${pendingReturn ? ' and a pending `return`' : ''}`;
+const withoutCatch = (start: number, end = start): string => `any error from the try block (${start === end ? `line ${start}` : `lines ${start}–${end}`})`;
 
 /** Declarations the typed cases need so that `p` is a real promise. */
 const PROMISE = 'declare const p: Promise<number>; declare function cleanup(): void;\n';
@@ -84,7 +86,7 @@ const invalid: Invalid[] = [
     return null;
   }
 }`,
-    errors: [{ messageId: 'returnInFinally', data: { discarded: withCatch(4) }, line: 7, column: 5, endLine: 7, endColumn: 17 }],
+    errors: [{ messageId: 'returnInFinally', data: { discarded: withCatch(4, true) }, line: 7, column: 5, endLine: 7, endColumn: 17 }],
     output: null,
   },
   // A bare `return;` used as a guard discards the error just the same.
@@ -181,7 +183,7 @@ const invalid: Invalid[] = [
     errors: [
       {
         messageId: 'jumpInFinally',
-        data: { jump: 'break', target: 'the loop on line 1', discarded: withoutCatch(2, 4) },
+        data: { jump: 'break', discarded: withoutCatch(2, 4) },
         line: 5,
         column: 5,
         endLine: 5,
@@ -197,7 +199,7 @@ const invalid: Invalid[] = [
     errors: [
       {
         messageId: 'jumpInFinally',
-        data: { jump: 'continue', target: 'the loop on line 1', discarded: withCatch(2) },
+        data: { jump: 'continue', discarded: withCatch(2) },
         line: 2,
         column: 68,
         endLine: 2,
@@ -217,7 +219,7 @@ const invalid: Invalid[] = [
     errors: [
       {
         messageId: 'jumpInFinally',
-        data: { jump: 'break outer', target: 'the label `outer` on line 1', discarded: withoutCatch(2) },
+        data: { jump: 'break outer', discarded: withoutCatch(2) },
         line: 3,
         column: 40,
         endLine: 3,
@@ -225,7 +227,7 @@ const invalid: Invalid[] = [
       },
       {
         messageId: 'jumpInFinally',
-        data: { jump: 'continue outer', target: 'the label `outer` on line 1', discarded: withoutCatch(2) },
+        data: { jump: 'continue outer', discarded: withoutCatch(2) },
         line: 4,
         column: 16,
         endLine: 4,
@@ -245,7 +247,7 @@ block: {
     errors: [
       {
         messageId: 'jumpInFinally',
-        data: { jump: 'break', target: 'the `switch` on line 1', discarded: withoutCatch(3) },
+        data: { jump: 'break', discarded: withoutCatch(3) },
         line: 3,
         column: 30,
         endLine: 3,
@@ -253,7 +255,7 @@ block: {
       },
       {
         messageId: 'jumpInFinally',
-        data: { jump: 'break block', target: 'the label `block` on line 5', discarded: withoutCatch(6) },
+        data: { jump: 'break block', discarded: withoutCatch(6) },
         line: 6,
         column: 28,
         endLine: 6,
@@ -381,3 +383,5 @@ describe('no-return-in-finally options', () => {
     expect(() => { validate({ allowReturn: true }); }).toThrow(/Unexpected property "allowReturn"\. Expected properties: "allowThrow"/);
   });
 });
+
+itRendersEveryMessage(rule);

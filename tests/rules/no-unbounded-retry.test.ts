@@ -3,6 +3,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import type { MessageIds, Options } from '../../src/rules/no-unbounded-retry.js';
 import rule from '../../src/rules/no-unbounded-retry.js';
+import { itRendersEveryMessage } from '../rule-messages.js';
 import { typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
@@ -17,12 +18,8 @@ declare const signal: AbortSignal;
 declare const deadline: number;
 `;
 
-const NO_BOUND = 'no attempt counter compared against a limit, no deadline, no abort check outside the try, and no rethrow, `break` or `return` in the catch';
-const uncompared = (name: string, line: number): string =>
-  `\`${name}\` (line ${String(line)}) is updated but never compared against a limit; no deadline, no abort check outside the try, and no rethrow, \`break\` or \`return\` in the catch`;
-const FALLS_THROUGH = 'falls through to the next attempt';
-const continues = (line: number): string => `sends failures to the next attempt with \`continue\` (line ${String(line)})`;
-const breaksOut = (line: number): string => `breaks out (line ${String(line)}) into the rest of the loop body and on to the next attempt`;
+/** The end of the message's parenthesis when the loop has a counter it never compares. */
+const uncompared = (name: string): string => `; \`${name}\` is never checked`;
 
 interface Expected {
   /** The loop keyword as written (`while`, `for`, `do`) and which occurrence of it in the code. */
@@ -31,8 +28,7 @@ interface Expected {
   loop: string;
   /** The catch's line. */
   catchLine: number;
-  path: string;
-  missing?: string;
+  counter?: string;
 }
 
 /** The position of the `occurrence`-th `keyword` (as a word) in `code`. */
@@ -65,7 +61,7 @@ function invalid(body: string, expected: Expected): Invalid {
       {
         messageId: 'unboundedRetry',
         ...position,
-        data: { loop: expected.loop, line: expected.catchLine, path: expected.path, missing: expected.missing ?? NO_BOUND },
+        data: { loop: expected.loop, line: expected.catchLine, counter: expected.counter ?? '' },
         suggestions: [],
       },
     ],
@@ -403,7 +399,7 @@ async function hasNext() {
     }
   }
 }`,
-    { keyword: 'while', loop: 'while (true)', catchLine: 6, path: FALLS_THROUGH },
+    { keyword: 'while', loop: 'while (true)', catchLine: 6 },
   ),
   invalid(
     `async function load() {
@@ -416,7 +412,7 @@ async function hasNext() {
     }
   }
 }`,
-    { keyword: 'while', loop: 'while (true)', catchLine: 5, path: FALLS_THROUGH },
+    { keyword: 'while', loop: 'while (true)', catchLine: 5 },
   ),
   invalid(
     `async function connect() {
@@ -425,7 +421,7 @@ async function hasNext() {
     break;
   }
 }`,
-    { keyword: 'for', loop: 'for (;;)', catchLine: 3, path: continues(3) },
+    { keyword: 'for', loop: 'for (;;)', catchLine: 3 },
   ),
   invalid(
     `async function connect() {
@@ -433,7 +429,7 @@ async function hasNext() {
     try { await fetchData(); break; } catch (error) { logger.warn(error); }
   } while (true);
 }`,
-    { keyword: 'do', loop: 'do … while (true)', catchLine: 3, path: FALLS_THROUGH },
+    { keyword: 'do', loop: 'do … while (true)', catchLine: 3 },
   ),
   invalid(
     `async function load() {
@@ -441,7 +437,7 @@ async function hasNext() {
     try { return await fetchData(); } catch {}
   }
 }`,
-    { keyword: 'while', loop: 'while (1)', catchLine: 3, path: FALLS_THROUGH },
+    { keyword: 'while', loop: 'while (1)', catchLine: 3 },
   ),
   invalid(
     `async function load() {
@@ -449,7 +445,7 @@ async function hasNext() {
     try { return await fetchData(); } catch {}
   }
 }`,
-    { keyword: 'for', loop: 'for (; true;)', catchLine: 3, path: FALLS_THROUGH },
+    { keyword: 'for', loop: 'for (; true;)', catchLine: 3 },
   ),
   // A counter that only grows the backoff.
   invalid(
@@ -458,7 +454,7 @@ async function hasNext() {
     try { return await fetchData(); } catch (error) { await sleep(2 ** attempt * 100); }
   }
 }`,
-    { keyword: 'for', loop: 'for (let attempt = 0;; attempt++)', catchLine: 3, path: FALLS_THROUGH, missing: uncompared('attempt', 2) },
+    { keyword: 'for', loop: 'for (…)', catchLine: 3, counter: uncompared('attempt') },
   ),
   // The abort check sits inside the try: the catch retries the abort itself.
   invalid(
@@ -472,7 +468,7 @@ async function hasNext() {
     }
   }
 }`,
-    { keyword: 'while', loop: 'while (true)', catchLine: 6, path: FALLS_THROUGH },
+    { keyword: 'while', loop: 'while (true)', catchLine: 6 },
   ),
   invalid(
     `async function load() {
@@ -485,7 +481,7 @@ async function hasNext() {
     }
   }
 }`,
-    { keyword: 'while', loop: 'while (true)', catchLine: 6, path: FALLS_THROUGH },
+    { keyword: 'while', loop: 'while (true)', catchLine: 6 },
   ),
   // Success is tested after the try: the flag is set by the attempt, so it is no bound.
   invalid(
@@ -497,7 +493,7 @@ async function hasNext() {
     await sleep(1000);
   }
 }`,
-    { keyword: 'while', loop: 'while (true)', catchLine: 4, path: FALLS_THROUGH },
+    { keyword: 'while', loop: 'while (true)', catchLine: 4 },
   ),
   // A status retry: the response decides, and a failed request goes round again.
   invalid(
@@ -514,7 +510,7 @@ async function hasNext() {
     await sleep(1000);
   }
 }`,
-    { keyword: 'while', loop: 'while (true)', catchLine: 6, path: continues(8) },
+    { keyword: 'while', loop: 'while (true)', catchLine: 6 },
   ),
   // The connection the attempt stores is no stop flag.
   invalid(
@@ -527,7 +523,7 @@ async function hasNext() {
     }
   }
 }`,
-    { keyword: 'for', loop: 'for (;;)', catchLine: 5, path: FALLS_THROUGH },
+    { keyword: 'for', loop: 'for (;;)', catchLine: 5 },
   ),
   // The inner catch rethrows into the outer catch, which retries.
   invalid(
@@ -540,7 +536,7 @@ async function hasNext() {
     }
   }
 }`,
-    { keyword: 'while', loop: 'while (true)', catchLine: 5, path: FALLS_THROUGH },
+    { keyword: 'while', loop: 'while (true)', catchLine: 5 },
   ),
   // A throw caught inside the catch does not leave it.
   invalid(
@@ -551,7 +547,7 @@ async function hasNext() {
     }
   }
 }`,
-    { keyword: 'while', loop: 'while (true)', catchLine: 3, path: FALLS_THROUGH },
+    { keyword: 'while', loop: 'while (true)', catchLine: 3 },
   ),
   // `continue` of a labelled loop, and a return inside a callback of the catch.
   invalid(
@@ -563,7 +559,7 @@ async function hasNext() {
     }
   }
 }`,
-    { keyword: 'while', loop: 'while (true)', catchLine: 3, path: continues(5) },
+    { keyword: 'while', loop: 'while (true)', catchLine: 3 },
   ),
   // A break of a switch inside the loop: the body goes on to the next iteration.
   invalid(
@@ -579,7 +575,7 @@ async function hasNext() {
     }
   }
 }`,
-    { keyword: 'while', loop: 'while (true)', catchLine: 5, path: breaksOut(5) },
+    { keyword: 'while', loop: 'while (true)', catchLine: 5 },
   ),
   // The clock is read but never compared to leave the loop.
   invalid(
@@ -588,7 +584,7 @@ async function hasNext() {
     try { return await fetchData(); } catch (error) { logger.warn(error, Date.now() - start); }
   }
 }`,
-    { keyword: 'while', loop: 'while (true)', catchLine: 3, path: FALLS_THROUGH },
+    { keyword: 'while', loop: 'while (true)', catchLine: 3 },
   ),
   // A nested unconditional loop is reported on its own keyword; the outer one has no try of its own.
   invalid(
@@ -600,14 +596,14 @@ async function hasNext() {
     await sleep(1000);
   }
 }`,
-    { keyword: 'while', occurrence: 2, loop: 'while (true)', catchLine: 4, path: FALLS_THROUGH },
+    { keyword: 'while', occurrence: 2, loop: 'while (true)', catchLine: 4 },
   ),
   // The try is the whole loop body.
   invalid(
     `async function load() {
   while (true) try { return await fetchData(); } catch {}
 }`,
-    { keyword: 'while', loop: 'while (true)', catchLine: 2, path: FALLS_THROUGH },
+    { keyword: 'while', loop: 'while (true)', catchLine: 2 },
   ),
   // Only one report per loop, for the first catch that retries.
   invalid(
@@ -617,7 +613,7 @@ async function hasNext() {
     try { return await fetchData(); } catch {}
   }
 }`,
-    { keyword: 'while', loop: 'while (true)', catchLine: 3, path: continues(3) },
+    { keyword: 'while', loop: 'while (true)', catchLine: 3 },
   ),
 ];
 
@@ -650,8 +646,8 @@ describe('no-unbounded-retry (untyped)', () => {
     invalid: [
       ...invalid_,
       // Without types the rule cannot know that `fail` never returns, or that `options` carries a signal.
-      invalid(NEVER_CALL, { keyword: 'while', loop: 'while (true)', catchLine: 4, path: FALLS_THROUGH }),
-      invalid(OPTIONS_SIGNAL, { keyword: 'while', loop: 'while (true)', catchLine: 4, path: FALLS_THROUGH }),
+      invalid(NEVER_CALL, { keyword: 'while', loop: 'while (true)', catchLine: 4 }),
+      invalid(OPTIONS_SIGNAL, { keyword: 'while', loop: 'while (true)', catchLine: 4 }),
     ],
   });
 });
@@ -668,3 +664,5 @@ describe('no-unbounded-retry options', () => {
     expect(() => { verify([{ max: 3 }]); }).toThrow(/should NOT have more than 0 items/);
   });
 });
+
+itRendersEveryMessage(rule);

@@ -4,6 +4,7 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import { describe, expect, it } from 'vitest';
 import type { MessageIds, Options } from '../../src/rules/require-error-cause.js';
 import rule from '../../src/rules/require-error-cause.js';
+import { itRendersEveryMessage } from '../rule-messages.js';
 import { fixturesDir, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 import { at, describeRejectsOptions, typeErrors } from './rule-test-helpers.js';
 
@@ -25,7 +26,7 @@ const missing = (className: string, error: string, how = `\`{ cause: ${error} }\
 });
 const unbound = (className: string, libNote = '') => ({ className, libNote });
 /** What the report adds when the project's `lib` declares no `ErrorOptions`. */
-const LIB_NOTE = ' Neither type-checks until the `lib` compiler option includes `ES2022` or `ES2022.Error`, which declare `ErrorOptions`.';
+const LIB_NOTE = ' (which needs `ES2022` in `lib`)';
 
 /** An invalid case with one report on `snippet`, no autofix, and the given suggestions. */
 function suggestionOnly(
@@ -528,10 +529,8 @@ function sharedInvalid(): Invalid[] {
           messageId: 'dropsCause',
           data: {
             className: 'PaymentError',
-            inherited: '',
-            reason: 'it has no parameter that takes `{ cause }` or the error itself',
-            error: 'the caught error `e`',
-            advice: "Accept `options?: ErrorOptions` in `PaymentError`'s constructor and pass it to `super(message, options)`",
+            reason: 'its constructor takes no `{ cause }` option',
+            advice: 'accept `options?: ErrorOptions` and pass it to `super(…)`',
           },
           ...at(code, "new PaymentError('declined')"),
         },
@@ -548,10 +547,8 @@ function sharedInvalid(): Invalid[] {
           messageId: 'dropsCause',
           data: {
             className: 'CardError',
-            inherited: ' (inherited from `PaymentError`)',
-            reason: 'it never passes `options` to `super(…)`',
-            error: 'the caught error',
-            advice: "Pass `options` on in `PaymentError`'s constructor: `super(message, options)`",
+            reason: '`PaymentError` never passes `options` to `super(…)`',
+            advice: 'pass it on there',
           },
           ...at(code, "new CardError('declined')"),
         },
@@ -809,7 +806,7 @@ function typedInvalid(): Invalid[] {
       code,
       output: null,
       errors: [
-        { messageId: 'missingCause', data: missing('WrappingError', 'e', 'as argument 1', 'pass `undefined` there'), ...at(code, "new WrappingError(new Error('other'), 'failed')"), suggestions: [] },
+        { messageId: 'missingCause', data: missing('WrappingError', 'e', 'it as argument 1', 'pass `undefined` there'), ...at(code, "new WrappingError(new Error('other'), 'failed')"), suggestions: [] },
       ],
     });
   }
@@ -817,10 +814,8 @@ function typedInvalid(): Invalid[] {
   // Constructors that drop the cause, followed across modules.
   const drops = (className: string, declaringClass: string): Record<string, string> => ({
     className,
-    inherited: className === declaringClass ? '' : ` (inherited from \`${declaringClass}\`)`,
-    reason: 'it has no parameter that takes `{ cause }` or the error itself',
-    error: 'the caught error `e`',
-    advice: `Accept \`options?: ErrorOptions\` in \`${declaringClass}\`'s constructor and pass it to \`super(message, options)\``,
+    reason: `${className === declaringClass ? 'its constructor' : `\`${declaringClass}\``} takes no \`{ cause }\` option`,
+    advice: 'accept `options?: ErrorOptions` and pass it to `super(…)`',
   });
   {
     const code = withClasses("try {} catch (e) { throw new PaymentDeclinedError('declined'); }");
@@ -876,10 +871,8 @@ function typedInvalid(): Invalid[] {
           messageId: 'dropsCause',
           data: {
             className: 'WaitQueueTimeoutError',
-            inherited: '',
-            reason: 'it has no parameter that takes `{ cause }` or the error itself',
-            error: 'the caught error `error`',
-            advice: "Accept `options?: ErrorOptions` in `WaitQueueTimeoutError`'s constructor and pass it to `super(message, options)`",
+            reason: 'its constructor takes no `{ cause }` option',
+            advice: 'accept `options?: ErrorOptions` and pass it to `super(…)`',
           },
           ...at(code, "new WaitQueueTimeoutError('timed out', 'host')"),
         },
@@ -1260,3 +1253,5 @@ describe('require-error-cause', () => {
     es2020RuleTester.run('require-error-cause', rule, { valid: [`try {} catch (e) { throw new Error('failed', { cause: undefined }); }`], invalid: es2020Invalid() });
   });
 });
+
+itRendersEveryMessage(rule);

@@ -4,6 +4,7 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import { describe, expect, it } from 'vitest';
 import type { MessageIds, Options } from '../../src/rules/valid-error-subclass.js';
 import rule from '../../src/rules/valid-error-subclass.js';
+import { itRendersEveryMessage } from '../rule-messages.js';
 import { fixturesDir, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 import { at, describeRejectsOptions, typeErrors } from './rule-test-helpers.js';
 
@@ -18,7 +19,7 @@ const es2020RuleTester = new RuleTester({
   languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: es2020Dir } },
 });
 
-const LIB_NOTE = ' (first add `ES2022` or `ES2022.Error` to the `lib` compiler option: they declare `ErrorOptions`)';
+const LIB_NOTE = ' (after adding `ES2022` to `lib`)';
 
 /** The report that a constructor drops the options its base takes, on the `occurrence`-th `snippet` (the class name). */
 function dropsOptions(
@@ -51,7 +52,7 @@ const addParameter = (parameter: string, output: string): Suggestion => ({ messa
 const forward = (argument: string, output: string): Suggestion => ({ messageId: 'forwardParameter', data: { argument }, output });
 const addName = (declaration: string, output: string): Suggestion => ({ messageId: 'addName', data: { declaration }, output });
 const useClassName = (className: string, output: string): Suggestion => ({ messageId: 'useClassName', data: { className }, output });
-const literalNote = (base: string): string => `, once \`${base}\` types its \`name\` as \`string\` (its literal type admits no other name)`;
+const literalNote = (base: string): string => ` once \`${base}\` types its \`name\` as \`string\``;
 const tsName = (className: string): string => `override readonly name: string = '${className}'`;
 const error = (className: string): { className: string; inheritedName: string; from: string; declaration: string } => ({
   className,
@@ -1004,3 +1005,5 @@ describe('valid-error-subclass', () => {
     });
   });
 });
+
+itRendersEveryMessage(rule);

@@ -19,7 +19,6 @@ function isTransient(error: unknown): boolean {
 
 // Mistake (no-unbounded-retry, in the strict config): with a wrong password or a database that is gone, this
 // waits forever; `attempt` only grows the backoff, it never ends the loop.
-// Mistake (no-blind-retry): a wrong password is retried like a restart, though it can never clear.
 export async function connectWithRetry(pool: Pool): Promise<Connection> {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -29,6 +28,21 @@ export async function connectWithRetry(pool: Pool): Promise<Connection> {
       await sleep(Math.min(2 ** attempt * 100, 5000));
     }
   }
+}
+
+// Mistake (no-blind-retry, in the strict config): bounded, but a wrong password is retried three times like a
+// restart, though it can never clear, and each attempt follows the last at once.
+export async function connectThreeTimes(pool: Pool): Promise<Connection> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await pool.connect();
+    } catch (error) {
+      logger.warn({ err: error }, { attempt });
+      lastError = error;
+    }
+  }
+  throw new Error('could not connect', { cause: lastError });
 }
 
 // Correct: only failures that can clear are retried, a limited number of times, then the last error reaches
