@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { getCalleePath, getChildNodes, getMethodName, getStaticMemberName, isGlobalReference, skipTypeWrappers, skipWrappers } from '../util/ast.js';
+import type { VisitorKeys } from '../util/ast.js';
+import { getCalleePath, getMethodName, getStaticMemberName, isGlobalReference, skipTypeWrappers, skipWrappers, someNode, walkNodes } from '../util/ast.js';
 import type { ErrorClass, ErrorHierarchy } from './error-hierarchy.js';
 import type { ErrorReferences } from './error-flow.js';
 
@@ -62,23 +63,20 @@ export type ClassTest = ClassAtom | ValueAtom | OtherAtom | CompoundTest;
  * from it: fewer cannot make a chain in which one shadows another. Pure syntax, so a handler with at
  * most one such test is passed over without reading any test (which can ask the checker).
  */
-export function hasTwoErrorTests(root: TSESTree.Node, references: ErrorReferences): boolean {
-  const readsError = (node: TSESTree.Node): boolean => {
-    if (node.type === AST_NODE_TYPES.Identifier) {
-      return references.isError(node) || references.isDerivedFromError(node) || references.conditionOf?.(node) !== undefined;
-    }
-    return getChildNodes(node).some(readsError);
-  };
+export function hasTwoErrorTests(root: TSESTree.Node, references: ErrorReferences, visitorKeys: VisitorKeys): boolean {
+  const readsError = (node: TSESTree.Node): boolean =>
+    node.type === AST_NODE_TYPES.Identifier &&
+    (references.isError(node) || references.isDerivedFromError(node) || references.conditionOf?.(node) !== undefined);
   let found = 0;
-  const visit = (node: TSESTree.Node): boolean => {
+  walkNodes(root, visitorKeys, (node) => {
     const test =
       node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression || node.type === AST_NODE_TYPES.SwitchCase
         ? node.test
         : null;
-    if (test && readsError(test)) found += 1;
-    return found >= 2 || getChildNodes(node).some(visit);
-  };
-  return visit(root);
+    if (test && someNode(test, visitorKeys, readsError)) found += 1;
+    return found >= 2 ? 'stop' : undefined;
+  });
+  return found >= 2;
 }
 
 /** True when the test reads the error somewhere (a class or value atom). */

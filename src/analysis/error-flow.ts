@@ -811,7 +811,7 @@ function computeErrorFlow(context: Context, subject: FlowSubject, options: Error
         if (options.reporters.matches(path)) facts |= REPORTED;
         if (options.propagators.matches(path)) facts |= PROPAGATED;
       }
-      for (const child of getChildNodes(current)) visit(child);
+      for (const child of getChildNodes(current, sourceCode.visitorKeys)) visit(child);
     };
     visit(fn.body);
     return facts;
@@ -849,7 +849,7 @@ function computeErrorFlow(context: Context, subject: FlowSubject, options: Error
         default:
           break;
       }
-      for (const child of getChildNodes(current)) visit(child);
+      for (const child of getChildNodes(current, sourceCode.visitorKeys)) visit(child);
     };
     visit(node);
     return facts;
