@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { VisitorKeys } from '../util/ast.js';
 import { getCalleePath, getMethodName, getStaticMemberName, isGlobalReference, skipTypeWrappers, skipWrappers, someNode, walkNodes } from '../util/ast.js';
 import type { ErrorClass, ErrorHierarchy } from './error-hierarchy.js';
-import type { ErrorReferences } from './error-flow.js';
+import type { ErrorReferences } from './error-references.js';
 
 /**
  * How a class test decides membership: `instanceof` follows the prototype chain, a type predicate

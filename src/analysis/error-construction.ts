@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
 import type { Variable } from '../util/ast.js';
 import { findVariable, getCalleePath, isGlobalReference, isInside, skipTypeWrappers, skipWrappers } from '../util/ast.js';
-import type { ErrorReferences } from './error-flow.js';
+import type { ErrorReferences } from './error-references.js';
 import type { ErrorClass, Ternary } from './error-hierarchy.js';
 import { BUILTIN_ERROR_CLASSES, getErrorHierarchy } from './error-hierarchy.js';
 import type { TypeServices } from './type-services.js';

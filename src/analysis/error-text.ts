@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
 import { findVariable, getStaticMemberName, isDeferredBoundary, isGlobalReference, isTypeWrapper, skipTypeWrappers, someNode } from '../util/ast.js';
-import type { ErrorReferences } from './error-flow.js';
+import type { ErrorReferences } from './error-references.js';
 import { getErrorHierarchy } from './error-hierarchy.js';
 import type { TypeServices } from './type-services.js';
 import { getTypeServices } from './type-services.js';
