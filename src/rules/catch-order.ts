@@ -1,13 +1,14 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/types';
 import type { Shadowing } from '../analysis/class-tests.js';
-import { createClassTestReader, findShadowing, findUnreachableTests, hasTwoErrorTests, isErrorTest } from '../analysis/class-tests.js';
+import { createClassTestReader, findShadowing, hasTwoErrorTests, isErrorTest } from '../analysis/class-tests.js';
 import { getHandlerErrorReferences } from '../analysis/error-flow.js';
 import { getErrorHierarchy } from '../analysis/error-hierarchy.js';
 import type { ErrorHandler } from '../analysis/handlers.js';
 import { PROMISE_HANDLER_CALL_SELECTOR, getCatchClauseHandler, getPromiseHandlerCandidate, isOnPromise } from '../analysis/handlers.js';
 import type { TestOwner } from '../analysis/test-chains.js';
 import { caseNeverFallsThrough, getTestChains } from '../analysis/test-chains.js';
+import { createUnreachableTestFinder } from '../analysis/unreachable-tests.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
@@ -173,14 +174,11 @@ export default createRule<Options, MessageIds>({
       const hierarchy = getErrorHierarchy(context);
       const readTest = createClassTestReader(sourceCode, hierarchy, references);
       const isPure = (test: TSESTree.Expression | null): boolean => test === null || readTest(test).key !== undefined;
+      const findUnreachable = createUnreachableTestFinder(hierarchy, readTest);
       for (const chained of getTestChains(sourceCode, root, (test) => isErrorTest(readTest(test)))) {
-        if (chained.earlier.length === 0) continue;
         const later = readTest(chained.test);
-        const earlier = chained.earlier.map((entry) => ({ test: readTest(entry.test), adjacent: entry.adjacent }));
-        for (const { part, earlierIndex, shadowing } of findUnreachableTests(hierarchy, later, earlier)) {
-          const earlierEntry = chained.earlier[earlierIndex];
-          const earlierTest = earlier[earlierIndex]?.test;
-          if (!earlierEntry || !earlierTest || reported.has(part.node)) continue;
+        for (const { part, earlier: earlierEntry, earlierTest, shadowing } of findUnreachable(chained)) {
+          if (reported.has(part.node)) continue;
           // Typing the receiver is costly: asked only once there is something to report.
           if (handler.kind !== 'catch' && !isOnPromise(context, handler)) return;
           reported.add(part.node);
