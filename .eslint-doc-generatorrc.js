@@ -5,8 +5,6 @@ import { createDocsPostprocess } from './scripts/docs-postprocess.js';
 
 /** @type {import('eslint-doc-generator').GenerateOptions} */
 const config = {
-  // `all` enables every rule (no semver promise): listing it would only add a mark to every row.
-  ignoreConfig: ['all'],
   ruleListColumns: ['name', 'description', 'configsError', 'fixable', 'hasSuggestions', 'options', 'deprecated'],
   ruleDocNotices: ['description', 'deprecated', 'configs', 'fixableAndHasSuggestions', 'options'],
   // The sections every rule doc has (see the rule-doc conventions); `## Options` is required by default

@@ -13,7 +13,7 @@ export default defineConfig(
   ),
   {
     name: 'project/typescript',
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.cts'],
     extends: [tseslint.configs.strictTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -22,6 +22,13 @@ export default defineConfig(
       // Messages quote line and column numbers; a number in a template literal is what we mean.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
     },
+  },
+  {
+    // CommonJS TypeScript (the package's `require` entry, the CommonJS type check): `import x = require()` is
+    // how such a file imports.
+    name: 'project/commonjs-typescript',
+    files: ['**/*.cts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // Config and tooling scripts (plain ESM, outside the TypeScript project).
@@ -48,7 +55,7 @@ export default defineConfig(
   },
   {
     name: 'project/dogfood',
-    files: ['**/*.ts', '**/*.js'],
+    files: ['**/*.ts', '**/*.cts', '**/*.js'],
     extends: [errorHandling.configs.recommended],
   },
 );

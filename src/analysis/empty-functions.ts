@@ -1,5 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
+import { getStaticMemberName, isGlobalReference, skipTypeWrappers } from '../util/ast.js';
 import type { TypeServices } from './type-services.js';
 import { getTypeServices } from './type-services.js';
 
@@ -7,11 +9,131 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /**
  * How a function does nothing:
- * - `body`: its body has no statements (`() => {}`, `function noop() {}`), or it is a declared-only
- *   do-nothing function such as lodash's `noop(...args: any[]): void`;
- * - `undefined`: its value is `undefined` (`() => undefined`, `() => void 0`).
+ * - `body`: its body does nothing and returns no value (`() => {}`, `function noop() {}`,
+ *   `() => { return; }`, `(e) => { e; }`), or it is a declared-only do-nothing function such as
+ *   lodash's `noop(...args: any[]): void`, or `Function.prototype`;
+ * - `undefined`: it does nothing but return a value that means nothing unless the caller uses it
+ *   (`() => undefined`, `() => void 0`, `(e) => e`, `() => 'ignored'`, `Boolean`).
  */
 export type EmptyFunctionKind = 'body' | 'undefined';
+
+type SourceCode = TSESLint.SourceCode;
+
+/** `e`, `e.message`, `e?.response?.status`: the error itself or a property read of it. */
+function isErrorRead(node: TSESTree.Node, errorName: string | undefined): boolean {
+  let current = skipTypeWrappers(node);
+  if (current.type === AST_NODE_TYPES.ChainExpression) current = skipTypeWrappers(current.expression);
+  while (current.type === AST_NODE_TYPES.MemberExpression && (!current.computed || getStaticMemberName(current) !== undefined)) {
+    current = skipTypeWrappers(current.object);
+  }
+  return errorName !== undefined && current.type === AST_NODE_TYPES.Identifier && current.name === errorName;
+}
+
+/**
+ * An expression whose evaluation does nothing that anyone can see: a literal, a template without
+ * substitutions, `undefined`, the error or a property read of it, and `void`, `typeof` or `!` of
+ * one of these. Written as a statement, it computes a value and throws it away.
+ */
+function isInert(sourceCode: SourceCode, node: TSESTree.Node, errorName: string | undefined): boolean {
+  const value = skipTypeWrappers(node);
+  switch (value.type) {
+    case AST_NODE_TYPES.Literal:
+      return true;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return value.expressions.length === 0;
+    case AST_NODE_TYPES.Identifier:
+      return value.name === errorName || (value.name === 'undefined' && isGlobalReference(sourceCode, value));
+    case AST_NODE_TYPES.MemberExpression:
+    case AST_NODE_TYPES.ChainExpression:
+      return isErrorRead(value, errorName);
+    case AST_NODE_TYPES.UnaryExpression:
+      return (value.operator === 'void' || value.operator === 'typeof' || value.operator === '!') && isInert(sourceCode, value.argument, errorName);
+    case AST_NODE_TYPES.SequenceExpression:
+      return value.expressions.every((expression) => isInert(sourceCode, expression, errorName));
+    default:
+      return false;
+  }
+}
+
+/**
+ * A value a callback may return that still means "nothing": `undefined`, `void …`, the error or a
+ * property of it, or text. `null`, `false` and numbers read as chosen fallback values, and are not.
+ */
+function isMeaninglessValue(sourceCode: SourceCode, node: TSESTree.Node, errorName: string | undefined): boolean {
+  const value = skipTypeWrappers(node);
+  if (!isInert(sourceCode, value, errorName)) return false;
+  switch (value.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof value.value === 'string';
+    case AST_NODE_TYPES.UnaryExpression:
+      return value.operator !== '!';
+    case AST_NODE_TYPES.SequenceExpression: {
+      const last = value.expressions.at(-1);
+      return last !== undefined && isMeaninglessValue(sourceCode, last, errorName);
+    }
+    default:
+      return true;
+  }
+}
+
+/**
+ * A statement of a handler that does nothing: `;`, `{}`, and an inert expression (`e;`, `void e;`,
+ * `void 0;`, `e.message;`, `'ignored';`, `undefined;`). A string is no explanation: it is code that
+ * does nothing, and a directive such as `'use strict'` does nothing with the error either.
+ */
+export function isDoNothingStatement(sourceCode: SourceCode, statement: TSESTree.Statement, errorName: string | undefined): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.EmptyStatement:
+      return true;
+    case AST_NODE_TYPES.BlockStatement:
+      return statement.body.every((inner) => isDoNothingStatement(sourceCode, inner, errorName));
+    case AST_NODE_TYPES.ExpressionStatement:
+      return isInert(sourceCode, statement.expression, errorName);
+    default:
+      return false;
+  }
+}
+
+/**
+ * How a callback's body does nothing, given the name of its error parameter. In a function (unlike
+ * a `catch` block, where it leaves the enclosing function) a `return` among do-nothing statements
+ * only ends what does nothing: `return;` returns nothing, `return undefined;` a meaningless value.
+ */
+export function getEmptyBodyKind(sourceCode: SourceCode, body: TSESTree.BlockStatement | TSESTree.Expression, errorName: string | undefined): EmptyFunctionKind | undefined {
+  if (body.type !== AST_NODE_TYPES.BlockStatement) return isMeaninglessValue(sourceCode, body, errorName) ? 'undefined' : undefined;
+  let kind: EmptyFunctionKind = 'body';
+  const pending: TSESTree.Statement[] = [...body.body];
+  for (let statement = pending.pop(); statement; statement = pending.pop()) {
+    if (statement.type === AST_NODE_TYPES.BlockStatement) {
+      pending.push(...statement.body);
+    } else if (statement.type === AST_NODE_TYPES.ReturnStatement) {
+      if (statement.argument === null) continue;
+      if (!isMeaninglessValue(sourceCode, statement.argument, errorName)) return undefined;
+      kind = 'undefined';
+    } else if (!isDoNothingStatement(sourceCode, statement, errorName)) {
+      return undefined;
+    }
+  }
+  return kind;
+}
+
+/** Built-ins that, given an error, only compute a value: `String`, `Number`, `Boolean`. */
+const CONVERSIONS: ReadonlySet<string> = new Set(['Boolean', 'Number', 'String']);
+
+/**
+ * A built-in passed as an error callback that does nothing with the error: `Function.prototype`
+ * (which returns `undefined`, the conventional no-op) and the conversions `Boolean`, `Number` and
+ * `String`, whose value means nothing unless the caller uses it. Only the globals count.
+ */
+export function getNoopBuiltinKind(sourceCode: SourceCode, argument: TSESTree.Node): EmptyFunctionKind | undefined {
+  const value = skipTypeWrappers(argument);
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    return CONVERSIONS.has(value.name) && isGlobalReference(sourceCode, value) ? 'undefined' : undefined;
+  }
+  if (value.type !== AST_NODE_TYPES.MemberExpression || getStaticMemberName(value) !== 'prototype') return undefined;
+  const object = skipTypeWrappers(value.object);
+  return object.type === AST_NODE_TYPES.Identifier && object.name === 'Function' && isGlobalReference(sourceCode, object) ? 'body' : undefined;
+}
 
 /** Names that library declarations give a function that does nothing (lodash, Ramda's `F` is not one). */
 const NOOP_NAMES = new Set(['noop', 'noOp', 'NOOP']);
@@ -36,12 +158,22 @@ function emptyKindOfTsFunction(services: TypeServices, fn: ts.SignatureDeclarati
   const body = (fn as { body?: ts.Node }).body;
   if (!body) return isDeclaredNoop(services, fn) ? 'body' : undefined;
   if (typescript.isBlock(body)) {
-    return body.statements.every((statement) => typescript.isEmptyStatement(statement)) ? 'body' : undefined;
+    return body.statements.every((statement) => isInertTsStatement(typescript, statement)) ? 'body' : undefined;
   }
   const value = skipTsWrappers(typescript, body as ts.Expression);
   if (typescript.isIdentifier(value) && value.text === 'undefined') return 'undefined';
   if (typescript.isVoidExpression(value) && typescript.isLiteralExpression(skipTsWrappers(typescript, value.expression))) return 'undefined';
   return undefined;
+}
+
+/** `;`, `return;`, or a literal thrown away (`'ignored';`, `void 0;`): a statement of another module's function that does nothing. */
+function isInertTsStatement(typescript: typeof ts, statement: ts.Statement): boolean {
+  if (typescript.isEmptyStatement(statement)) return true;
+  if (typescript.isReturnStatement(statement)) return statement.expression === undefined;
+  if (!typescript.isExpressionStatement(statement)) return false;
+  let expression = skipTsWrappers(typescript, statement.expression);
+  if (typescript.isVoidExpression(expression)) expression = skipTsWrappers(typescript, expression.expression);
+  return typescript.isLiteralExpression(expression) || typescript.isNoSubstitutionTemplateLiteral(expression);
 }
 
 /** A body-less declaration (a `.d.ts` file, an overload) named like a no-op and returning `void`/`undefined`. */

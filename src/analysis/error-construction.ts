@@ -4,7 +4,9 @@ import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
 import type { Variable } from '../util/ast.js';
 import { findVariable, getCalleePath, isGlobalReference, isInside, skipTypeWrappers, skipWrappers } from '../util/ast.js';
+import { getStaticKeyName, isOverriddenProperty } from './cause-options.js';
 import type { ErrorReferences } from './error-references.js';
+import { errorClassOfConstructorType } from './error-factories.js';
 import type { ErrorClass, Ternary } from './error-hierarchy.js';
 import { BUILTIN_ERROR_CLASSES, getErrorHierarchy } from './error-hierarchy.js';
 import type { TypeServices } from './type-services.js';
@@ -68,6 +70,8 @@ export function getErrorConstructorInfo(context: Context, callee: TSESTree.Node)
   }
   let isError: Ternary = cls ? hierarchy.isErrorClass(cls) : 'unknown';
   if (!hierarchy.typed && isError === 'unknown' && ERROR_CLASS_NAME.test(name)) isError = 'yes';
+  // `new (…) => FastifyError & { code: 'X' }`: an error, named after the constructor.
+  if (hierarchy.typed && !cls && errorClassOfConstructorType(context, callee)) isError = 'yes';
   return { isError, name, builtin: builtinOfClass(context, callee, cls) };
 }
 
@@ -233,14 +237,21 @@ function isOpenType(services: TypeServices, type: ts.Type): boolean {
 }
 
 /**
- * `type` takes an `Error` as such: not an open type, and not a bag of optional properties that an
- * error happens to match (`{ message?: string }`, `ErrorOptions`).
+ * `type` takes an `Error` as such: a shape an error matches that is neither a bag of optional
+ * properties (`{ message?: string }`, `ErrorOptions`) nor options that declare `cause` beside what an
+ * error has (`{ message: string } & ErrorOptions`), or, with `subclasses`, an error type itself
+ * (`MongoError`).
  */
-function takesErrorValue(services: TypeServices, type: ts.Type, errorType: ts.Type): boolean {
+function takesErrorValue(services: TypeServices, type: ts.Type, errorType: ts.Type, subclasses: boolean): boolean {
   if (isOpenType(services, type)) return false;
-  return unionMembers(services.checker.getNonNullableType(type)).some(
-    (member) => !isOpenType(services, member) && services.checker.isTypeAssignableTo(errorType, member) && !isWeakType(services, member),
-  );
+  const { checker } = services;
+  return unionMembers(checker.getNonNullableType(type)).some((member) => {
+    if (isOpenType(services, member)) return false;
+    const isError = checker.isTypeAssignableTo(member, errorType);
+    if (subclasses && isError) return true;
+    if (!checker.isTypeAssignableTo(errorType, member) || isWeakType(services, member)) return false;
+    return isError || checker.getPropertyOfType(member, 'cause') === undefined;
+  });
 }
 
 function classifyParameter(services: TypeServices, parameter: ts.Symbol, errorType: ts.Type | undefined): ParameterKind {
@@ -255,14 +266,15 @@ function classifyParameter(services: TypeServices, parameter: ts.Symbol, errorTy
   const members = unionMembers(checker.getNonNullableType(type));
   if (isOpenType(services, type) || members.some((member) => isOpenType(services, member))) return OPEN;
   // An Error itself declares `cause` (ES2022): a parameter typed `Error` takes the error, not options.
-  if (errorType && takesErrorValue(services, type, errorType)) return { kind: 'argument', property: undefined };
+  if (errorType && takesErrorValue(services, type, errorType, true)) return { kind: 'argument', property: undefined };
   if (members.some((member) => checker.getPropertyOfType(member, 'cause') !== undefined)) return { kind: 'options' };
   if (!errorType) return OPEN;
   // An options object with a property for the original error: `{ originalError?: Error }`.
   for (const member of members) {
     if (!(member.flags & services.ts.TypeFlags.Object)) continue;
     for (const property of checker.getPropertiesOfType(member)) {
-      if (takesErrorValue(services, checker.getTypeOfSymbol(property), errorType)) return { kind: 'argument', property: property.name };
+      // Only a property any error fits: `{ originalError?: Error }`, not a description's `error?: ServerError`.
+      if (takesErrorValue(services, checker.getTypeOfSymbol(property), errorType, false)) return { kind: 'argument', property: property.name };
     }
   }
   return { kind: 'closed' };
@@ -805,14 +817,7 @@ function dropsProvably(sourceCode: TSESLint.SourceCode, constructor: TSESTree.Fu
     .every((variable) => variable.references.every((reference) => isInside(reference.identifier, superCall)));
 }
 
-/** The static name of a property key: `cause`, `'cause'`, `['cause']`. */
-export function getStaticKeyName(property: TSESTree.Property): string | undefined {
-  const key = property.key;
-  if (!property.computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
-  if (key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string') return key.value;
-  if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0) return key.quasis[0]?.value.cooked ?? undefined;
-  return undefined;
-}
+export { getStaticKeyName } from './cause-options.js';
 
 // ---------------------------------------------------------------------------------------------
 // Does a value hand the caught error on?
@@ -847,13 +852,20 @@ export function carriesError(context: Context, references: ErrorReferences, node
           def.parent.kind === 'const' &&
           def.node.init !== null &&
           visit(def.node.init, depth + 1);
-        return initialised || variable.references.some((reference) => reference.identifier !== value && storesInto(reference.identifier, depth));
+        // `let lastError = error`, `lastError = error`: a variable given the error anywhere counts, whichever write comes last.
+        const assigned = (reference: (typeof variable.references)[number]): boolean =>
+          reference.isWrite() && reference.writeExpr !== null && reference.writeExpr !== undefined && visit(reference.writeExpr, depth + 1);
+        return (
+          initialised ||
+          variable.references.some((reference) => reference.identifier !== value && (storesInto(reference.identifier, depth) || assigned(reference)))
+        );
       }
       case AST_NODE_TYPES.ObjectExpression:
+        // `{ cause: error, cause: other }`: a key defined again later keeps only the later value.
         return value.properties.some((property) =>
           property.type === AST_NODE_TYPES.SpreadElement
             ? visit(property.argument, depth + 1)
-            : property.kind === 'init' && visit(property.value, depth + 1),
+            : property.kind === 'init' && !isOverriddenProperty(property) && visit(property.value, depth + 1),
         );
       case AST_NODE_TYPES.ArrayExpression:
         return value.elements.some(

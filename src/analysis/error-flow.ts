@@ -28,9 +28,11 @@ export type { ErrorReferences } from './error-references.js';
 export { getErrorReferences, getHandlerErrorReferences } from './error-references.js';
 export type { ErrorFlow, HandlerEnd, SwallowingExit, SwallowKind } from './flow-exits.js';
 export type { ErrorFlowOptions } from './flow-state.js';
-export { CALLEE_PATTERNS_SCHEMA, DEFAULT_PROPAGATORS, DEFAULT_REPORTERS, REPORTERS_SCHEMA } from './hand-on.js';
 export type { Narrowing } from './narrowing.js';
 export { getNarrowing } from './narrowing.js';
+
+// The default lists moved to house-conventions.ts; re-exported for the code that imports them from here.
+export { CALLEE_PATTERNS_SCHEMA, DEFAULT_PROPAGATORS, DEFAULT_REPORTERS, REPORTERS_SCHEMA } from './house-conventions.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 

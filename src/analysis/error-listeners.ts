@@ -2,9 +2,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
 import type { FunctionNode, Variable } from '../util/ast.js';
-import { getCalleePath, getMethodName, getStaticMemberName, skipTypeWrappers, skipWrappers } from '../util/ast.js';
-import type { CalleeMatcher } from '../util/callee-pattern.js';
+import { getMethodName, getStaticMemberName, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import { getPromiseHandler } from './handlers.js';
+import type { HandlerCalleeMatcher } from './house-conventions.js';
 import { isThenableType } from './promises.js';
 import { getTypeServices } from './type-services.js';
 
@@ -20,7 +20,7 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  * - `error-property`: `x.onerror = cb`, `x.onunhandledrejection = cb`;
  * - `error-middleware`: an Express-style function of exactly four parameters passed to `*.use(…)`;
  * - `component-did-catch`: a React class component's `componentDidCatch` method (by name);
- * - `handler-callee`: a callback passed to a call the user listed as an error-handler registration.
+ * - `handler-callee`: the error callback passed to a call listed in `handlerCallees` (the house settings or the rule's option).
  */
 export type HandlerContextKind =
   | 'catch'
@@ -67,8 +67,8 @@ export interface FunctionHandlerContext {
 export type HandlerContext = BlockHandlerContext | FunctionHandlerContext;
 
 export interface HandlerContextOptions {
-  /** Calls whose function arguments are error handlers (the `handlerCallees` option). */
-  readonly handlerCallees?: CalleeMatcher;
+  /** Calls that take an error callback, and which argument it is (`handlerCallees`). */
+  readonly handlerCallees?: HandlerCalleeMatcher;
 }
 
 export interface HandlerContextFinder {
@@ -155,7 +155,7 @@ function registrationByCall(
   if (method === 'use' && declaredLength(fn) === 4) {
     return { kind: 'error-middleware', registration: call, event: undefined, returnIgnored: false };
   }
-  if (options.handlerCallees?.matches(getCalleePath(call.callee))) {
+  if (options.handlerCallees?.callbackIndex(call) === index) {
     return { kind: 'handler-callee', registration: call, event: undefined, returnIgnored: false };
   }
   return undefined;

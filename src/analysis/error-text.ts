@@ -1,9 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
-import { findVariable, getStaticMemberName, isDeferredBoundary, isGlobalReference, isTypeWrapper, skipTypeWrappers, someNode } from '../util/ast.js';
+import { findVariable, getStaticMemberName, isDeferredBoundary, isGlobalReference, isNode, isTypeWrapper, skipTypeWrappers, skipWrappers, someNode } from '../util/ast.js';
 import type { ErrorReferences } from './error-references.js';
 import { getErrorHierarchy } from './error-hierarchy.js';
+import { isPromiseRejectCall } from './promises.js';
 import type { TypeServices } from './type-services.js';
 import { getTypeServices } from './type-services.js';
 
@@ -231,6 +232,64 @@ function keepsEvidence(identifier: TSESTree.Identifier): boolean {
         return false;
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Breadcrumbs: a log line on the way to a rethrow.
+
+/** A statement that can leave the handler or its block on its own (nested functions excluded). */
+function containsJump(node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  const pending: TSESTree.Node[] = [node];
+  for (let current = pending.pop(); current; current = pending.pop()) {
+    if (isDeferredBoundary(current)) continue;
+    switch (current.type) {
+      case AST_NODE_TYPES.ReturnStatement:
+      case AST_NODE_TYPES.ThrowStatement:
+      case AST_NODE_TYPES.BreakStatement:
+      case AST_NODE_TYPES.ContinueStatement:
+        return true;
+      default:
+        break;
+    }
+    for (const key of visitorKeys[current.type] ?? []) {
+      const value = (current as unknown as Record<string, unknown>)[key];
+      for (const child of Array.isArray(value) ? value : [value]) if (isNode(child)) pending.push(child);
+    }
+  }
+  return false;
+}
+
+/** `throw e`, or `return Promise.reject(e)`, of the error itself (or a `const` alias of it). */
+function isUnchangedRethrow(sourceCode: TSESLint.SourceCode, references: ErrorReferences, statement: TSESTree.Node): boolean {
+  if (statement.type === AST_NODE_TYPES.ThrowStatement) return references.isError(statement.argument);
+  if (statement.type !== AST_NODE_TYPES.ReturnStatement || !statement.argument || !isPromiseRejectCall(sourceCode, statement.argument)) return false;
+  const call = skipWrappers(statement.argument);
+  const [first] = call.type === AST_NODE_TYPES.CallExpression ? call.arguments : [];
+  return first !== undefined && references.isError(first);
+}
+
+/** What lies between a log call and the block it is a statement of: `await`, `?.`, a statement, an `if` branch. */
+const BREADCRUMB_PATH: ReadonlySet<string> = new Set([AST_NODE_TYPES.AwaitExpression, AST_NODE_TYPES.ChainExpression, AST_NODE_TYPES.ExpressionStatement, AST_NODE_TYPES.IfStatement]);
+
+/**
+ * Whether every path from `node` (inside a handler's `body`) goes on to rethrow the error unchanged
+ * (`throw e`, `return Promise.reject(e)`): a later statement of a block around `node` is that rethrow,
+ * and nothing between can leave another way. Loops, `switch` and `try` statements around `node` end the
+ * search (no).
+ */
+export function rethrowsUnchangedAfter(sourceCode: TSESLint.SourceCode, references: ErrorReferences, node: TSESTree.Node, body: TSESTree.Node): boolean {
+  let child = node;
+  for (let current = node.parent; current && child !== body; child = current, current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.BlockStatement) {
+      if (!BREADCRUMB_PATH.has(current.type) && !isTypeWrapper(current) && !(current.type === AST_NODE_TYPES.UnaryExpression && current.operator === 'void')) return false;
+      continue;
+    }
+    for (const statement of current.body.slice(current.body.indexOf(child as TSESTree.Statement) + 1)) {
+      if (isUnchangedRethrow(sourceCode, references, statement)) return true;
+      if (containsJump(statement, sourceCode.visitorKeys)) return false;
+    }
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------

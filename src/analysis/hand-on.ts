@@ -17,67 +17,6 @@ import { isPromiseResultDiscarded } from './handlers.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
-/**
- * Calls that report an error when given the error object: loggers at error and warning level
- * (`logger.error(e)`), error trackers (`Sentry.captureException(e)`), `reportError(e)` and its
- * variants (`reportInternalError({ error })`), and warning collections (`module.addWarning(e)`).
- */
-export const DEFAULT_REPORTERS: readonly string[] = [
-  'console.error',
-  'console.warn',
-  '*.error',
-  '*.warn',
-  '*.fatal',
-  '*.exception',
-  '*.captureException',
-  '*.recordException',
-  '*.notify',
-  'report*Error',
-  'add*Warning',
-];
-
-/**
- * Calls that hand the error on to someone who will handle it: Node-style callbacks (`next(e)`,
- * `callback(e)`, `innerCallback(e)`), a promise's `reject` under any name (`this._rejecter(e)`), event
- * emitters and streams (`emitter.emit('error', e)`, `stream.destroy(e)`), error-handling functions by
- * their conventional names (`onError(e)`, `handleError(e)`, `errorHandler(e)`), and error state and
- * collections (`setLoadError(e)`, `validation.addError(path, e)`, `doc.invalidate(path, e)`).
- */
-export const DEFAULT_PROPAGATORS: readonly string[] = [
-  'next',
-  'callback',
-  '*callback',
-  '*Callback',
-  'cb',
-  'done',
-  'reject',
-  '*reject*',
-  '*Reject',
-  '*.emit',
-  '*.destroy',
-  'on*Error',
-  'handle*Error',
-  'errorHandler',
-  '*ErrorHandler',
-  'set*Error',
-  'add*Error',
-  '*.invalidate',
-];
-
-/** The JSON schema of a list of callee patterns, shared by every option that takes them. */
-export const CALLEE_PATTERNS_SCHEMA = {
-  type: 'array',
-  items: { type: 'string', minLength: 1, pattern: '^[^.]+(\\.[^.]+)*$' },
-  uniqueItems: true,
-} as const;
-
-/** The JSON schema of the `reporters` option, shared by every rule that takes it. */
-export const REPORTERS_SCHEMA = {
-  ...CALLEE_PATTERNS_SCHEMA,
-  description:
-    'Callee patterns of calls that report the error when given the error object (or an object literal holding it), such as "*.error" or "Sentry.captureException". Replaces the default list.',
-} as const;
-
 /** Assignments that store the right-hand side (`??=` only when empty: the first error is kept). */
 const ASSIGNMENT_OPERATORS: ReadonlySet<string> = new Set(['=', '??=', '||=', '&&=']);
 

@@ -1,10 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FunctionNode, Variable } from '../util/ast.js';
-import { getMethodName, isFunctionNode, isGlobalReference, isTypeWrapper, resolveFunction, skipTypeWrappers, skipWrappers } from '../util/ast.js';
+import { getMethodName, isFunctionNode, isTypeWrapper, resolveFunction, skipWrappers } from '../util/ast.js';
 import type { EmptyFunctionKind } from './empty-functions.js';
-import { getEmptyFunctionKindByType } from './empty-functions.js';
-import { isKnownPromiseSyntax, isThenable } from './promises.js';
+import { getEmptyBodyKind, getEmptyFunctionKindByType, getNoopBuiltinKind, isDoNothingStatement } from './empty-functions.js';
+import { getHandlerCallees } from './house-conventions.js';
+import { isKnownPromiseSyntax, isThenable, isUndefinedValue } from './promises.js';
 import { getTypeServices } from './type-services.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -20,12 +21,8 @@ export interface CatchClauseHandler {
   readonly errorVariable: Variable | null;
 }
 
-/**
- * A callback given to a promise: `.catch(cb)` (`promise-catch`), the second argument of
- * `.then(ok, cb)` (`promise-then`), or `.finally(cb)` (`promise-finally`, which receives no error).
- */
-export interface PromiseHandler {
-  readonly kind: 'promise-catch' | 'promise-then' | 'promise-finally';
+/** What every handler whose code is a callback knows: the call it is given to, and the function. */
+interface CallbackHandlerBase {
   readonly call: TSESTree.CallExpression;
   /** The argument as written: a function, or an identifier that names one. */
   readonly argument: TSESTree.Expression;
@@ -37,7 +34,26 @@ export interface PromiseHandler {
   readonly errorVariable: Variable | null;
 }
 
-export type ErrorHandler = CatchClauseHandler | PromiseHandler;
+/**
+ * A callback given to a promise: `.catch(cb)` (`promise-catch`), the second argument of
+ * `.then(ok, cb)` (`promise-then`), or `.finally(cb)` (`promise-finally`, which receives no error).
+ */
+export interface PromiseHandler extends CallbackHandlerBase {
+  readonly kind: 'promise-catch' | 'promise-then' | 'promise-finally';
+}
+
+/**
+ * An error callback given to one of the codebase's own helpers, as `settings['error-handling'].handlerCallees`
+ * names them: `tryThat(exec, (error) => …)`. The callback receives the error as its first parameter.
+ */
+export interface CalleeHandler extends CallbackHandlerBase {
+  readonly kind: 'handler-callee';
+}
+
+/** A handler whose code is a callback: a promise handler or a handler callee's callback. */
+export type CallbackHandler = PromiseHandler | CalleeHandler;
+
+export type ErrorHandler = CatchClauseHandler | CallbackHandler;
 
 /** Listener selector for the calls that may attach a promise handler; confirm with `getPromiseHandler`. */
 export const PROMISE_HANDLER_CALL_SELECTOR = 'CallExpression[callee.property.name=/^(?:catch|then|finally)$/]';
@@ -79,16 +95,33 @@ const receiverVerdicts = new WeakMap<TSESTree.CallExpression, boolean>();
  * once their own cheap checks have found something to report.
  */
 export function isOnPromise(context: Context, handler: PromiseHandler): boolean {
+  return isCalledOnPromise(context, handler.call);
+}
+
+/** Is `call` (`x.catch(…)`, `x.then(…)`) a method call on a promise? See `isOnPromise`. */
+function isCalledOnPromise(context: Context, call: TSESTree.CallExpression): boolean {
   if (!getTypeServices(context)) return true;
-  let verdict = receiverVerdicts.get(handler.call);
+  let verdict = receiverVerdicts.get(call);
   if (verdict === undefined) {
-    const callee = skipWrappers(handler.call.callee);
+    const callee = skipWrappers(call.callee);
     verdict =
       callee.type === AST_NODE_TYPES.MemberExpression &&
       (isKnownPromiseSyntax(context.sourceCode, callee.object) || isThenable(context, callee.object) === 'yes');
-    receiverVerdicts.set(handler.call, verdict);
+    receiverVerdicts.set(call, verdict);
   }
   return verdict;
+}
+
+/**
+ * `.catch()` on a promise with no callback, or with `undefined` or `null` in its place: it attaches
+ * nothing, and the promise it returns rejects whenever the original does (`await job.catch();`).
+ * Without type information every such `.catch()` counts; with it, only on a thenable.
+ */
+export function isCatchWithoutCallback(context: Context, call: TSESTree.CallExpression): boolean {
+  if (getMethodName(call) !== 'catch') return false;
+  const argument = call.arguments[0];
+  if (argument && (argument.type === AST_NODE_TYPES.SpreadElement || !isUndefinedValue(argument))) return false;
+  return isCalledOnPromise(context, call);
 }
 
 /**
@@ -130,6 +163,44 @@ export function getPromiseHandlerCandidate(context: Context, call: TSESTree.Call
 }
 
 /**
+ * The error callback `call` passes to a handler callee of the house settings (`tryThat(exec, (error) => …)`),
+ * if `call` is one.
+ */
+export function getCalleeHandler(context: Context, call: TSESTree.CallExpression): CalleeHandler | undefined {
+  const index = getHandlerCallees(context).callbackIndex(call);
+  const argument = index === undefined ? undefined : call.arguments[index];
+  if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const callback = isFunctionNode(argument) ? argument : undefined;
+  const resolvedCallback = callback ?? resolveFunction(context.sourceCode, argument);
+  const param = resolvedCallback?.params[0] ?? null;
+  return {
+    kind: 'handler-callee',
+    call,
+    argument,
+    callback,
+    resolvedCallback,
+    param,
+    errorVariable: resolvedCallback ? variableOfParam(context.sourceCode, resolvedCallback, param) : null,
+  };
+}
+
+/** The handler callee whose inline callback is `fn`, if `fn` is one. */
+export function getCalleeHandlerOfCallback(context: Context, fn: FunctionNode): CalleeHandler | undefined {
+  const call = fn.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return undefined;
+  const handler = getCalleeHandler(context, call);
+  return handler?.callback === fn ? handler : undefined;
+}
+
+/**
+ * Is the handler really one? Catch clauses and handler callees always are; a promise handler only
+ * when its receiver is a promise (see `isOnPromise`, which this asks last).
+ */
+export function isConfirmedHandler(context: Context, handler: ErrorHandler): boolean {
+  return handler.kind === 'catch' || handler.kind === 'handler-callee' || isOnPromise(context, handler);
+}
+
+/**
  * The promise handler whose inline callback is `fn`, if `fn` is one (of the given kind: the receiver
  * is typed only for a callback of that kind).
  */
@@ -144,8 +215,8 @@ export function getPromiseHandlerOfCallback(context: Context, fn: FunctionNode, 
 }
 
 /**
- * The innermost error handler whose own code contains `node`: a `catch` block, or the inline callback
- * of a promise rejection handler. Code in nested functions belongs to no handler (it runs at another
+ * The innermost error handler whose own code contains `node`: a `catch` block, the inline callback
+ * of a promise rejection handler, or the inline error callback of a handler callee. Code in nested functions belongs to no handler (it runs at another
  * time), unless that function is itself a handler. `.finally` callbacks count only with
  * `includeFinally`, since they receive no error.
  */
@@ -162,44 +233,11 @@ export function getEnclosingHandler(
     if (isFunctionNode(current)) {
       const handler = getPromiseHandlerOfCallback(context, current);
       if (handler && (handler.kind !== 'promise-finally' || options.includeFinally)) return handler;
-      return undefined;
+      return getCalleeHandlerOfCallback(context, current);
     }
     if (current.type === AST_NODE_TYPES.ClassBody || current.type === AST_NODE_TYPES.StaticBlock) return undefined;
   }
   return undefined;
-}
-
-/** `e;`, `void e;`, `void 0;`, `;` and `{}`: statements written only to quiet a linter, which do nothing. */
-function isDoNothingStatement(statement: TSESTree.Statement, errorName: string | undefined): boolean {
-  switch (statement.type) {
-    case AST_NODE_TYPES.EmptyStatement:
-      return true;
-    case AST_NODE_TYPES.BlockStatement:
-      return statement.body.every((inner) => isDoNothingStatement(inner, errorName));
-    case AST_NODE_TYPES.ExpressionStatement: {
-      let expression = skipTypeWrappers(statement.expression);
-      if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void') {
-        expression = skipTypeWrappers(expression.argument);
-        // `void 0;`
-        if (expression.type === AST_NODE_TYPES.Literal) return true;
-      }
-      return expression.type === AST_NODE_TYPES.Identifier && expression.name === errorName;
-    }
-    default:
-      return false;
-  }
-}
-
-function isUndefinedExpression(sourceCode: TSESLint.SourceCode, node: TSESTree.Node, errorName: string | undefined): boolean {
-  const expression = skipTypeWrappers(node);
-  if (expression.type === AST_NODE_TYPES.Identifier) {
-    return expression.name === 'undefined' && isGlobalReference(sourceCode, expression);
-  }
-  if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void') {
-    const argument = skipTypeWrappers(expression.argument);
-    return argument.type === AST_NODE_TYPES.Literal || (argument.type === AST_NODE_TYPES.Identifier && argument.name === errorName);
-  }
-  return false;
 }
 
 /**
@@ -231,30 +269,29 @@ export function isPromiseResultDiscarded(call: TSESTree.CallExpression): boolean
 }
 
 /** How a rejection callback does nothing (see `EmptyFunctionKind`), or undefined when it does something. */
-function getEmptyCallbackKind(context: Context, handler: PromiseHandler): EmptyFunctionKind | undefined {
+function getEmptyCallbackKind(context: Context, handler: CallbackHandler): EmptyFunctionKind | undefined {
   const fn = handler.resolvedCallback;
-  if (!fn) return getEmptyFunctionKindByType(context, handler.argument);
+  if (!fn) return getNoopBuiltinKind(context.sourceCode, handler.argument) ?? getEmptyFunctionKindByType(context, handler.argument);
   const param = fn.params[0];
-  const name = param?.type === AST_NODE_TYPES.Identifier ? param.name : undefined;
-  if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
-    return fn.body.body.every((statement) => isDoNothingStatement(statement, name)) ? 'body' : undefined;
-  }
-  return isUndefinedExpression(context.sourceCode, fn.body, name) ? 'undefined' : undefined;
+  return getEmptyBodyKind(context.sourceCode, fn.body, param?.type === AST_NODE_TYPES.Identifier ? param.name : undefined);
 }
 
 /**
  * An empty handler, as `no-empty-catch` reports it and every other rule leaves it alone:
- * - a `catch` block with no statements, or only `;`, `e;`, `void e;` (comments are not statements);
- * - a rejection callback (`.catch(cb)`, `.then(_, cb)`) whose body does nothing (`() => {}`,
- *   `function () {}`, a `noop` declared in this file or, with type information, in any module);
- * - a rejection callback whose value is `undefined` (`() => undefined`, `() => void 0`), when the
- *   call's own result is thrown away: when the result is used, the handler turns the rejection into
- *   a fallback value the code then handles, which is not "doing nothing".
+ * - a `catch` block whose statements do nothing: none, `;`, or values computed and thrown away
+ *   (`e;`, `void e;`, `e.message;`, `'ignored';`, `undefined;`; comments are not statements);
+ * - an error callback (`.catch(cb)`, `.then(_, cb)`, a handler callee's) whose body does nothing
+ *   the same way, or only `return;` (`() => {}`, `function () { return; }`, a `noop` declared in
+ *   this file or, with type information, in any module, `Function.prototype`);
+ * - an error callback whose value means nothing (`() => undefined`, `() => void 0`, `(e) => e`,
+ *   `() => 'ignored'`, `Boolean`, `String`, `Number`), when the call's own result is thrown away:
+ *   when the result is used, the handler turns the failure into a fallback value the code then
+ *   handles, which is not "doing nothing".
  */
 export function isEmptyHandler(context: Context, handler: ErrorHandler): boolean {
   if (handler.kind === 'catch') {
     const name = handler.param?.type === AST_NODE_TYPES.Identifier ? handler.param.name : undefined;
-    return handler.body.body.every((statement) => isDoNothingStatement(statement, name));
+    return handler.body.body.every((statement) => isDoNothingStatement(context.sourceCode, statement, name));
   }
   if (handler.kind === 'promise-finally') return false;
   const kind = getEmptyCallbackKind(context, handler);

@@ -13,31 +13,42 @@ import {
   skipWrappers,
 } from '../util/ast.js';
 import type { Ternary } from './error-hierarchy.js';
+import { isKnownPromiseFunction } from './promise-apis.js';
 import type { TypeServices } from './type-services.js';
 import { getTypeServices } from './type-services.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
+/** One member of a type has a callable `then`. */
+function hasCallableThen(services: TypeServices, part: ts.Type): boolean {
+  const then = part.getProperty('then');
+  if (!then) return false;
+  let thenType: ts.Type;
+  try {
+    thenType = services.checker.getTypeOfSymbol(then);
+  } catch {
+    return false;
+  }
+  return (thenType.isUnion() ? thenType.types : [thenType]).some((member) => member.getCallSignatures().length > 0);
+}
+
+function isNullish(services: TypeServices, part: ts.Type): boolean {
+  return (part.flags & (services.ts.TypeFlags.Null | services.ts.TypeFlags.Undefined | services.ts.TypeFlags.Void)) !== 0;
+}
+
 /** A type whose every non-nullish part has a callable `then` (a Promise or any other thenable). */
 export function isThenableType(services: TypeServices, type: ts.Type): boolean {
-  const { checker, ts: typescript } = services;
+  const parts = (type.isUnion() ? type.types : [type]).filter((part) => !isNullish(services, part));
+  return parts.length > 0 && parts.every((part) => hasCallableThen(services, part));
+}
+
+/**
+ * A type of which some part is a thenable: `Promise<number> | number`, `T | Promise<T>` (a hook's
+ * `MaybePromise<boolean>`). A value of that type may be a promise, and dropping it may drop one.
+ */
+export function mayBeThenableType(services: TypeServices, type: ts.Type): boolean {
   const parts = type.isUnion() ? type.types : [type];
-  let sawThenable = false;
-  for (const part of parts) {
-    if (part.flags & (typescript.TypeFlags.Null | typescript.TypeFlags.Undefined | typescript.TypeFlags.Void)) continue;
-    const then = part.getProperty('then');
-    if (!then) return false;
-    let thenType: ts.Type;
-    try {
-      thenType = checker.getTypeOfSymbol(then);
-    } catch {
-      return false;
-    }
-    const callable = (thenType.isUnion() ? thenType.types : [thenType]).some((member) => member.getCallSignatures().length > 0);
-    if (!callable) return false;
-    sawThenable = true;
-  }
-  return sawThenable;
+  return parts.some((part) => !isNullish(services, part) && !isAnyOrUnknown(services, part) && hasCallableThen(services, part));
 }
 
 function isAnyOrUnknown(services: TypeServices, type: ts.Type): boolean {
@@ -57,36 +68,55 @@ export function isThenable(context: Context, node: TSESTree.Node): Ternary {
 
 /**
  * For a call: thenable or not by every declared signature of its callee (no call resolution), or
- * `undefined` when the signatures disagree or cannot say.
+ * `undefined` when the signatures disagree or cannot say. `partly` counts a result of which some
+ * part is a thenable (see `mayBeThenableType`).
  */
-function thenableByDeclaredResults(services: TypeServices, node: TSESTree.Node): 'yes' | 'no' | undefined {
+function thenableByDeclaredResults(services: TypeServices, node: TSESTree.Node, partly = false): 'yes' | 'no' | undefined {
   const results = services.declaredResultTypes(skipWrappers(node));
   if (!results) return undefined;
-  const verdicts = new Set(results.map((result) => isThenableType(services, result)));
+  const verdicts = new Set(results.map((result) => (partly ? mayBeThenableType(services, result) : isThenableType(services, result))));
   return verdicts.size === 1 ? (verdicts.has(true) ? 'yes' : 'no') : undefined;
 }
 
-/** An array or tuple whose elements are thenables (`[p1, p2]`, `items.map(async …)`). */
-export function isArrayOfThenables(context: Context, node: TSESTree.Node): boolean {
+/**
+ * Is the value of `node` an array or tuple holding thenables (`[p1, p2]`, `items.map(async …)`)?
+ * `'unknown'` without type information, or when its type is `any` or `unknown`. For `await x`, the
+ * value is what `await` hands back (`await loadTasks()` typed `Promise<Promise<void>[]>` too).
+ */
+export function arrayOfThenables(context: Context, node: TSESTree.Node): Ternary {
   const services = getTypeServices(context);
-  if (!services) return false;
-  // As for promises: a call's declared results decide when its overloads agree, without resolving it.
-  const declared = services.declaredResultTypes(skipWrappers(node));
+  if (!services) return 'unknown';
+  // As for promises: a call's declared results decide when its overloads agree, without resolving it;
+  // awaited, for `await call()`, so that the common `await close();` in a handler resolves nothing.
+  const awaited = node.type === AST_NODE_TYPES.AwaitExpression;
+  const declared = services.declaredResultTypes(skipWrappers(awaited ? node.argument : node));
   if (declared) {
-    const verdicts = new Set(declared.map((result) => arrayOfThenablesVerdict(services, result)));
-    if (verdicts.size === 1 && !verdicts.has('unknown')) return verdicts.has('yes');
+    const results = awaited ? declared.map((result) => services.checker.getAwaitedType(result) ?? result) : declared;
+    const verdicts = new Set(results.map((result) => arrayOfThenablesVerdict(services, result)));
+    if (verdicts.size === 1 && !verdicts.has('unknown')) return verdicts.has('yes') ? 'yes' : 'no';
   }
   const type = services.typeOf(node);
-  return type !== undefined && arrayOfThenablesVerdict(services, type) === 'yes';
+  if (!type || isAnyOrUnknown(services, type)) return 'unknown';
+  return arrayOfThenablesVerdict(services, type) === 'yes' ? 'yes' : 'no';
 }
 
-/** `'unknown'` for an array of a type parameter: a declared result (`U[]` of `map`) before the call instantiates it. */
+/**
+ * Some part of the type (`Promise<T>[] | undefined`, a type parameter constrained to one) is an array
+ * or tuple with an element that may be a thenable: `[1, Promise.reject(), 3]`, `Array<T | Promise<T>>`.
+ * `'unknown'` for an array of a bare type parameter: a declared result (`U[]` of `map`) before the
+ * call instantiates it.
+ */
 function arrayOfThenablesVerdict(services: TypeServices, type: ts.Type): Ternary {
   const { checker } = services;
-  if (!checker.isArrayType(type) && !checker.isTupleType(type)) return 'no';
-  const elements = checker.getTypeArguments(type as ts.TypeReference);
-  if (elements.some((element) => element.flags & services.ts.TypeFlags.Instantiable)) return 'unknown';
-  return elements.length > 0 && elements.every((element) => !isAnyOrUnknown(services, element) && isThenableType(services, element)) ? 'yes' : 'no';
+  let verdict: Ternary = 'no';
+  for (const part of type.isUnion() ? type.types : [type]) {
+    const apparent = checker.getApparentType(part);
+    if (!checker.isArrayType(apparent) && !checker.isTupleType(apparent)) continue;
+    const elements = checker.getTypeArguments(apparent as ts.TypeReference);
+    if (elements.some((element) => mayBeThenableType(services, checker.getApparentType(element)))) return 'yes';
+    if (elements.some((element) => element.flags & services.ts.TypeFlags.TypeParameter && !checker.getBaseConstraintOfType(element))) verdict = 'unknown';
+  }
+  return verdict;
 }
 
 const PROMISE_STATICS = new Set(['all', 'allSettled', 'any', 'race', 'reject', 'resolve', 'try', 'withResolvers']);
@@ -131,6 +161,7 @@ export function isKnownPromiseSyntax(sourceCode: TSESLint.SourceCode, expression
   }
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = skipWrappers(node.callee);
+  if (isKnownPromiseFunction(sourceCode, callee)) return true;
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const method = getMethodName(node);
     if (
@@ -201,15 +232,18 @@ export function isPromiseRejectCall(sourceCode: TSESLint.SourceCode, expression:
   );
 }
 
-/** Is the value of `node` a promise? With types: any thenable; without: known promise syntax only. */
+/**
+ * May the value of `node` be a promise? With types: a type of which some part is a thenable
+ * (`Promise<number> | number` too); without: known promise syntax only.
+ */
 export function isPromiseValued(context: Context, node: TSESTree.Node): Ternary {
   if (isExecutorSettlerCall(context.sourceCode, node)) return 'no';
   const services = getTypeServices(context);
   if (services) {
-    const declared = thenableByDeclaredResults(services, node);
+    const declared = thenableByDeclaredResults(services, node, true);
     if (declared) return declared;
     const type = services.typeOf(node);
-    if (type && !isAnyOrUnknown(services, type)) return isThenableType(services, type) ? 'yes' : 'no';
+    if (type && !isAnyOrUnknown(services, type)) return mayBeThenableType(services, type) ? 'yes' : 'no';
   }
   return isKnownPromiseSyntax(context.sourceCode, node) ? 'yes' : 'unknown';
 }

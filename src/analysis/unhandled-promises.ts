@@ -3,7 +3,7 @@ import { ScopeType } from '@typescript-eslint/scope-manager';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { Variable } from '../util/ast.js';
 import { getMethodName, resolveFunction, skipTypeWrappers, skipWrappers } from '../util/ast.js';
-import { getRejectionHandling, isArrayOfThenables, isKnownPromiseSyntax, isPromiseValued, isUndefinedValue } from './promises.js';
+import { arrayOfThenables, getRejectionHandling, isKnownPromiseSyntax, isPromiseValued, isUndefinedValue } from './promises.js';
 import { getTypeServices } from './type-services.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -12,10 +12,15 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 export interface UnhandledPromise {
   /** The expression that floats: the discarded expression itself, or the branch or element of it that does. */
   readonly node: TSESTree.Expression;
-  /** One promise, or an array of them (`[a(), b()]`, `items.map(async …)`). */
-  readonly kind: 'promise' | 'array';
+  /**
+   * One promise, an array of them (`[a(), b()]`, `items.map(async …)`), or an array of them that is
+   * awaited (`await items.map(async …)`), which waits for none of them.
+   */
+  readonly kind: 'promise' | 'array' | 'awaited-array';
   /** It was discarded with `void`, which marks it as ignored but handles nothing. */
   readonly voided: boolean;
+  /** For `awaited-array`: the awaited value is a promise of the array (`await loadTasks()`), not the array itself. */
+  readonly promisedArray?: boolean;
 }
 
 export interface UnhandledPromiseOptions {
@@ -34,16 +39,27 @@ const VALUE_NODES: ReadonlySet<AST_NODE_TYPES> = new Set([
   AST_NODE_TYPES.TaggedTemplateExpression,
   AST_NODE_TYPES.ImportExpression,
   AST_NODE_TYPES.ArrayExpression,
+  // The value a generator is resumed with (`Generator<T, R, Promise<N>>`), and what `yield*` returns.
+  AST_NODE_TYPES.YieldExpression,
 ]);
+
+/** `x as T` and `<T>x`: the asserted type may be a promise where the value's own type is not. */
+function isTypeAssertion(node: TSESTree.Node): node is TSESTree.TSAsExpression | TSESTree.TSTypeAssertion {
+  return node.type === AST_NODE_TYPES.TSAsExpression || node.type === AST_NODE_TYPES.TSTypeAssertion;
+}
 
 /**
  * A cheap syntactic pre-filter: can the value of `expression` be a promise at all? False for
  * literals, assignments, `await`, arithmetic, functions, …, so the checker is never asked about them.
  */
 export function mayHoldPromise(expression: TSESTree.Node): boolean {
+  if (isTypeAssertion(expression)) return true;
   const node = skipWrappers(expression);
   if (VALUE_NODES.has(node.type)) return true;
   switch (node.type) {
+    case AST_NODE_TYPES.AwaitExpression:
+      // `await promises`: an array of promises awaited is still floating.
+      return VALUE_NODES.has(skipWrappers(node.argument).type);
     case AST_NODE_TYPES.UnaryExpression:
       return node.operator === 'void' && mayHoldPromise(node.argument);
     case AST_NODE_TYPES.ConditionalExpression:
@@ -58,18 +74,21 @@ export function mayHoldPromise(expression: TSESTree.Node): boolean {
 }
 
 /**
- * Does this argument of `.catch(…)` / `.then(_, …)` attach a rejection handler? Not when it is
- * missing, `undefined`, `null` or `void 0`; with type information, not when its type cannot be
- * called (`.catch(logger)` with a logger object).
+ * Does the argument at `index` of `.catch(…)` (0) / `.then(_, …)` (1) attach a rejection handler?
+ * Not when it is missing, `undefined`, `null` or `void 0`, nor when a spread comes at or before it
+ * (`.then(...args, onRejected)`: where its arguments land is unknown); with type information, not
+ * when some part of its type cannot be called (`.catch(logger)` with a logger object, a
+ * `string | (() => void)`).
  */
-export function attachesRejectionHandler(context: Context, argument: TSESTree.CallExpressionArgument | undefined): boolean {
-  if (!argument) return false;
-  if (argument.type === AST_NODE_TYPES.SpreadElement) return true;
-  if (isUndefinedValue(argument)) return false;
+export function attachesRejectionHandler(context: Context, call: TSESTree.CallExpression, index: number): boolean {
+  const args = call.arguments;
+  if (args.slice(0, index + 1).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return false;
+  const argument = args[index];
+  if (!argument || argument.type === AST_NODE_TYPES.SpreadElement || isUndefinedValue(argument)) return false;
   const services = getTypeServices(context);
   const type = services?.typeOf(argument);
   if (!services || !type || type.flags & (services.ts.TypeFlags.Any | services.ts.TypeFlags.Unknown)) return true;
-  return (type.isUnion() ? type.types : [type]).some((part) => part.getCallSignatures().length > 0);
+  return (type.isUnion() ? type.types : [type]).every((part) => part.getCallSignatures().length > 0);
 }
 
 /**
@@ -110,6 +129,11 @@ export function findUnhandledPromise(
 }
 
 function judgeDiscarded(context: Context, expression: TSESTree.Node, options: UnhandledPromiseOptions, voided: boolean): Verdict {
+  if (isTypeAssertion(expression)) {
+    // `value as Promise<number>`: the value itself first (`p.catch(h) as Promise<void>` is handled), then the asserted type.
+    const inner = judgeDiscarded(context, expression.expression, options, voided);
+    return inner === 'not-a-promise' && getTypeServices(context) ? judgeValue(context, expression, voided) : inner;
+  }
   const node = skipWrappers(expression);
   switch (node.type) {
     case AST_NODE_TYPES.UnaryExpression:
@@ -128,12 +152,14 @@ function judgeDiscarded(context: Context, expression: TSESTree.Node, options: Un
         () => judgeDiscarded(context, node.right, options, voided),
       ]);
     case AST_NODE_TYPES.AwaitExpression:
-      return 'handled';
+      // `await` settles a promise; an array of promises it hands back as it is, none of them awaited.
+      if (!isPromiseArray(context, node, node.argument)) return 'handled';
+      return { node, kind: 'awaited-array', voided, promisedArray: !isPromiseArray(context, node.argument) };
     case AST_NODE_TYPES.CallExpression: {
       const method = getMethodName(node);
       if (isTakenFromArray(context, node)) return 'not-a-promise';
-      if (method === 'catch' && attachesRejectionHandler(context, node.arguments[0])) return 'handled';
-      if (method === 'then' && attachesRejectionHandler(context, node.arguments[1])) return 'handled';
+      if (method === 'catch' && attachesRejectionHandler(context, node, 0)) return 'handled';
+      if (method === 'then' && attachesRejectionHandler(context, node, 1)) return 'handled';
       if (method === 'finally') {
         const receiver = (skipWrappers(node.callee) as TSESTree.MemberExpression).object;
         const inner = judgeDiscarded(context, receiver, options, voided);
@@ -171,10 +197,19 @@ function isTakenFromArray(context: Context, call: TSESTree.CallExpression): bool
   return services.checker.isArrayType(type) || services.checker.isTupleType(type);
 }
 
+/**
+ * An array of promises: by the type of `node`, or by the syntax of `written` where there is no type to
+ * ask (no type information, `any`). For `await x`, the type is the awaited one (`await loadTasks()`
+ * may hand back an array of promises) and the syntax is `x`'s.
+ */
+function isPromiseArray(context: Context, node: TSESTree.Node, written: TSESTree.Node = node): boolean {
+  const verdict = arrayOfThenables(context, node);
+  return verdict === 'unknown' ? isKnownPromiseArraySyntax(context.sourceCode, written) : verdict === 'yes';
+}
+
 function judgeValue(context: Context, node: TSESTree.Expression, voided: boolean): Verdict {
   if (isPromiseValued(context, node) === 'yes') return { node, kind: 'promise', voided };
-  const isArray = getTypeServices(context) ? isArrayOfThenables(context, node) : isKnownPromiseArraySyntax(context.sourceCode, node);
-  return isArray ? { node, kind: 'array', voided } : 'not-a-promise';
+  return isPromiseArray(context, node) ? { node, kind: 'array', voided } : 'not-a-promise';
 }
 
 function firstUnhandled(verdicts: readonly (() => Verdict)[]): Verdict {

@@ -5,7 +5,8 @@ import { createClassTestReader, findShadowing, hasTwoErrorTests, isErrorTest } f
 import { getHandlerErrorReferences } from '../analysis/error-flow.js';
 import { getErrorHierarchy } from '../analysis/error-hierarchy.js';
 import type { ErrorHandler } from '../analysis/handlers.js';
-import { PROMISE_HANDLER_CALL_SELECTOR, getCatchClauseHandler, getPromiseHandlerCandidate, isOnPromise } from '../analysis/handlers.js';
+import { PROMISE_HANDLER_CALL_SELECTOR, getCalleeHandler, getCatchClauseHandler, getPromiseHandlerCandidate, isConfirmedHandler } from '../analysis/handlers.js';
+import { getHandlerCallees } from '../analysis/house-conventions.js';
 import type { TestOwner } from '../analysis/test-chains.js';
 import { caseNeverFallsThrough, getTestChains } from '../analysis/test-chains.js';
 import { createUnreachableTestFinder } from '../analysis/unreachable-tests.js';
@@ -180,7 +181,7 @@ export default createRule<Options, MessageIds>({
         for (const { part, earlier: earlierEntry, earlierTest, shadowing } of findUnreachable(chained)) {
           if (reported.has(part.node)) continue;
           // Typing the receiver is costly: asked only once there is something to report.
-          if (handler.kind !== 'catch' && !isOnPromise(context, handler)) return;
+          if (!isConfirmedHandler(context, handler)) return;
           reported.add(part.node);
 
           const line = shadowing.by.node.loc.start.line;
@@ -223,6 +224,15 @@ export default createRule<Options, MessageIds>({
         const handler = getPromiseHandlerCandidate(context, node);
         if (handler && handler.kind !== 'promise-finally') check(handler);
       },
+      // The error callbacks of the house's own helpers (`settings['error-handling'].handlerCallees`).
+      ...(getHandlerCallees(context).isEmpty
+        ? {}
+        : {
+            CallExpression(node: TSESTree.CallExpression) {
+              const handler = getCalleeHandler(context, node);
+              if (handler) check(handler);
+            },
+          }),
     };
   },
 });

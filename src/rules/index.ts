@@ -1,5 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import catchOrder from './catch-order.js';
+import cleanupInFinally from './cleanup-in-finally.js';
 import maxTryStatements from './max-try-statements.js';
 import noCatchAllWithoutRethrow from './no-catch-all-without-rethrow.js';
 import noEmptyCatch from './no-empty-catch.js';
@@ -13,6 +14,7 @@ import validErrorSubclass from './valid-error-subclass.js';
 /** Every rule of the plugin, by name (alphabetical). */
 export const rules = {
   'catch-order': catchOrder,
+  'cleanup-in-finally': cleanupInFinally,
   'max-try-statements': maxTryStatements,
   'no-catch-all-without-rethrow': noCatchAllWithoutRethrow,
   'no-empty-catch': noEmptyCatch,

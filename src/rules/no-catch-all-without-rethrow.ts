@@ -1,13 +1,14 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { ErrorFlow, ErrorFlowOptions, SwallowingExit } from '../analysis/error-flow.js';
-import { CALLEE_PATTERNS_SCHEMA, DEFAULT_PROPAGATORS, DEFAULT_REPORTERS, REPORTERS_SCHEMA, getErrorFlow } from '../analysis/error-flow.js';
+import { getErrorFlow } from '../analysis/error-flow.js';
 import type { ErrorHandler } from '../analysis/handlers.js';
-import { PROMISE_HANDLER_CALL_SELECTOR, getCatchClauseHandler, getPromiseHandlerCandidate, isEmptyHandler, isOnPromise } from '../analysis/handlers.js';
+import { DEFAULT_PROPAGATORS, DEFAULT_REPORTERS, PROPAGATORS_SCHEMA, REPORTERS_SCHEMA, getCalleeConventions, getHandlerCallees } from '../analysis/house-conventions.js';
+import { PROMISE_HANDLER_CALL_SELECTOR, getCalleeHandler, getCatchClauseHandler, getPromiseHandlerCandidate, isEmptyHandler, isOnPromise } from '../analysis/handlers.js';
 import { isRejectionObservedElsewhere } from '../analysis/promise-branches.js';
 import { skipTypeWrappers } from '../util/ast.js';
-import { compileCalleePatterns } from '../util/callee-pattern.js';
 import { createRule } from '../util/create-rule.js';
+import { compileOptionPattern } from '../util/option-pattern.js';
 import { getCatchHeadLoc, getFunctionHeadLoc, getParameterListLoc } from '../util/handler-location.js';
 import type { HandlerOwner } from '../util/rethrow-fix.js';
 import { getRethrowAtEndFix } from '../util/rethrow-fix.js';
@@ -17,6 +18,7 @@ export type Options = [
     reporters?: readonly string[];
     propagators?: readonly string[];
     allowWithoutBinding?: boolean;
+    caughtErrorsIgnorePattern?: string;
   },
 ];
 
@@ -24,6 +26,17 @@ export type MessageIds = 'swallowsEverything' | 'swallowsUnmatched' | 'rethrowAt
 
 const MAX_LISTED = 3;
 const MAX_CONDITION_LENGTH = 40;
+
+/**
+ * The handler binds no error it uses: no parameter (`catch { … }`, `.catch(() => …)`), or one that
+ * is never read and whose name matches `ignored` (`catch (_error)`), the convention of
+ * typescript-eslint's `no-unused-vars` (`caughtErrorsIgnorePattern`) for a deliberately unused binding.
+ */
+function hasNoUsedBinding(handler: ErrorHandler, ignored: RegExp): boolean {
+  if (handler.param === null) return true;
+  const variable = handler.errorVariable;
+  return variable !== null && ignored.test(variable.name) && variable.references.every((reference) => !reference.isRead());
+}
 
 /** `a`, `a and b`, `a, b and c`, `a, b, c and 2 more`. */
 function formatList(items: readonly string[]): string {
@@ -89,28 +102,27 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         properties: {
           reporters: REPORTERS_SCHEMA,
-          propagators: {
-            ...CALLEE_PATTERNS_SCHEMA,
-            description:
-              'Callee patterns of calls that hand the error on when given it, such as "next" or "*.emit". Replaces the default list.',
-          },
+          propagators: PROPAGATORS_SCHEMA,
           allowWithoutBinding: {
             type: 'boolean',
             description: 'Whether a handler without an error binding (`catch { … }`, `.catch(() => …)`) is a deliberate choice to ignore the error.',
+          },
+          caughtErrorsIgnorePattern: {
+            type: 'string',
+            description:
+              'A regular expression (Unicode mode): with `allowWithoutBinding`, a binding whose name matches it and that is never read (`catch (_error)`) counts as no binding.',
           },
         },
         additionalProperties: false,
       },
     ],
     hasSuggestions: true,
-    defaultOptions: [{ reporters: DEFAULT_REPORTERS, propagators: DEFAULT_PROPAGATORS, allowWithoutBinding: false }],
+    defaultOptions: [{ reporters: DEFAULT_REPORTERS, propagators: DEFAULT_PROPAGATORS, allowWithoutBinding: false, caughtErrorsIgnorePattern: '^_' }],
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const flowOptions: ErrorFlowOptions = {
-      reporters: compileCalleePatterns(options.reporters ?? DEFAULT_REPORTERS),
-      propagators: compileCalleePatterns(options.propagators ?? DEFAULT_PROPAGATORS),
-    };
+    const flowOptions: ErrorFlowOptions = getCalleeConventions(context, options);
+    const ignoredBinding = compileOptionPattern('caughtErrorsIgnorePattern', options.caughtErrorsIgnorePattern ?? '^_');
 
     const report = (handler: ErrorHandler, flow: ErrorFlow, loc: TSESTree.SourceLocation, owner: HandlerOwner | undefined): void => {
       const exits = flow.swallowingExits;
@@ -140,7 +152,7 @@ export default createRule<Options, MessageIds>({
     };
 
     const check = (handler: ErrorHandler): ErrorFlow | undefined => {
-      if (handler.param === null && options.allowWithoutBinding) return undefined;
+      if (options.allowWithoutBinding && hasNoUsedBinding(handler, ignoredBinding)) return undefined;
       if (isEmptyHandler(context, handler)) return undefined;
       const flow = getErrorFlow(context, handler, flowOptions);
       return flow.swallowingExits.length > 0 ? flow : undefined;
@@ -164,6 +176,18 @@ export default createRule<Options, MessageIds>({
           : handler.argument.loc;
         report(handler, flow, loc, callback);
       },
+      // The error callbacks of the house's own helpers (`settings['error-handling'].handlerCallees`).
+      ...(getHandlerCallees(context).isEmpty
+        ? {}
+        : {
+            CallExpression(call: TSESTree.CallExpression) {
+              const handler = getCalleeHandler(context, call);
+              const flow = handler && check(handler);
+              if (!handler || !flow) return;
+              const callback = handler.callback;
+              report(handler, flow, callback ? (getParameterListLoc(sourceCode, callback) ?? getFunctionHeadLoc(sourceCode, callback)) : handler.argument.loc, callback);
+            },
+          }),
     };
   },
 });

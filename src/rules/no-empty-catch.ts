@@ -1,10 +1,20 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { PromiseHandler } from '../analysis/handlers.js';
-import { PROMISE_HANDLER_CALL_SELECTOR, getCatchClauseHandler, getPromiseHandlerCandidate, isEmptyHandler, isOnPromise } from '../analysis/handlers.js';
+import type { CallbackHandler } from '../analysis/handlers.js';
+import {
+  PROMISE_HANDLER_CALL_SELECTOR,
+  getCalleeHandler,
+  getCatchClauseHandler,
+  getPromiseHandlerCandidate,
+  isCatchWithoutCallback,
+  isEmptyHandler,
+  isOnPromise,
+} from '../analysis/handlers.js';
+import { getHandlerCallees } from '../analysis/house-conventions.js';
 import { isRejectionObservedElsewhere } from '../analysis/promise-branches.js';
-import { getMethodName, isFunctionNode } from '../util/ast.js';
+import { getCalleePath, getMethodName, isFunctionNode, isTypeWrapper } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
+import { compileOptionPattern } from '../util/option-pattern.js';
 import { getCatchHeadLoc } from '../util/handler-location.js';
 import type { HandlerOwner } from '../util/rethrow-fix.js';
 import { getRethrowAtEndFix } from '../util/rethrow-fix.js';
@@ -16,7 +26,7 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'emptyCatch' | 'emptyRejectionHandler' | 'rethrow';
+export type MessageIds = 'emptyCatch' | 'emptyRejectionHandler' | 'emptyCalleeCallback' | 'catchWithoutCallback' | 'rethrow';
 
 /** ESLint's own directive comments (`eslint-disable-line …`, `global …`): they silence a tool, they do not say why. */
 const DIRECTIVE = /^\s*(?:eslint(?:-enable|-disable(?:(?:-next)?-line)?)?|exported|globals?)(?:\s|$)/u;
@@ -30,24 +40,6 @@ function isExplanation(comment: TSESTree.Comment): boolean {
   return separator !== -1 && text.slice(separator + 3).trim().length > 0;
 }
 
-const patternCache = new Map<string, RegExp>();
-
-function compileCommentPattern(pattern: string): RegExp {
-  let regex = patternCache.get(pattern);
-  if (!regex) {
-    try {
-      regex = new RegExp(pattern, 'u');
-    } catch (error) {
-      throw new Error(
-        `The option "commentPattern" (${JSON.stringify(pattern)}) is not a valid regular expression: ${(error as Error).message}`,
-        { cause: error },
-      );
-    }
-    patternCache.set(pattern, regex);
-  }
-  return regex;
-}
-
 /** The statement that holds `node` in the same function (`p.catch(() => {});`, `const x = p.catch(…);`), if any. */
 function enclosingStatement(node: TSESTree.Node): TSESTree.Node | undefined {
   for (let current = node.parent; current; current = current.parent) {
@@ -55,6 +47,37 @@ function enclosingStatement(node: TSESTree.Node): TSESTree.Node | undefined {
     if (current.type.endsWith('Statement') || current.type === AST_NODE_TYPES.VariableDeclaration) return current;
   }
   return undefined;
+}
+
+/** `p.catch();` and `void p.catch();`: the promise `.catch()` returns floats. */
+function isFloating(call: TSESTree.CallExpression): boolean {
+  let node: TSESTree.Node = call;
+  while (node.parent && (isTypeWrapper(node.parent) || node.parent.type === AST_NODE_TYPES.ChainExpression)) node = node.parent;
+  if (node.parent?.type === AST_NODE_TYPES.UnaryExpression && node.parent.operator === 'void') node = node.parent;
+  return node.parent?.type === AST_NODE_TYPES.ExpressionStatement;
+}
+
+/** A `return` among a block's statements (nested blocks included): in an empty handler, the only kind of statement that can hold one. */
+function hasReturn(block: TSESTree.BlockStatement): boolean {
+  return block.body.some((statement) => statement.type === AST_NODE_TYPES.ReturnStatement || (statement.type === AST_NODE_TYPES.BlockStatement && hasReturn(statement)));
+}
+
+const MAX_CALLEE_LENGTH = 30;
+
+/** The callee as written (`tryThat`, `this.jobs.run`), or `….run` when that is long: at most 31 characters. */
+function calleeText(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression): string {
+  const text = sourceCode.getText(call.callee);
+  if (text.length <= MAX_CALLEE_LENGTH && !text.includes('\n')) return text;
+  const name = getCalleePath(call.callee).at(-1) ?? '';
+  return name.length < MAX_CALLEE_LENGTH ? `….${name}` : `…${name.slice(1 - MAX_CALLEE_LENGTH)}`;
+}
+
+/** From the `catch` name of `x.catch()` to the call's closing parenthesis. */
+function catchCallLoc(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression): TSESTree.SourceLocation {
+  const callee = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee : undefined;
+  const start = callee ? callee.property.loc.start : call.loc.start;
+  const closing = sourceCode.getLastToken(call);
+  return { start, end: closing?.loc.end ?? call.loc.end };
 }
 
 /**
@@ -74,11 +97,11 @@ function commentsOfStatement(sourceCode: Readonly<TSESLint.SourceCode>, statemen
 }
 
 /**
- * The comments that could excuse a rejection handler: inside the callback, beside it within the
+ * The comments that could excuse an error callback: inside the callback, beside it within the
  * call's parentheses, or on the statement that attaches it (`// reason` on the line above
  * `p.catch(() => {});`, the usual place for a one-line handler).
  */
-function commentsOfPromiseHandler(sourceCode: Readonly<TSESLint.SourceCode>, handler: PromiseHandler): TSESTree.Comment[] {
+function commentsOfCallbackHandler(sourceCode: Readonly<TSESLint.SourceCode>, handler: CallbackHandler): TSESTree.Comment[] {
   const statement = enclosingStatement(handler.call);
   return [
     ...(statement ? commentsOfStatement(sourceCode, statement) : []),
@@ -102,6 +125,9 @@ export default createRule<Options, MessageIds>({
       emptyCatch: 'Empty `catch` block: every error thrown in the `try` block, bugs included, disappears without a trace. {{remedy}}',
       emptyRejectionHandler:
         'This `.{{method}}()` rejection handler does nothing: every rejection of the promise, bugs included, disappears without a trace. {{remedy}}',
+      emptyCalleeCallback: 'This `{{callee}}` error callback does nothing. {{remedy}}',
+      catchWithoutCallback:
+        '`.catch()` without a callback handles nothing: the promise it returns rejects whenever this one does. Pass a handler, or remove `.catch()`.',
       rethrow: 'Rethrow the error (`throw {{name}};`).',
     },
     schema: [
@@ -127,7 +153,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const pattern = options.commentPattern === undefined ? undefined : compileCommentPattern(options.commentPattern);
+    const pattern = options.commentPattern === undefined ? undefined : compileOptionPattern('commentPattern', options.commentPattern);
 
     /** The advice that ends the message, or undefined when a comment excuses the handler. */
     const getRemedy = (comments: readonly TSESTree.Comment[]): string | undefined => {
@@ -144,7 +170,20 @@ export default createRule<Options, MessageIds>({
         : 'Handle the error, rethrow it, or add a comment saying why ignoring it is safe.';
     };
 
+    /** The shorter advice of the newer messages, which must fit in 160 characters with a 30-character callee. */
+    const getShortRemedy = (comments: readonly TSESTree.Comment[]): string | undefined => {
+      if (!options.allowComments) return 'Handle or rethrow the error.';
+      if (pattern) {
+        return comments.some((comment) => pattern.test(comment.value.trim()))
+          ? undefined
+          : 'Handle or rethrow the error, or add a comment matching `commentPattern` saying why.';
+      }
+      return comments.some(isExplanation) ? undefined : 'Handle or rethrow the error, or add a comment saying why ignoring it is safe.';
+    };
+
     const suggestRethrow = (owner: HandlerOwner | undefined): TSESLint.SuggestionReportDescriptor<MessageIds>[] => {
+      // A `throw` appended after `return;` would never run.
+      if (owner && owner.type !== AST_NODE_TYPES.CatchClause && owner.body.type === AST_NODE_TYPES.BlockStatement && hasReturn(owner.body)) return [];
       const rethrow = owner && getRethrowAtEndFix(sourceCode, owner);
       return rethrow ? [{ messageId: 'rethrow', data: { name: rethrow.name }, fix: rethrow.fix }] : [];
     };
@@ -162,11 +201,16 @@ export default createRule<Options, MessageIds>({
         });
       },
       [PROMISE_HANDLER_CALL_SELECTOR](call: TSESTree.CallExpression) {
+        // A floating `p.catch();` is a floating promise, which the floating-promise rules report.
+        if (isCatchWithoutCallback(context, call) && !isFloating(call)) {
+          context.report({ loc: catchCallLoc(sourceCode, call), messageId: 'catchWithoutCallback' });
+          return;
+        }
         const handler = getPromiseHandlerCandidate(context, call);
         if (!handler || handler.kind === 'promise-finally' || !isEmptyHandler(context, handler) || !isOnPromise(context, handler)) return;
         // `p.catch(() => {}); … return p;` only marks this branch as handled: the rejection still reaches `p`'s consumer.
         if (isRejectionObservedElsewhere(context, call)) return;
-        const remedy = getRemedy(commentsOfPromiseHandler(sourceCode, handler));
+        const remedy = getRemedy(commentsOfCallbackHandler(sourceCode, handler));
         if (remedy === undefined) return;
         context.report({
           node: handler.argument,
@@ -175,6 +219,23 @@ export default createRule<Options, MessageIds>({
           suggest: suggestRethrow(handler.callback),
         });
       },
+      // The error callbacks of the house's own helpers (`settings['error-handling'].handlerCallees`).
+      ...(getHandlerCallees(context).isEmpty
+        ? {}
+        : {
+            CallExpression(call: TSESTree.CallExpression) {
+              const handler = getCalleeHandler(context, call);
+              if (!handler || !isEmptyHandler(context, handler)) return;
+              const remedy = getShortRemedy(commentsOfCallbackHandler(sourceCode, handler));
+              if (remedy === undefined) return;
+              context.report({
+                node: handler.argument,
+                messageId: 'emptyCalleeCallback',
+                data: { callee: calleeText(sourceCode, call), remedy },
+                suggest: suggestRethrow(handler.callback),
+              });
+            },
+          }),
     };
   },
 });

@@ -1,20 +1,20 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { CALLEE_PATTERNS_SCHEMA } from '../analysis/error-flow.js';
 import type { FunctionHandlerContext, HandlerContext } from '../analysis/error-listeners.js';
 import { createHandlerContextFinder, listenerReturnAcceptsPromise } from '../analysis/error-listeners.js';
 import { isPromiseResultDiscarded } from '../analysis/handlers.js';
+import type { HandlerCalleeEntry } from '../analysis/house-conventions.js';
+import { HANDLER_CALLEES_SCHEMA, getHandlerCallees } from '../analysis/house-conventions.js';
 import type { UnhandledPromise } from '../analysis/unhandled-promises.js';
 import { findUnhandledPromise, isStoredPromiseUsed, mayHoldPromise } from '../analysis/unhandled-promises.js';
-import type { FunctionNode } from '../util/ast.js';
+import type { FunctionNode, Scope } from '../util/ast.js';
 import { findVariable, getCalleePath, getEnclosingFunction, skipTypeWrappers, skipWrappers } from '../util/ast.js';
-import { compileCalleePatterns } from '../util/callee-pattern.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [
   {
     ignoreVoid?: boolean;
-    handlerCallees?: string[];
+    handlerCallees?: HandlerCalleeEntry[];
   },
 ];
 
@@ -22,11 +22,13 @@ export type MessageIds =
   | 'floating'
   | 'floatingVoid'
   | 'floatingArray'
+  | 'awaitedArray'
   | 'storedNeverHandled'
   | 'asyncListener'
   | 'returnedToListener'
   | 'suggestAwait'
   | 'suggestAwaitStored'
+  | 'suggestAwaitAll'
   | 'suggestReturn';
 
 type Fixer = TSESLint.RuleFixer;
@@ -174,6 +176,41 @@ function returnablePromiseCallback(handler: HandlerContext): FunctionHandlerCont
   return handler;
 }
 
+/**
+ * `await promises` → `await Promise.all(promises)`, and `await loadTasks()` (a promise of the array) →
+ * `await Promise.all(await loadTasks())`, where `Promise` is the global one.
+ */
+function awaitAllSuggestion(sourceCode: Readonly<TSESLint.SourceCode>, { node, promisedArray }: UnhandledPromise): Suggestions {
+  if (node.type !== AST_NODE_TYPES.AwaitExpression) return [];
+  const global = sourceCode.scopeManager?.globalScope?.set.get('Promise');
+  for (let scope: Scope | null = sourceCode.getScope(node); scope; scope = scope.upper) {
+    const variable = scope.set.get('Promise');
+    if (variable && variable !== global) return [];
+  }
+  const argument = node.argument;
+  const text = argument.type === AST_NODE_TYPES.SequenceExpression ? `(${sourceCode.getText(argument)})` : sourceCode.getText(argument);
+  const array = promisedArray === true ? `await ${asOperand(sourceCode, argument)}` : text;
+  return [{ messageId: 'suggestAwaitAll', fix: (fixer: Fixer) => fixer.replaceText(argument, `Promise.all(${array})`) }];
+}
+
+/** Reports a floating promise (or array of them) found in `target`, a value the handler throws away. */
+function report(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+  handler: HandlerContext,
+  unhandled: UnhandledPromise,
+  target: TSESTree.Expression,
+  suggest: Suggestions,
+): void {
+  const sourceCode = context.sourceCode;
+  const data = { where: describeHandler(sourceCode, handler), loss: describeLoss(handler) };
+  if (unhandled.kind === 'awaited-array') {
+    context.report({ node: unhandled.node, messageId: 'awaitedArray', data, suggest: awaitAllSuggestion(sourceCode, unhandled) });
+    return;
+  }
+  const messageId = unhandled.kind === 'array' ? 'floatingArray' : unhandled.voided ? 'floatingVoid' : 'floating';
+  context.report({ node: voidOperatorAround(unhandled, target), messageId, data, suggest });
+}
+
 export default createRule<Options, MessageIds>({
   name: 'no-floating-promises-in-handlers',
   meta: {
@@ -189,11 +226,13 @@ export default createRule<Options, MessageIds>({
       floating: `This promise is not awaited, returned or given a rejection handler {{where}}. If it rejects, {{loss}}, and ${NODE_EXITS}. Await it, or end it with \`.catch(…)\` that reports the failure.`,
       floatingVoid: `\`void\` marks this promise as ignored {{where}}, but does not handle it. If it rejects, {{loss}}, and ${NODE_EXITS}. Await it, or replace \`void\` with \`.catch(…)\` that reports the failure.`,
       floatingArray: `These promises are neither awaited nor given rejection handlers {{where}}. If one rejects, {{loss}}, and ${NODE_EXITS}. Await them with \`Promise.all(…)\` or \`Promise.allSettled(…)\`.`,
+      awaitedArray: 'Awaiting an array {{where}} awaits none of its promises: their rejections go unhandled. Use `Promise.all(…)`.',
       storedNeverHandled: `The promise stored in \`{{name}}\` {{where}} is never awaited, returned or given a rejection handler. If it rejects, {{loss}}, and ${NODE_EXITS}. Await \`{{name}}\`, or attach \`.catch(…)\` that reports the failure.`,
       asyncListener: `This async {{listener}} returns a promise that {{caller}} ignores. If anything in it rejects, the error handler itself fails and the error it was called for may never be reported, and ${NODE_EXITS}. Make the listener synchronous and end its async work with \`.catch(…)\` that reports the failure.`,
       returnedToListener: `This promise is returned from the {{listener}}, but {{caller}} ignores return values. If it rejects, the error handler itself fails and the error it was called for may never be reported, and ${NODE_EXITS}. End it with \`.catch(…)\` that reports the failure.`,
       suggestAwait: 'Await the promise.',
       suggestAwaitStored: 'Await `{{name}}` right after it is stored.',
+      suggestAwaitAll: 'Await `Promise.all(…)` of the array.',
       suggestReturn: 'Return the promise, so that the promise chain handles its rejection.',
     },
     schema: [
@@ -205,9 +244,9 @@ export default createRule<Options, MessageIds>({
             description: 'Treat `void promise` as handled, as typescript-eslint\'s `no-floating-promises` does by default. `void` handles nothing at run time.',
           },
           handlerCallees: {
-            ...CALLEE_PATTERNS_SCHEMA,
+            ...HANDLER_CALLEES_SCHEMA,
             description:
-              'Calls whose function arguments are error handlers, as dotted callee patterns matched against the end of the callee (`bus.onError`, `*.onFailure`, `Sentry.*`).',
+              'Calls that take an error callback, added to `settings["error-handling"].handlerCallees`: a dotted callee pattern (`bus.onError`, `*.onFailure`), whose last argument is the callback, or `{ name, argument }` with the index of the callback.',
           },
         },
         additionalProperties: false,
@@ -219,7 +258,7 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const ignoreVoid = options.ignoreVoid ?? false;
     const promiseOptions = { ignoreVoid };
-    const finder = createHandlerContextFinder(context, { handlerCallees: compileCalleePatterns(options.handlerCallees ?? []) });
+    const finder = createHandlerContextFinder(context, { handlerCallees: getHandlerCallees(context, options.handlerCallees) });
 
     /**
      * `await` / `return` suggestions for the discarded expression `target`, written over `range`
@@ -251,12 +290,6 @@ export default createRule<Options, MessageIds>({
         });
       }
       return suggestions;
-    }
-
-    function report(handler: HandlerContext, unhandled: UnhandledPromise, target: TSESTree.Expression, suggest: Suggestions): void {
-      const data = { where: describeHandler(sourceCode, handler), loss: describeLoss(handler) };
-      const messageId = unhandled.kind === 'array' ? 'floatingArray' : unhandled.voided ? 'floatingVoid' : 'floating';
-      context.report({ node: voidOperatorAround(unhandled, target), messageId, data, suggest });
     }
 
     /** `const p = promise` / `p = promise` in a handler, when `p` is never awaited or handled. */
@@ -331,7 +364,7 @@ export default createRule<Options, MessageIds>({
           handler.fn.body.type === AST_NODE_TYPES.BlockStatement &&
           handler.fn.body.body.at(-1) === statement;
         const returnText = isLastOfCallback ? (value: string) => `return ${value}` : undefined;
-        report(handler, unhandled, expression, suggestionsFor(handler, unhandled, expression, [statement.range[0], end], returnText));
+        report(context, handler, unhandled, expression, suggestionsFor(handler, unhandled, expression, [statement.range[0], end], returnText));
       },
 
       VariableDeclarator(declarator) {
@@ -352,7 +385,7 @@ export default createRule<Options, MessageIds>({
           if (!handler) return;
           const unhandled = findUnhandledPromise(context, body, promiseOptions);
           if (!unhandled) return;
-          report(handler, unhandled, body, suggestionsFor(handler, unhandled, body, body.range, (value) => value));
+          report(context, handler, unhandled, body, suggestionsFor(handler, unhandled, body, body.range, (value) => value));
           return;
         }
         checkReturnedToListener(fn, body);

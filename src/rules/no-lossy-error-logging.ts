@@ -1,10 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { acceptsAddedProperty, acceptsArguments } from '../analysis/call-arguments.js';
-import { DEFAULT_REPORTERS, REPORTERS_SCHEMA, getHandlerErrorReferences } from '../analysis/error-flow.js';
+import { getHandlerErrorReferences } from '../analysis/error-flow.js';
 import type { ErrorText } from '../analysis/error-text.js';
-import { canTakeError, getErrorTextInArguments, mayHoldError } from '../analysis/error-text.js';
+import { canTakeError, getErrorTextInArguments, mayHoldError, rethrowsUnchangedAfter } from '../analysis/error-text.js';
 import { getEnclosingHandler } from '../analysis/handlers.js';
+import { CALLEE_PATTERNS_SCHEMA, DEFAULT_REPORTERS, REPORTERS_SCHEMA, getCalleeConventions } from '../analysis/house-conventions.js';
 import { getCalleePath, getStaticMemberName, isPunctuator, skipTypeWrappers } from '../util/ast.js';
 import { compileCalleePatterns } from '../util/callee-pattern.js';
 import { createRule } from '../util/create-rule.js';
@@ -12,12 +13,19 @@ import { createRule } from '../util/create-rule.js';
 export type Options = [
   {
     reporters?: readonly string[];
+    loggers?: readonly string[];
   },
 ];
 
 export type MessageIds = 'lossyErrorLog' | 'passErrorAsArgument' | 'passErrorFirst' | 'addErrorProperty' | 'passErrorInstead';
 
 const MAX_TEXT_LENGTH = 40;
+
+/** Log calls below error and warning level: the article's `print(f"Failed: {e}")`. */
+export const DEFAULT_LOGGERS: readonly string[] = ['console.log', 'console.info', 'console.debug', 'console.trace', '*.log', '*.info', '*.verbose', '*.debug', '*.trace'];
+
+/** Levels whose text-only line is a breadcrumb when the handler then rethrows the error unchanged. */
+const BREADCRUMB_LEVELS: ReadonlySet<string> = new Set(['debug', 'trace']);
 
 /** The log-object keys tried in turn: `err` is the key pino's and bunyan's error serializers read. */
 const ERROR_PROPERTY_NAMES = ['err', 'error'];
@@ -166,27 +174,40 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         properties: {
           reporters: REPORTERS_SCHEMA,
+          loggers: {
+            ...CALLEE_PATTERNS_SCHEMA,
+            description:
+              'Callee patterns of log calls at other levels (info, debug, trace), whose text-only lines are reported too, except a debug or trace line before an unchanged rethrow. Replaces the default list.',
+          },
         },
         additionalProperties: false,
       },
     ],
     hasSuggestions: true,
-    defaultOptions: [{ reporters: DEFAULT_REPORTERS }],
+    defaultOptions: [{ reporters: DEFAULT_REPORTERS, loggers: DEFAULT_LOGGERS }],
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const reporters = compileCalleePatterns(options.reporters ?? DEFAULT_REPORTERS);
+    const reporters = getCalleeConventions(context, options).reporters;
+    const loggers = compileCalleePatterns(options.loggers ?? DEFAULT_LOGGERS);
 
     return {
       CallExpression(call) {
-        if (call.arguments.length === 0 || !reporters.matches(getCalleePath(call.callee))) return;
+        if (call.arguments.length === 0) return;
+        const path = getCalleePath(call.callee);
+        const isReporter = reporters.matches(path);
+        if (!isReporter && !loggers.matches(path)) return;
         const handler = getEnclosingHandler(context, call);
         if (!handler?.errorVariable) return;
         const references = getHandlerErrorReferences(context, handler);
         const { texts, keepsError } = getErrorTextInArguments(sourceCode, references, call.arguments);
         if (keepsError) return;
         const text = texts.find((candidate) => mayHoldError(context, candidate.error));
-        if (!text || !canTakeError(context, call)) return;
+        if (!text) return;
+        // A breadcrumb: a debug or trace line on the way to rethrowing the error as it is.
+        const body = handler.kind === 'catch' ? handler.body : handler.callback?.body;
+        if (!isReporter && BREADCRUMB_LEVELS.has(path.at(-1) ?? '') && body && rethrowsUnchangedAfter(sourceCode, references, call, body)) return;
+        if (!canTakeError(context, call)) return;
         context.report({
           loc: text.loc,
           messageId: 'lossyErrorLog',

@@ -1,22 +1,30 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { DefinitionType } from '@typescript-eslint/scope-manager';
 import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/types';
-import type { CauseSupport, CaughtErrorSource, ErrorConstruction } from '../analysis/error-construction.js';
+import {
+  causeDefinitionKind,
+  computedKeyMayBeCause,
+  getStaticKeyName,
+  getterReturnValues,
+  nextCauseDefinition,
+} from '../analysis/cause-options.js';
+import { lacksCauseParameter, ownConstructorClassName, parameterMayTakeCause } from '../analysis/cause-parameters.js';
+import type { CauseDropper, CauseSupport, CaughtErrorSource, ErrorConstruction, ErrorConstructorInfo } from '../analysis/error-construction.js';
 import {
   canPassCaughtError,
   carriesError,
   getCauseSupport,
   getErrorConstructorInfo,
-  getStaticKeyName,
   isExplicitlyUndefined,
   isPrimitiveValued,
 } from '../analysis/error-construction.js';
+import { getErrorFactoryClass } from '../analysis/error-factories.js';
 import type { ErrorReferences } from '../analysis/error-flow.js';
 import { getErrorReferences } from '../analysis/error-flow.js';
 import type { ErrorHandler } from '../analysis/handlers.js';
 import { getEnclosingHandler, getPromiseHandlerOfCallback } from '../analysis/handlers.js';
 import { getExecutorSettlerIndex } from '../analysis/promises.js';
-import type { Scope, Variable } from '../util/ast.js';
+import type { Scope, Variable, VisitorKeys } from '../util/ast.js';
 import { findVariable, getStaticMemberName, isFunctionNode, isInside, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { appendArgument, appendProperty, unusedName } from '../util/fix.js';
@@ -29,6 +37,7 @@ export type MessageIds =
   | 'outerCause'
   | 'destructuredError'
   | 'dropsCause'
+  | 'noCauseParameter'
   | 'keepCause';
 
 type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
@@ -56,6 +65,29 @@ type CauseInArguments =
   | { readonly kind: 'absent' }
   | { readonly kind: 'unknown' }
   | { readonly kind: 'property'; readonly property: TSESTree.Property };
+
+/** What makes a new error: a constructor, or (with type information) a factory call whose result is one. */
+interface Creator extends ErrorConstructorInfo {
+  readonly factory: boolean;
+}
+
+interface WrongCauseContext {
+  readonly className: string;
+  readonly variable: Variable | null;
+  readonly binding: Binding | undefined;
+  readonly plan: CausePlan | undefined;
+}
+
+/** The value of `cause` in an object literal written inline (`{ …, cause: error }`), when it is a plain value. */
+function inlineCause(node: TSESTree.Node): TSESTree.Node | undefined {
+  const value = skipTypeWrappers(node);
+  if (value.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  let found: TSESTree.Property | undefined;
+  for (const property of value.properties) {
+    if (property.type === AST_NODE_TYPES.Property && getStaticKeyName(property) === 'cause') found = nextCauseDefinition(found, property);
+  }
+  return found && causeDefinitionKind(found) === 'value' ? found.value : undefined;
+}
 
 function causeProperty(name: string): string {
   return name === 'cause' ? 'cause' : `cause: ${name}`;
@@ -188,8 +220,19 @@ function objectLiteralOf(
   return mentionsHandlerVariable(sourceCode, handler, value) ? 'opaque' : undefined;
 }
 
-/** Where the arguments set `cause`: in the options slot when its position is known, else in any object literal argument. */
-function findCause(context: Context, handler: ErrorHandler, construction: ErrorConstruction, support: CauseSupport): CauseInArguments {
+/**
+ * Where the arguments set `cause`: in the options slot when its position is known, else in any object
+ * literal argument. The last definition of `cause` decides (see `nextCauseDefinition`). A computed key
+ * (`{ [key]: value }`) hides the cause only when its value is the caught error or `undefined` and the
+ * key could be `cause`; with any other value the error is lost whatever the key is.
+ */
+function findCause(
+  context: Context,
+  handler: ErrorHandler,
+  construction: ErrorConstruction,
+  support: CauseSupport,
+  carries: (node: TSESTree.Node) => boolean,
+): CauseInArguments {
   const sourceCode = context.sourceCode;
   const args = construction.arguments;
   const optionsIndex = support.kind === 'options' ? support.index : undefined;
@@ -208,16 +251,33 @@ function findCause(context: Context, handler: ErrorHandler, construction: ErrorC
         continue;
       }
       const key = getStaticKeyName(property);
-      if (key === 'cause') found = property;
-      else if (key === undefined && property.computed) return { kind: 'unknown' };
+      if (key === 'cause') {
+        found = nextCauseDefinition(found, property);
+      } else if (
+        key === undefined &&
+        property.computed &&
+        (isExplicitlyUndefined(sourceCode, property.value) || carries(property.value)) &&
+        computedKeyMayBeCause(context, property)
+      ) {
+        return { kind: 'unknown' };
+      }
     }
     if (found) return { kind: 'property', property: found };
   }
   return { kind: 'absent' };
 }
 
-/** How to add the cause, given what the constructor takes. */
-function planCause(sourceCode: TSESLint.SourceCode, construction: ErrorConstruction, support: CauseSupport): CausePlan | undefined {
+/**
+ * How to add the cause, given what the constructor takes. Where the options position is unknown,
+ * `mayTakeCauseAt` says whether the argument at an index could carry `{ cause }` (with types: its
+ * parameter declares `cause` or is untyped).
+ */
+function planCause(
+  sourceCode: TSESLint.SourceCode,
+  construction: ErrorConstruction,
+  support: CauseSupport,
+  mayTakeCauseAt: (index: number) => boolean,
+): CausePlan | undefined {
   const args = construction.arguments;
   const count = args.length;
   const spread = args.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
@@ -300,6 +360,7 @@ function planCause(sourceCode: TSESLint.SourceCode, construction: ErrorConstruct
   // The options position is unknown: offer the usual shape, for the developer to check.
   const last = args.at(-1);
   if (last?.type === AST_NODE_TYPES.ObjectExpression) {
+    if (!mayTakeCauseAt(count - 1)) return undefined;
     return {
       autofix: false,
       newObject: false,
@@ -309,7 +370,7 @@ function planCause(sourceCode: TSESLint.SourceCode, construction: ErrorConstruct
   }
   // Several positional arguments (`new CastError('Number', value, path)`): one more would most likely
   // fill a parameter meant for something else. Only `new C(message)` follows the usual shape.
-  if (count !== 1 || spread) return undefined;
+  if (count !== 1 || spread || !mayTakeCauseAt(count)) return undefined;
   return {
     autofix: false,
     newObject: true,
@@ -327,6 +388,199 @@ function shortText(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): string
 function describe(plan: CausePlan, binding: Binding): string {
   const action = plan.action(binding.name);
   return binding.bind ? `bind it as \`${binding.name}\` and ${action}` : action;
+}
+
+/** Reports with the plan's edit: as the autofix where it is safe on save, else as a suggestion. */
+function report(
+  context: Context,
+  construction: ErrorConstruction,
+  messageId: MessageIds,
+  data: Record<string, string>,
+  plan: CausePlan | undefined,
+  binding: Binding | undefined,
+): void {
+  const apply = (fixer: Fixer): Fix[] => {
+    if (!plan || !binding) return [];
+    const fixes = plan.edit(fixer, binding);
+    if (binding.bind) fixes.unshift(binding.bind(fixer));
+    return fixes;
+  };
+  const canFix = plan !== undefined && binding !== undefined;
+  context.report({
+    node: construction,
+    messageId,
+    data,
+    fix: canFix && plan.autofix ? apply : null,
+    suggest: canFix && !plan.autofix ? [{ messageId: 'keepCause', data: { action: describe(plan, binding) }, fix: apply }] : [],
+  });
+}
+
+/**
+ * What makes the error, when it is a new one: `new C(…)` of an Error class, a built-in called
+ * without `new`, or, with type information, a call whose result is an Error (a factory,
+ * `createError(401, …)`); without types other calls are factories we cannot see into.
+ */
+function creatorOf(context: Context, construction: ErrorConstruction): Creator | undefined {
+  const info = getErrorConstructorInfo(context, construction.callee);
+  if (construction.type === AST_NODE_TYPES.NewExpression || info.builtin) return info.isError === 'yes' ? { ...info, factory: false } : undefined;
+  const cls = getErrorFactoryClass(context, construction);
+  return cls && { isError: 'yes', name: info.isError === 'yes' ? info.name : cls.name, builtin: undefined, factory: true };
+}
+
+/**
+ * `cause: link`, where `link` is an error this handler creates itself, inline or in a `const`
+ * (`const timeoutError = new WaitQueueTimeoutError(…)`): the chain goes through it, so whether the
+ * caught error is kept is a question about that construction, not about this `cause`.
+ */
+function causeCreatedInHandler(context: Context, handler: ErrorHandler, value: TSESTree.Node): ErrorConstruction | undefined {
+  const owner = handlerNode(handler);
+  let node = skipWrappers(value);
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(context.sourceCode, node);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (
+      def?.node.type !== AST_NODE_TYPES.VariableDeclarator ||
+      def.parent?.type !== AST_NODE_TYPES.VariableDeclaration ||
+      def.parent.kind !== 'const' ||
+      !def.node.init
+    ) {
+      return undefined;
+    }
+    node = def.node.init;
+  }
+  const link = constructionOf(node);
+  if (!link || !owner || !isInside(link, owner)) return undefined;
+  return creatorOf(context, link) ? link : undefined;
+}
+
+/**
+ * The arguments hand the caught error on. For the built-in constructors (and subclasses that
+ * inherit theirs) the message is read as text and the options only for `cause`, so there the
+ * error survives only in an `AggregateError`'s list or in options we cannot see into.
+ */
+function keptByArguments(construction: ErrorConstruction, carries: (node: TSESTree.Node) => boolean, support: () => CauseSupport): boolean {
+  const args = construction.arguments;
+  const values = args.map((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument));
+  // The usual `{ cause: error }` first, which needs no signature.
+  if (
+    values.some((value) => {
+      const cause = inlineCause(value);
+      return cause !== undefined && carries(cause);
+    })
+  ) {
+    return true;
+  }
+  const carrying = values.flatMap((value, index) => (carries(value) ? [index] : []));
+  if (carrying.length === 0) return false;
+  const taken = support();
+  if (taken.kind !== 'options' || !taken.builtinSemantics) return true;
+  return carrying.some(
+    (index) =>
+      index < taken.requiredArguments ||
+      (index === taken.index && skipTypeWrappers(args[index] as TSESTree.Node).type !== AST_NODE_TYPES.ObjectExpression),
+  );
+}
+
+/** The caught error is what the `cause` found in the arguments reads: a value, or what a getter returns. */
+function causeKeepsError(property: TSESTree.Property, carries: (node: TSESTree.Node) => boolean, visitorKeys: VisitorKeys): boolean {
+  const kind = causeDefinitionKind(property);
+  if (kind === 'value') return carries(property.value);
+  return kind === 'getter' && getterReturnValues(property, visitorKeys).some(carries);
+}
+
+function reportDropper(context: Context, construction: ErrorConstruction, dropper: CauseDropper, errorText: string): void {
+  const { className: droppedClass, declaringClassName, reason, unusedParameter } = dropper;
+  const parameter = unusedParameter === undefined ? 'its options parameter' : `\`${unusedParameter}\``;
+  context.report({
+    node: construction,
+    messageId: 'dropsCause',
+    data: {
+      className: droppedClass,
+      inherited: declaringClassName === droppedClass ? '' : ` (inherited from \`${declaringClassName}\`)`,
+      reason:
+        reason === 'not-forwarded'
+          ? `it never passes ${parameter} to \`super(…)\``
+          : 'it has no parameter that takes `{ cause }` or the error itself',
+      error: errorText,
+      advice:
+        reason === 'not-forwarded'
+          ? `Pass ${parameter} on in \`${declaringClassName}\`'s constructor: \`super(message, ${unusedParameter ?? 'options'})\``
+          : `Accept \`options?: ErrorOptions\` in \`${declaringClassName}\`'s constructor and pass it to \`super(message, options)\``,
+    },
+  });
+}
+
+/**
+ * The constructor or factory has no place for a cause: a class of the project gets the advice to
+ * accept `ErrorOptions`; a factory, a report that says what it lacks. A library class that cannot
+ * carry one is left alone, as nobody here can change it. True when there is nothing more to report.
+ */
+function reportNoPlace(context: Context, construction: ErrorConstruction, creator: Creator, support: CauseSupport, errorText: string): boolean {
+  if (support.kind === 'none' && support.dropper) {
+    reportDropper(context, construction, support.dropper, errorText);
+    return true;
+  }
+  const lacks = support.kind === 'none' || (support.kind === 'unknown' && lacksCauseParameter(context, construction));
+  if (!lacks) return false;
+  if (creator.factory) {
+    const callee = shortText(context.sourceCode, construction.callee);
+    context.report({ node: construction, messageId: 'noCauseParameter', data: { callee: `${callee}(…)`, error: errorText } });
+    return true;
+  }
+  const owner = ownConstructorClassName(context, construction);
+  if (owner) reportDropper(context, construction, { className: creator.name, declaringClassName: owner, reason: 'no-parameter' }, errorText);
+  return true;
+}
+
+/** The edit that sets `cause` to the caught error, for a `cause` written in this construction (a shared options object has other users). */
+function replaceCausePlan(construction: ErrorConstruction, property: TSESTree.Property): CausePlan | undefined {
+  if (!isInside(property, construction)) return undefined;
+  // With several definitions of `cause`, which one to edit is the developer's call.
+  const object = property.parent;
+  const definitions =
+    object.type === AST_NODE_TYPES.ObjectExpression
+      ? object.properties.filter((other) => other.type === AST_NODE_TYPES.Property && getStaticKeyName(other) === 'cause').length
+      : 1;
+  if (definitions > 1) return undefined;
+  // `{ cause }`, `cause() {}` and `get cause() {}` are replaced whole; `cause: value` only in its value.
+  const whole = property.shorthand || causeDefinitionKind(property) !== 'value';
+  return {
+    autofix: false,
+    newObject: false,
+    action: (name) => `set \`cause\` to \`${name}\``,
+    edit: (fixer, { name }) => [whole ? fixer.replaceText(property, `cause: ${name}`) : fixer.replaceText(property.value, name)],
+  };
+}
+
+/** A `cause` that is not the caught error: another value, a method, an accessor, or the error of an outer handler. */
+function reportWrongCause(
+  context: Context,
+  construction: ErrorConstruction,
+  property: TSESTree.Property,
+  { className, variable, binding, plan }: WrongCauseContext,
+): void {
+  const isValue = causeDefinitionKind(property) === 'value';
+  const value = skipWrappers(property.value);
+  const outer = isValue && value.type === AST_NODE_TYPES.Identifier ? findVariable(context.sourceCode, value) : null;
+  const outerBinding = outer && outer !== variable ? handlerBindingOf(context, outer) : undefined;
+  if (outer && outerBinding) {
+    const inner = variable ? `\`${variable.name}\`` : 'not bound';
+    report(context, construction, 'outerCause', { className, cause: outer.name, line: String(outerBinding.loc.start.line), inner }, plan, binding);
+    return;
+  }
+  if (variable) {
+    const cause = shortText(context.sourceCode, isValue ? property.value : property);
+    report(context, construction, 'wrongCause', { className, cause, error: variable.name }, plan, binding);
+  } else {
+    report(context, construction, 'missingCauseUnbound', { className, libNote: '' }, plan, binding);
+  }
+}
+
+/** The error a `throw` or `reject(…)` receives, when it is constructed right there. */
+function constructionOf(node: TSESTree.Node | undefined): ErrorConstruction | undefined {
+  if (!node) return undefined;
+  const value = skipTypeWrappers(node);
+  return value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.CallExpression ? value : undefined;
 }
 
 export default createRule<Options, MessageIds>({
@@ -352,6 +606,8 @@ export default createRule<Options, MessageIds>({
         'This handler destructures the error it catches, so `{{className}}` cannot keep the original as its cause. Bind the whole error to one name, destructure it in the body, and pass it on as `{ cause: error }`.',
       dropsCause:
         "`{{className}}`'s constructor{{inherited}} drops the cause: {{reason}}, so {{error}} is lost. {{advice}}.",
+      noCauseParameter:
+        '`{{callee}}` has no parameter for a cause, so {{error}} is lost. Set `cause` on the error it returns.',
       keepCause: 'Keep the caught error: {{action}}.',
     },
     schema: [],
@@ -360,70 +616,16 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
-
-    function report(
-      construction: ErrorConstruction,
-      messageId: MessageIds,
-      data: Record<string, string>,
-      plan: CausePlan | undefined,
-      binding: Binding | undefined,
-    ): void {
-      const apply = (fixer: Fixer): Fix[] => {
-        if (!plan || !binding) return [];
-        const fixes = plan.edit(fixer, binding);
-        if (binding.bind) fixes.unshift(binding.bind(fixer));
-        return fixes;
-      };
-      const canFix = plan !== undefined && binding !== undefined;
-      context.report({
-        node: construction,
-        messageId,
-        data,
-        fix: canFix && plan.autofix ? apply : null,
-        suggest: canFix && !plan.autofix ? [{ messageId: 'keepCause', data: { action: describe(plan, binding) }, fix: apply }] : [],
-      });
-    }
-
     const checked = new Set<ErrorConstruction>();
-
-    /**
-     * `cause: link`, where `link` is an error this handler creates itself, inline or in a `const`
-     * (`const timeoutError = new WaitQueueTimeoutError(…)`): the chain goes through it, so whether the
-     * caught error is kept is a question about that construction, not about this `cause`.
-     */
-    function causeCreatedInHandler(handler: ErrorHandler, value: TSESTree.Node): ErrorConstruction | undefined {
-      const owner = handlerNode(handler);
-      let node = skipWrappers(value);
-      if (node.type === AST_NODE_TYPES.Identifier) {
-        const variable = findVariable(sourceCode, node);
-        const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-        if (
-          def?.node.type !== AST_NODE_TYPES.VariableDeclarator ||
-          def.parent?.type !== AST_NODE_TYPES.VariableDeclaration ||
-          def.parent.kind !== 'const' ||
-          !def.node.init
-        ) {
-          return undefined;
-        }
-        node = def.node.init;
-      }
-      const link = constructionOf(node);
-      if (!link || !owner || !isInside(link, owner)) return undefined;
-      const info = getErrorConstructorInfo(context, link.callee);
-      if (info.isError !== 'yes' || (link.type === AST_NODE_TYPES.CallExpression && !info.builtin)) return undefined;
-      return link;
-    }
 
     function check(construction: ErrorConstruction): void {
       if (checked.has(construction)) return;
       checked.add(construction);
       const handler = getEnclosingHandler(context, construction);
       if (!handler || handler.kind === 'promise-finally') return;
-      const info = getErrorConstructorInfo(context, construction.callee);
-      if (info.isError !== 'yes') return;
-      // Without `new`, only the built-ins construct an error; other calls are factories we cannot see into.
-      if (construction.type === AST_NODE_TYPES.CallExpression && !info.builtin) return;
-      const className = info.name;
+      const creator = creatorOf(context, construction);
+      if (!creator) return;
+      const className = creator.name;
 
       if (handler.param && !handler.errorVariable) {
         context.report({ node: construction, messageId: 'destructuredError', data: { className } });
@@ -431,50 +633,32 @@ export default createRule<Options, MessageIds>({
       }
       const variable = handler.errorVariable;
       const references: ErrorReferences = getErrorReferences(sourceCode, variable);
-      const args = construction.arguments;
-      const passed = (argument: TSESTree.CallExpressionArgument): boolean =>
-        carriesError(context, references, argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument);
-      if (variable && args.some(passed)) return;
+      const carries = (node: TSESTree.Node): boolean => variable !== null && carriesError(context, references, node);
+      // `error.wrap('context')`: a method of the caught error makes the new one from it.
+      const callee = skipWrappers(construction.callee);
+      if (creator.factory && callee.type === AST_NODE_TYPES.MemberExpression && carries(callee.object)) return;
+      let cachedSupport: CauseSupport | undefined;
+      const supportOf = (): CauseSupport => (cachedSupport ??= getCauseSupport(context, construction));
+      if (keptByArguments(construction, carries, supportOf)) return;
 
-      const support = getCauseSupport(context, construction);
-      const found = findCause(context, handler, construction, support);
+      const support = supportOf();
+      const found = findCause(context, handler, construction, support, carries);
       if (found.kind === 'unknown') return;
       if (found.kind === 'property') {
         const property = found.property;
-        if (property.kind !== 'init' || property.method) return;
-        if (isExplicitlyUndefined(sourceCode, property.value)) return;
-        const link = causeCreatedInHandler(handler, property.value);
-        if (link) {
-          check(link);
-          return;
+        if (causeKeepsError(property, carries, context.sourceCode.visitorKeys)) return;
+        if (causeDefinitionKind(property) === 'value') {
+          if (isExplicitlyUndefined(sourceCode, property.value)) return;
+          const link = causeCreatedInHandler(context, handler, property.value);
+          if (link) {
+            check(link);
+            return;
+          }
         }
       }
       if (isArgumentOptOut(sourceCode, construction, support)) return;
       const errorText = variable ? `the caught error \`${variable.name}\`` : 'the caught error';
-
-      if (support.kind === 'none') {
-        if (!support.dropper) return;
-        const { className: droppedClass, declaringClassName, reason, unusedParameter } = support.dropper;
-        const parameter = unusedParameter === undefined ? 'its options parameter' : `\`${unusedParameter}\``;
-        context.report({
-          node: construction,
-          messageId: 'dropsCause',
-          data: {
-            className: droppedClass,
-            inherited: declaringClassName === droppedClass ? '' : ` (inherited from \`${declaringClassName}\`)`,
-            reason:
-              reason === 'not-forwarded'
-                ? `it never passes ${parameter} to \`super(…)\``
-                : 'it has no parameter that takes `{ cause }` or the error itself',
-            error: errorText,
-            advice:
-              reason === 'not-forwarded'
-                ? `Pass ${parameter} on in \`${declaringClassName}\`'s constructor: \`super(message, ${unusedParameter ?? 'options'})\``
-                : `Accept \`options?: ErrorOptions\` in \`${declaringClassName}\`'s constructor and pass it to \`super(message, options)\``,
-          },
-        });
-        return;
-      }
+      if ((support.kind === 'none' || support.kind === 'unknown') && reportNoPlace(context, construction, creator, support, errorText)) return;
 
       const binding = bindingAt(sourceCode, handler, construction);
       const source: CaughtErrorSource = variable?.defs[0]
@@ -490,53 +674,20 @@ export default createRule<Options, MessageIds>({
           ? plan
           : undefined;
       if (found.kind === 'property') {
-        const property = found.property;
-        const value = skipWrappers(property.value);
-        // Only edit a `cause` written in this construction: a shared options object has other users.
-        const plan = typeChecks(
-          isInside(property, construction)
-            ? {
-                autofix: false,
-                newObject: false,
-                action: (name) => `set \`cause\` to \`${name}\``,
-                edit: (fixer, { name }) => [
-                  property.shorthand ? fixer.replaceText(property, `cause: ${name}`) : fixer.replaceText(property.value, name),
-                ],
-              }
-            : undefined,
-        );
-        const outer = value.type === AST_NODE_TYPES.Identifier ? findVariable(sourceCode, value) : null;
-        const outerBinding = outer && outer !== variable ? handlerBindingOf(context, outer) : undefined;
-        if (outer && outerBinding) {
-          const inner = variable ? `\`${variable.name}\`` : 'not bound';
-          report(construction, 'outerCause', { className, cause: outer.name, line: String(outerBinding.loc.start.line), inner }, plan, binding);
-          return;
-        }
-        if (variable) {
-          report(construction, 'wrongCause', { className, cause: shortText(sourceCode, property.value), error: variable.name }, plan, binding);
-        } else {
-          report(construction, 'missingCauseUnbound', { className, libNote: '' }, plan, binding);
-        }
+        reportWrongCause(context, construction, found.property, { className, variable, binding, plan: typeChecks(replaceCausePlan(construction, found.property)) });
         return;
       }
 
-      const plan = typeChecks(planCause(sourceCode, construction, support));
+      const plan = typeChecks(planCause(sourceCode, construction, support, (index) => parameterMayTakeCause(context, construction, index)));
       const libNote =
         support.kind === 'options' && support.missingFromLib
           ? ' Neither type-checks until the `lib` compiler option includes `ES2022` or `ES2022.Error`, which declare `ErrorOptions`.'
           : '';
       if (variable) {
-        report(construction, 'missingCause', { className, error: variable.name, ...howToPass(support, variable.name), libNote }, plan, binding);
+        report(context, construction, 'missingCause', { className, error: variable.name, ...howToPass(support, variable.name), libNote }, plan, binding);
       } else {
-        report(construction, 'missingCauseUnbound', { className, libNote }, plan, binding);
+        report(context, construction, 'missingCauseUnbound', { className, libNote }, plan, binding);
       }
-    }
-
-    /** The error a `throw` or `reject(…)` receives, when it is constructed right there. */
-    function constructionOf(node: TSESTree.Node | undefined): ErrorConstruction | undefined {
-      if (!node) return undefined;
-      const value = skipTypeWrappers(node);
-      return value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.CallExpression ? value : undefined;
     }
 
     return {

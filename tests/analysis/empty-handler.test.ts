@@ -30,7 +30,10 @@ describe.each(modes)('isEmptyHandler (%s)', (_mode, typed) => {
     expect(empty('try { f(); } catch {}')).toEqual([true]);
     expect(empty('try { f(); } catch (e) { ; e; void e; void 0; {} }')).toEqual([true]);
     expect(empty('try { f(); } catch (e) { /* comments are not statements */ }')).toEqual([true]);
-    expect(empty('try { f(); } catch (e) { e.message; }')).toEqual([false]);
+    expect(empty("try { f(); } catch (e) { e.message; e?.code; typeof e; !e; 'ignored'; `ignored`; undefined; null; (e, 0); }")).toEqual([true]);
+    expect(empty('try { f(); } catch (e) { `${e}`; }')).toEqual([false]);
+    expect(empty('try { f(); } catch (e) { e[f()]; }')).toEqual([false]);
+    expect(empty('function g() { try { f(); } catch (e) { return; } }')).toEqual([false]);
     expect(empty('declare const other: unknown;\ntry { f(); } catch (e) { other; }')).toEqual([false]);
     expect(empty('try { f(); } catch (e) { void f(); }')).toEqual([false]);
   });
@@ -42,6 +45,18 @@ describe.each(modes)('isEmptyHandler (%s)', (_mode, typed) => {
     expect(empty('p.then(() => {}, () => {});')).toEqual([true]);
     expect(empty('p.then(() => {});')).toEqual([]);
     expect(empty('p.catch((e) => { f(); });')).toEqual([false]);
+    // A bare `return` in a callback only ends what does nothing; a value that means nothing counts when thrown away.
+    expect(empty("p.catch(() => { return; });\np.catch((e) => { 'ignored'; e; { return; } });\np.catch(function () { 'use strict'; });")).toEqual([true, true, true]);
+    expect(empty('p.catch(() => { return undefined; });\nconst value = p.catch(() => { return undefined; });')).toEqual([true, false]);
+    expect(empty('p.catch(() => { return null; });\np.catch(() => { if (f()) return; });')).toEqual([false, false]);
+  });
+
+  it('treats the no-op built-ins as empty: Function.prototype always, the conversions when the result is thrown away', () => {
+    expect(empty('p.catch(Function.prototype);\nconst value = p.catch(Function.prototype);')).toEqual([true, true]);
+    expect(empty('p.catch(Boolean);\np.then(null, String);\np.catch(Number);')).toEqual([true, true, true]);
+    expect(empty('const ok = p.catch(Boolean);')).toEqual([false]);
+    expect(empty('function g(Boolean: (e: unknown) => void) { p.catch(Boolean); }')).toEqual([false]);
+    expect(empty('p.catch(Object);\np.catch(console.log);')).toEqual([false, false]);
   });
 
   it('treats a callback whose value is undefined as empty only when the result is thrown away', () => {
@@ -52,7 +67,10 @@ describe.each(modes)('isEmptyHandler (%s)', (_mode, typed) => {
     expect(empty('const text = p.catch(() => undefined);')).toEqual([false]);
     expect(empty('function load() { return p.catch(() => undefined); }')).toEqual([false]);
     expect(empty('p.catch(() => null);')).toEqual([false]);
-    expect(empty('p.catch((undefined) => undefined);')).toEqual([false]);
+    expect(empty('function g(undefined: number) { p.catch(() => undefined); }')).toEqual([false]);
+    expect(empty("p.catch((e) => e);\np.catch((e) => e.message);\np.catch(() => 'ignored');\np.catch(() => (f, undefined));")).toEqual([true, true, true, false]);
+    expect(empty("const a = p.catch((e) => e);\nconst b = p.catch(() => 'offline');")).toEqual([false, false]);
+    expect(empty('p.catch(() => false);\np.catch(() => 0);\np.catch((e) => !e);')).toEqual([false, false, false]);
   });
 
   it('follows a callback named in the same file', () => {
@@ -69,6 +87,11 @@ describe('isEmptyHandler across modules', () => {
   it('follows imported do-nothing functions with type information', () => {
     expect(emptiness(`${imports}p.catch(noop);\np.catch(ignoreError);\np.catch(logError);`, true)).toEqual([true, true, false]);
     expect(emptiness(`${imports}p.catch(toUndefined);\nconst value = p.catch(toUndefined);`, true)).toEqual([true, false]);
+  });
+
+  it('follows imported functions that do nothing in other words', () => {
+    const code = "import { returnEarly, quietly, returnsStatus } from './lib/no-empty-catch/noop.js';\np.catch(returnEarly);\np.catch(quietly);\np.catch(returnsStatus);";
+    expect(emptiness(code, true)).toEqual([true, true, false]);
   });
 
   it('follows only bindings that cannot be reassigned', () => {

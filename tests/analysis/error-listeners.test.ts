@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { HandlerContext, HandlerContextOptions } from '../../src/analysis/error-listeners.js';
 import { createHandlerContextFinder, listenerReturnAcceptsPromise } from '../../src/analysis/error-listeners.js';
 import type { FunctionNode } from '../../src/util/ast.js';
-import { compileCalleePatterns } from '../../src/util/callee-pattern.js';
+import { compileHandlerCallees } from '../../src/analysis/house-conventions.js';
 import { modes, runProbe } from './harness.js';
 
 const PRELUDE = 'declare function here(): void; declare const emitter: any, app: any, target: any, ws: any, p: Promise<number>, bus: any, process: any;\n';
@@ -153,10 +153,18 @@ describe.each(modes)('handler contexts (%s)', (_mode, typed) => {
   it('finds callbacks of the configured handler callees', () => {
     const code = 'bus.onError(() => { here(); }); this.queue.onFailure(function () { here(); }); bus.onMessage(() => { here(); });';
     expect(contexts(code)).toEqual(['none', 'none', 'none']);
-    expect(contexts(code, { handlerCallees: compileCalleePatterns(['bus.onError', '*.onFailure']) })).toEqual([
+    expect(contexts(code, { handlerCallees: compileHandlerCallees(['bus.onError', '*.onFailure']) })).toEqual([
       'handler-callee',
       'handler-callee',
       'none',
+    ]);
+    // Only the callback argument: the one named, else the last.
+    const helpers = 'tryThat(() => { here(); }, () => { here(); }); retry(() => { here(); }, () => { here(); });';
+    expect(contexts(helpers, { handlerCallees: compileHandlerCallees([{ name: 'tryThat', argument: 1 }, 'retry']) })).toEqual([
+      'none',
+      'handler-callee',
+      'none',
+      'handler-callee',
     ]);
   });
 
@@ -203,7 +211,7 @@ describe('listenerReturnAcceptsPromise', () => {
   function answers(code: string, typed: boolean): boolean[] {
     const found: boolean[] = [];
     runProbe(code, typed, (context) => {
-      const finder = createHandlerContextFinder(context, { handlerCallees: compileCalleePatterns(['on*']) });
+      const finder = createHandlerContextFinder(context, { handlerCallees: compileHandlerCallees(['on*']) });
       return {
         ':function'(fn: FunctionNode) {
           const first = fn.params[0];

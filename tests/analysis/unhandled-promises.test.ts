@@ -117,15 +117,58 @@ describe('findUnhandledPromise on promises taken out of an array', () => {
   });
 });
 
+describe('findUnhandledPromise on awaited arrays', () => {
+  const code = `${PRELUDE}declare const pending: Promise<void>[]; declare function load(): Promise<Promise<void>[]>; declare function close(): Promise<void>;
+    async function f() { await pending; await load(); await close(); await items.map(async () => 1); await [notify(), 2]; }`;
+
+  it('reports an array of promises that `await` hands back, whether awaited as it is or as a promise of it', () => {
+    expect(verdicts(code, true)).toEqual([
+      'awaited-array await pending',
+      'awaited-array await load()',
+      'ok',
+      'awaited-array await items.map(async () => 1)',
+      'awaited-array await [notify(), 2]',
+    ]);
+  });
+
+  it('without types knows `.map(async …)` and array literals of promises', () => {
+    expect(verdicts(code, false)).toEqual(['ok', 'ok', 'ok', 'awaited-array await items.map(async () => 1)', 'ok']);
+  });
+
+  it('judges `await call()` by its callee\'s declared result, without typing the call or the await', () => {
+    const asked: string[] = [];
+    runProbe(`${PRELUDE}declare function close(): Promise<void>;\nasync function f() { await close(); }`, true, (context) => {
+      const services = context.sourceCode.parserServices as { program: import('typescript').Program };
+      const checker = services.program.getTypeChecker();
+      const original = checker.getTypeAtLocation.bind(checker);
+      checker.getTypeAtLocation = (node) => {
+        asked.push(node.getText());
+        return original(node);
+      };
+      return {
+        ExpressionStatement(statement: TSESTree.ExpressionStatement) {
+          try {
+            expect(findUnhandledPromise(context, statement.expression, defaults)).toBeUndefined();
+          } finally {
+            checker.getTypeAtLocation = original;
+          }
+        },
+      };
+    });
+    expect(asked).toEqual(['close']);
+  });
+});
+
 describe('mayHoldPromise', () => {
   it('rules out expressions that cannot be promises, without the checker', () => {
     const answers: boolean[] = [];
-    runProbe('declare let a: any, b: any; async function f() { 1; a = b; await a; a; void 1; void a; a ? 1 : 2; a ? b : 1; `${a}`; a++; a.b(); a + b; (a, 1); }', false, () => ({
+    // `await a` may hand back an array of promises, none of them awaited; `await 1` cannot.
+    runProbe('declare let a: any, b: any; async function f() { 1; a = b; await 1; await a; a; void 1; void a; a ? 1 : 2; a ? b : 1; `${a}`; a++; a.b(); a + b; (a, 1); }', false, () => ({
       ExpressionStatement(statement: TSESTree.ExpressionStatement) {
         answers.push(mayHoldPromise(statement.expression));
       },
     }));
-    expect(answers).toEqual([false, false, false, true, false, true, false, true, false, false, true, false, true]);
+    expect(answers).toEqual([false, false, false, true, true, false, true, false, true, false, false, true, false, true]);
   });
 });
 

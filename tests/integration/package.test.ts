@@ -3,7 +3,6 @@
 // with any number of rules.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -12,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import sourcePlugin from '../../src/index.js';
 import type { ErrorHandlingPlugin } from '../../src/index.js';
 import type { PackedProject } from './packed-plugin.js';
-import { PACKAGE_NAME, getPackedProject, writeFiles } from './packed-plugin.js';
+import { PACKAGE_NAME, getPackedProject, repoRoot, writeFiles } from './packed-plugin.js';
 import { SAMPLE_JS, SAMPLE_TS, SAMPLE_TS_ERRORS, TSCONFIG } from './samples.js';
 
 const NAMESPACE = 'error-handling';
@@ -76,40 +75,161 @@ export default [
 `;
 }
 
+interface PackedManifest {
+  main: string;
+  types: string;
+  homepage: string;
+  exports: { '.': Record<'require' | 'default', { types: string; default: string }> };
+}
+
+function packedManifest(): PackedManifest {
+  return JSON.parse(fs.readFileSync(path.join(project.pluginDir, 'package.json'), 'utf8')) as PackedManifest;
+}
+
+/** The repository's web page, as the packed manifest's `homepage` gives it (without `#readme`). */
+function packedRepositoryUrl(): string {
+  return packedManifest().homepage.replace(/#.*$/, '');
+}
+
+/** The link targets of a markdown text, inline (`[text](target)`) and reference-style, outside code blocks. */
+function markdownLinks(markdown: string): string[] {
+  const text = markdown.replace(/^```[^\n]*\n[\s\S]*?^```/gm, '');
+  const inline = [...text.matchAll(/\]\(\s*<?([^\s)>]*)>?(?:\s+"[^"]*")?\s*\)/g)];
+  const references = [...text.matchAll(/^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+"[^"]*")?\s*$/gm)];
+  return [...inline, ...references].map((match) => match[1] ?? '');
+}
+
+/** The same untyped config as a CommonJS package writes it: `eslint.config.cjs` with `require`. */
+function requiredConfig(config: ConfigName): string {
+  return `const errorHandling = require('${PACKAGE_NAME}');\n\nmodule.exports = [errorHandling.configs.${config}];\n`;
+}
+
+/**
+ * One config that takes the plugin both ways, as a project does when a shared config `require`s it and its
+ * own file `import`s it. ESLint refuses two different objects under one plugin name ("Cannot redefine
+ * plugin"), so this loads only when `require` and `import` give the same object.
+ */
+const MIXED_CONFIG = `import { createRequire } from 'node:module';
+import errorHandling from '${PACKAGE_NAME}';
+
+const required = createRequire(import.meta.url)('${PACKAGE_NAME}');
+
+export default [errorHandling.configs.recommended, required.configs.strict];
+`;
+
+/** Run by Node itself in the project: how the package resolves and what `require` and `import` return. */
+const PROBE_ENTRIES = `import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const required = require('${PACKAGE_NAME}');
+const imported = await import('${PACKAGE_NAME}');
+process.stdout.write(JSON.stringify({
+  importEntry: fileURLToPath(import.meta.resolve('${PACKAGE_NAME}')),
+  requireEntry: require.resolve('${PACKAGE_NAME}'),
+  importedKeys: Object.keys(imported),
+  requiredKeys: Object.keys(required),
+  same: required === imported.default,
+}));
+`;
+
+interface EntryProbe {
+  importEntry: string;
+  requireEntry: string;
+  importedKeys: string[];
+  requiredKeys: string[];
+  same: boolean;
+}
+
+const execFileAsync = promisify(execFile);
+
 let project: PackedProject;
 let packedPlugin: ErrorHandlingPlugin;
+let entries: EntryProbe;
+let entriesStderr: string;
 
 beforeAll(async () => {
   project = getPackedProject();
-  const files: Record<string, string> = { 'tsconfig.json': TSCONFIG, 'src/sample.js': SAMPLE_JS, 'src/sample.ts': SAMPLE_TS, 'src/errors.ts': SAMPLE_TS_ERRORS };
+  const files: Record<string, string> = {
+    'tsconfig.json': TSCONFIG,
+    'src/sample.js': SAMPLE_JS,
+    'src/sample.ts': SAMPLE_TS,
+    'src/errors.ts': SAMPLE_TS_ERRORS,
+    'mixed.config.mjs': MIXED_CONFIG,
+    'probe-entries.mjs': PROBE_ENTRIES,
+  };
   for (const config of CONFIG_NAMES) {
     files[`${config}.typed.config.js`] = userConfig(config, true);
     files[`${config}.untyped.config.js`] = userConfig(config, false);
+    files[`${config}.required.config.cjs`] = requiredConfig(config);
   }
   writeFiles(project.dir, files);
-  const entry = createRequire(path.join(project.dir, 'package.json')).resolve(PACKAGE_NAME);
-  packedPlugin = ((await import(pathToFileURL(entry).href)) as { default: ErrorHandlingPlugin }).default;
+  const { stdout, stderr } = await execFileAsync(process.execPath, ['probe-entries.mjs'], { cwd: project.dir, encoding: 'utf8' });
+  entries = JSON.parse(stdout) as EntryProbe;
+  entriesStderr = stderr;
+  packedPlugin = ((await import(pathToFileURL(entries.importEntry).href)) as { default: ErrorHandlingPlugin }).default;
 }, 300_000);
 
 describe('the packed package', () => {
-  it('holds the built plugin with its types, README and licence, and no sources, tests or source maps', () => {
-    expect(project.files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/configs.js']));
+  it('holds the built plugin with its types, the rule docs, README, changelog and licence, and no sources, tests or source maps', () => {
+    const ruleDocs = Object.keys(sourcePlugin.rules).map((name) => `docs/rules/${name}.md`);
+    const expected = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/index.cjs', 'dist/index.d.cts', 'dist/configs.js'];
+    expect(project.files).toEqual(expect.arrayContaining([...expected, ...ruleDocs]));
+    expect(project.files.filter((file) => /^(?:src|tests)\/|\.map$/.test(file))).toEqual([]);
     for (const file of project.files) {
-      expect(file, file).toMatch(/^(?:package\.json|README\.md|LICENSE|dist\/.+\.(?:js|d\.ts))$/);
+      expect(file, file).toMatch(/^(?:package\.json|README\.md|CHANGELOG\.md|LICENSE|docs\/.+\.md|dist\/.+\.(?:js|cjs|d\.ts|d\.cts))$/);
+      expect(fs.existsSync(path.join(project.pluginDir, file)), file).toBe(true);
     }
   });
 
-  it('resolves by its name to the built entry point, and its `types` exist', () => {
-    const require = createRequire(path.join(project.dir, 'package.json'));
-    expect(require.resolve(PACKAGE_NAME)).toBe(path.join(project.pluginDir, 'dist', 'index.js'));
-    const manifest = JSON.parse(fs.readFileSync(path.join(project.pluginDir, 'package.json'), 'utf8')) as {
-      main: string;
-      types: string;
-      exports: { '.': { types: string; default: string } };
-    };
-    for (const file of [manifest.main, manifest.types, manifest.exports['.'].types, manifest.exports['.'].default]) {
+  it('holds every file its markdown links to relatively; links into the repository name files that exist there', () => {
+    const repositoryUrl = packedRepositoryUrl();
+    const broken: string[] = [];
+    const relativeFromReadme: string[] = [];
+    for (const file of project.files.filter((name) => name.endsWith('.md'))) {
+      for (const link of markdownLinks(fs.readFileSync(path.join(project.pluginDir, file), 'utf8'))) {
+        const target = link.replace(/[?#].*$/, '');
+        const inRepository = /^(.+)\/(?:blob|tree)\/main\/(.+)$/.exec(target);
+        if (inRepository?.[1] === repositoryUrl) {
+          if (!fs.existsSync(path.join(repoRoot, inRepository[2] ?? ''))) broken.push(`${file}: ${link} (not in the repository)`);
+          continue;
+        }
+        if (target === '' || /^[a-z][a-z0-9+.-]*:/i.test(target)) continue;
+        const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file), target)).replace(/\/$/, '');
+        if (file === 'README.md') relativeFromReadme.push(resolved);
+        const shipped = project.files.some((name) => name === resolved || name.startsWith(`${resolved}/`));
+        if (!shipped) broken.push(`${file}: ${link} (not in the package)`);
+      }
+    }
+    expect(broken).toEqual([]);
+    // The README's generated rule list links every rule's page: the scan found the links it is meant to check.
+    expect(relativeFromReadme).toEqual(expect.arrayContaining(['LICENSE', ...Object.keys(sourcePlugin.rules).map((name) => `docs/rules/${name}.md`)]));
+  });
+
+  it("points every rule's meta.docs.url at its page in the repository, a page the package ships", () => {
+    const prefix = `${packedRepositoryUrl()}/blob/main/`;
+    for (const [name, rule] of Object.entries(packedPlugin.rules)) {
+      const url = (rule.meta as { docs?: { url?: string } } | undefined)?.docs?.url ?? '';
+      expect(url.startsWith(prefix), `${name}: ${url}`).toBe(true);
+      expect(project.files, `${name}: ${url}`).toContain(url.slice(prefix.length));
+    }
+  });
+
+  it('resolves by its name: `import` to the ES module, `require` to the CommonJS entry, their `types` exist', () => {
+    expect(entries.importEntry).toBe(path.join(project.pluginDir, 'dist', 'index.js'));
+    expect(entries.requireEntry).toBe(path.join(project.pluginDir, 'dist', 'index.cjs'));
+    const manifest = packedManifest();
+    const { require: required, default: imported } = manifest.exports['.'];
+    for (const file of [manifest.main, manifest.types, required.types, required.default, imported.types, imported.default]) {
       expect(fs.existsSync(path.join(project.pluginDir, file)), file).toBe(true);
     }
+  });
+
+  it('gives the plugin itself to `require` and to `import`: the same object, without a warning', () => {
+    expect(entries.requiredKeys.sort()).toEqual(['configs', 'meta', 'rules']);
+    expect(entries.importedKeys).toEqual(['default']);
+    expect(entries.same).toBe(true);
+    expect(entriesStderr).toBe('');
   });
 
   it('is the same plugin as the source: meta, rules and configs', () => {
@@ -195,6 +315,24 @@ describe.each(MAJORS)('%s', (_major, loadESLint) => {
     expect(summarize(result ? [result] : [], project.dir)).toEqual(summarize(await reference.lintFiles(['src/sample.js']), project.dir));
     for (const message of result?.messages ?? []) expect(Object.keys(packedPlugin.rules)).toContain(message.ruleId?.slice(NAMESPACE.length + 1));
   });
+
+  it.each(CONFIG_NAMES)('loads the %s config from an eslint.config.cjs that `require`s the plugin, as the imported config lints', async (config) => {
+    const required = new ESLint({ cwd: project.dir, overrideConfigFile: `${config}.required.config.cjs` });
+    const imported = new ESLint({ cwd: project.dir, overrideConfigFile: `${config}.untyped.config.js` });
+    const calculated = (await required.calculateConfigForFile(path.join(project.dir, 'src/sample.js'))) as Linter.Config;
+    const ours = Object.keys(calculated.rules ?? {}).filter((id) => id.startsWith(`${NAMESPACE}/`));
+    expect(ours.sort()).toEqual(Object.keys(configRules(packedPlugin, config)).filter((id) => id.startsWith(`${NAMESPACE}/`)).sort());
+    const messages = summarize(await required.lintFiles(['src/sample.js']), project.dir);
+    expect(messages.flatMap((result) => result.messages).length).toBeGreaterThan(0);
+    expect(messages).toEqual(summarize(await imported.lintFiles(['src/sample.js']), project.dir));
+  });
+
+  it('loads a config that takes the plugin by `import` and by `require` (ESLint refuses two different objects)', async () => {
+    const eslint = new ESLint({ cwd: project.dir, overrideConfigFile: 'mixed.config.mjs' });
+    const calculated = (await eslint.calculateConfigForFile(path.join(project.dir, 'src/sample.js'))) as Linter.Config;
+    for (const [id, entry] of Object.entries(configRules(packedPlugin, 'strict'))) expect(severity(calculated.rules?.[id]), id).toBe(severity(entry));
+    expect((calculated.plugins ?? {})[NAMESPACE]).toBe(packedPlugin);
+  });
 });
 
 // Node 20 has no `module.registerHooks`: CommonJS `require` is blocked by patching `Module._resolveFilename`
@@ -233,7 +371,71 @@ const results = await eslint.lintFiles(['src/sample.js']);
 process.stdout.write(JSON.stringify({ blocked, rules: Object.keys(plugin.rules), messages: results.flatMap((result) => result.messages) }));
 `;
 
+interface DependencyManifest {
+  name: string;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+}
+
+/** Node's `node_modules` lookup (the folder's own, then each parent's), without the `exports` map. */
+function findInstalledPackage(fromDir: string, name: string): string | undefined {
+  for (let dir = fromDir; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', ...name.split('/'));
+    if (fs.existsSync(path.join(candidate, 'package.json'))) return candidate;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+interface RuntimeTree {
+  /** Every package reached, by name, with the chain of packages that requires it. */
+  reached: Map<string, string[]>;
+  /** Required packages that are not installed: the walk could not look behind them. */
+  missing: string[];
+}
+
+/**
+ * What installing a package installs: its `dependencies` and `optionalDependencies` and its non-optional
+ * `peerDependencies` (npm installs those too), transitively, each found where Node would find it.
+ */
+function walkRuntimeTree(packageDir: string): RuntimeTree {
+  const reached = new Map<string, string[]>();
+  const missing: string[] = [];
+  const visited = new Set<string>();
+  const queue: { dir: string; chain: string[] }[] = [{ dir: packageDir, chain: [] }];
+  for (let item = queue.shift(); item; item = queue.shift()) {
+    const real = fs.realpathSync(item.dir);
+    if (visited.has(real)) continue;
+    visited.add(real);
+    const manifest = JSON.parse(fs.readFileSync(path.join(real, 'package.json'), 'utf8')) as DependencyManifest;
+    const chain = [...item.chain, manifest.name];
+    if (!reached.has(manifest.name)) reached.set(manifest.name, chain);
+    const optional = new Set(Object.keys(manifest.optionalDependencies ?? {}));
+    const peers = Object.keys(manifest.peerDependencies ?? {}).filter((name) => manifest.peerDependenciesMeta?.[name]?.optional !== true);
+    for (const name of new Set([...Object.keys(manifest.dependencies ?? {}), ...optional, ...peers])) {
+      const dir = findInstalledPackage(item.dir, name);
+      if (dir) queue.push({ dir, chain });
+      else if (!optional.has(name)) missing.push(`${chain.join(' > ')} > ${name}`);
+    }
+  }
+  return { reached, missing };
+}
+
 describe('a JavaScript project without TypeScript installed', () => {
+  it('installs no TypeScript: nothing the packed package requires, directly or through others, requires it', () => {
+    const { reached, missing } = walkRuntimeTree(project.pluginDir);
+    expect(missing).toEqual([]);
+    expect(reached.get('typescript')).toBeUndefined();
+    // The walk reaches the plugin's dependencies and its peer ESLint with everything ESLint needs …
+    expect([...reached.keys()]).toEqual(expect.arrayContaining([PACKAGE_NAME, '@typescript-eslint/types', '@typescript-eslint/scope-manager', 'eslint', 'espree']));
+    // … and it does find TypeScript where a package requires it: @typescript-eslint/utils, which the plugin
+    // imports only for types, brings it through typescript-estree's required peer.
+    const utilsDir = findInstalledPackage(project.pluginDir, '@typescript-eslint/utils');
+    expect(utilsDir).toBeDefined();
+    expect(walkRuntimeTree(utilsDir ?? '').reached.get('typescript')).toEqual(expect.arrayContaining(['@typescript-eslint/utils', 'typescript']));
+  });
+
   it('loads the plugin and runs every rule with TypeScript unresolvable', async () => {
     writeFiles(project.dir, {
       'block-typescript.cjs': BLOCK_TYPESCRIPT_CJS,

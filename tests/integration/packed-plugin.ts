@@ -31,14 +31,16 @@ function hashInputs(): string {
   const add = (file: string): void => {
     hash.update(path.relative(repoRoot, file)).update('\0').update(fs.readFileSync(file)).update('\0');
   };
-  for (const file of ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'LICENSE']) {
+  for (const file of ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
     const absolute = path.join(repoRoot, file);
     if (fs.existsSync(absolute)) add(absolute);
   }
-  const sources = fs.readdirSync(path.join(repoRoot, 'src'), { recursive: true, encoding: 'utf8' }).sort();
-  for (const file of sources) {
-    const absolute = path.join(repoRoot, 'src', file);
-    if (fs.statSync(absolute).isFile()) add(absolute);
+  for (const folder of ['src', 'docs']) {
+    const files = fs.readdirSync(path.join(repoRoot, folder), { recursive: true, encoding: 'utf8' }).sort();
+    for (const file of files) {
+      const absolute = path.join(repoRoot, folder, file);
+      if (fs.statSync(absolute).isFile()) add(absolute);
+    }
   }
   return hash.digest('hex');
 }
@@ -74,8 +76,8 @@ function withLock<T>(action: () => T): T {
 function isBuildStale(): boolean {
   const sources = fs.readdirSync(path.join(repoRoot, 'src'), { recursive: true, encoding: 'utf8' });
   return sources.some((file) => {
-    if (!file.endsWith('.ts')) return false;
-    const built = fs.statSync(path.join(repoRoot, 'dist', file.replace(/\.ts$/, '.js')), { throwIfNoEntry: false });
+    if (!/\.c?ts$/.test(file)) return false;
+    const built = fs.statSync(path.join(repoRoot, 'dist', file.replace(/\.ts$/, '.js').replace(/\.cts$/, '.cjs')), { throwIfNoEntry: false });
     return !built || built.mtimeMs < fs.statSync(path.join(repoRoot, 'src', file)).mtimeMs;
   });
 }

@@ -4,7 +4,7 @@ import type { MessageIds, Options } from '../../src/rules/no-catch-all-without-r
 import ruleModule from '../../src/rules/no-catch-all-without-rethrow.js';
 import { fixturesDir, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 import { withPreamble } from './catch-rules-helpers.js';
-import { lintJavaScript, lintWithOptions } from './rule-test-helpers.js';
+import { at, lintJavaScript, lintWithOptions } from './rule-test-helpers.js';
 
 const rule = ruleModule;
 
@@ -389,7 +389,7 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
       output: null,
     },
     {
-      code: 'p.catch(err => err.message);',
+      code: 'p.catch(err => String(err));',
       errors: [{ messageId: 'swallowsEverything', data: { where: 'on the path ending at line 1' }, line: 1, column: 9, endLine: 1, endColumn: 12, suggestions: [] }],
       output: null,
     },
@@ -573,12 +573,134 @@ const realWorld = withPreamble<MessageIds, Options>(PREAMBLE, {
   ],
 }, shiftWhere);
 
+/**
+ * The error trackers and APM agents the default `reporters` know (docs/settings.md cites each API):
+ * a declaration of the SDK object, and a handler that reports the error with it and swallows it.
+ */
+const TRACKERS: readonly [declaration: string, report: string][] = [
+  ['declare const Sentry: { captureException(e: unknown): string };', 'Sentry.captureException(error)'],
+  ['declare const appInsights: { trackException(t: { exception: unknown }): void };', 'void appInsights.trackException({ exception: error })'],
+  ['declare const appInsights: { defaultClient: { trackException(t: { exception: unknown }): void } };', 'appInsights.defaultClient.trackException({ exception: error })'],
+  ['declare const newrelic: { noticeError(e: unknown): void };', 'newrelic.noticeError(error)'],
+  ['declare const datadogRum: { addError(e: unknown): void };', 'datadogRum.addError(error)'],
+  ['declare const datadogLogs: { logger: { error(m: string, c: object, e: unknown): void } };', "datadogLogs.logger.error('sync failed', {}, error)"],
+  ['declare const Bugsnag: { notify(e: unknown): void };', 'Bugsnag.notify(error)'],
+  ['declare const rollbar: { critical(e: unknown): void };', 'rollbar.critical(error)'],
+  ['declare const Honeybadger: { notify(e: unknown): void };', 'Honeybadger.notify(error)'],
+  ['declare const airbrake: { notify(e: unknown): Promise<unknown> };', 'void airbrake.notify(error)'],
+  ['declare const apm: { captureError(e: unknown): void };', 'apm.captureError(error)'],
+  ['declare const span: { recordException(e: unknown): void };', 'span.recordException(error as Error)'],
+  ['declare const LogRocket: { captureException(e: unknown): void };', 'LogRocket.captureException(error)'],
+  ['declare const raygunClient: { send(e: unknown): void };', 'raygunClient.send(error)'],
+  ['declare const Raygun: { send(e: unknown): void };', 'Raygun.send(error)'],
+  ['declare const TrackJS: { track(e: unknown): void };', 'TrackJS.track(error)'],
+];
+
+const HOUSE_SETTINGS = {
+  'error-handling': {
+    reporters: ['telemetry.report'],
+    propagators: ['failWith'],
+    handlerCallees: [{ name: 'tryThat', argument: 1 }],
+  },
+};
+const HOUSE_PREAMBLE =
+  'declare const telemetry: { report(e: unknown): void }; declare function failWith(e: unknown): void; declare function tryThat<T>(run: () => T, onError: (error: unknown) => T | null): T | null; declare function exec(): string;';
+
+/** The house's conventions: trackers, settings, handler callees, and bindings named as unused. */
+const house = withPreamble<MessageIds, Options>(
+  `${PREAMBLE} ${HOUSE_PREAMBLE}`,
+  {
+    valid: [
+      // `void` discards what the call returns, not the report it makes.
+      ...TRACKERS.map(([declaration, report]) => `${declaration}\nfunction handle() { try { return f(); } catch (error) { ${report}; return {}; } }`),
+      // The settings add to the built-in lists.
+      { code: 'try { f(); } catch (e) { telemetry.report(e); }', settings: HOUSE_SETTINGS },
+      { code: 'try { f(); } catch (e) { failWith(e); }', settings: HOUSE_SETTINGS },
+      { code: 'try { f(); } catch (e) { logger.error(e); }', settings: HOUSE_SETTINGS },
+      // A rule's `reporters` replace the built-in list for that rule; the settings still apply.
+      { code: 'try { f(); } catch (e) { telemetry.report(e); }', settings: HOUSE_SETTINGS, options: [{ reporters: ['Sentry.captureException'] }] },
+      // The error callback of a handler callee, judged like a promise's.
+      { code: 'tryThat(exec, (error) => { if (error instanceof NotFoundError) return ""; throw error; });', settings: HOUSE_SETTINGS },
+      { code: 'tryThat(exec, (error) => { telemetry.report(error); return ""; });', settings: HOUSE_SETTINGS },
+      // Without the settings, the callback is an ordinary function.
+      'tryThat(exec, (error) => null);',
+      // `allowWithoutBinding`: a binding never read whose name says it is unused is no binding.
+      { code: 'function isJson(text: string) { try { JSON.parse(text); return true; } catch (_err) { return false; } }', options: [{ allowWithoutBinding: true }] },
+      { code: 'const items = p.catch((_error) => []);', options: [{ allowWithoutBinding: true }] },
+      {
+        code: 'function isJson(text: string) { try { JSON.parse(text); return true; } catch (ignoredError) { return false; } }',
+        options: [{ allowWithoutBinding: true, caughtErrorsIgnorePattern: '^ignored' }],
+      },
+    ],
+    invalid: [
+      {
+        code: 'tryThat(exec, (error) => null);',
+        settings: HOUSE_SETTINGS,
+        errors: [{ messageId: 'swallowsEverything', data: { where: 'on the path ending at line 1' }, ...at('tryThat(exec, (error) => null);', '(error)'), suggestions: [] }],
+        output: null,
+      },
+      {
+        code: 'function fallback(error: unknown) {\n  return null;\n}\ntryThat(exec, fallback);',
+        settings: HOUSE_SETTINGS,
+        errors: [{ messageId: 'swallowsEverything', data: { where: 'on the path ending at line 2' }, line: 4, column: 15, endLine: 4, endColumn: 23, suggestions: [] }],
+        output: null,
+      },
+      {
+        // The option replaces the built-in reporters for this rule.
+        code: 'try { f(); } catch (e) { logger.error(e); }',
+        settings: HOUSE_SETTINGS,
+        options: [{ reporters: ['Sentry.captureException'] }],
+        errors: [
+          {
+            messageId: 'swallowsEverything',
+            data: { where: 'on the path ending at line 1' },
+            ...at('try { f(); } catch (e) { logger.error(e); }', 'catch (e)'),
+            suggestions: [rethrowAtEnd('e', 'try { f(); } catch (e) { logger.error(e); throw e; }')],
+          },
+        ],
+        output: null,
+      },
+      {
+        // Without `allowWithoutBinding`, an unused binding is reported like a missing one.
+        code: 'function isJson(text: string) { try { JSON.parse(text); return true; } catch (_err) { return false; } }',
+        errors: [{ messageId: 'swallowsEverything', data: { where: 'on the path ending at line 1' }, ...at('function isJson(text: string) { try { JSON.parse(text); return true; } catch (_err) { return false; } }', 'catch (_err)'), suggestions: [] }],
+        output: null,
+      },
+      {
+        // A binding that is read is used, whatever its name.
+        code: 'function isJson(text: string) { try { JSON.parse(text); return true; } catch (_err) { logger.info(_err); return false; } }',
+        options: [{ allowWithoutBinding: true }],
+        errors: [
+          {
+            messageId: 'swallowsEverything',
+            data: { where: 'on the path ending at line 1' },
+            ...at('function isJson(text: string) { try { JSON.parse(text); return true; } catch (_err) { logger.info(_err); return false; } }', 'catch (_err)'),
+            suggestions: [],
+          },
+        ],
+        output: null,
+      },
+      {
+        code: 'function isJson(text: string) { try { JSON.parse(text); return true; } catch (_err) { return false; } }',
+        options: [{ allowWithoutBinding: true, caughtErrorsIgnorePattern: '^ignored' }],
+        errors: [{ messageId: 'swallowsEverything', data: { where: 'on the path ending at line 1' }, ...at('function isJson(text: string) { try { JSON.parse(text); return true; } catch (_err) { return false; } }', 'catch (_err)'), suggestions: [] }],
+        output: null,
+      },
+    ],
+  },
+  shiftWhere,
+);
+
 describe('no-catch-all-without-rethrow', () => {
   describe('with type information', () => {
     typedRuleTester.run('no-catch-all-without-rethrow', rule, shared);
   });
   describe('without type information', () => {
     untypedRuleTester.run('no-catch-all-without-rethrow', rule, shared);
+  });
+  describe('house conventions: trackers, settings, handler callees, unused bindings', () => {
+    typedRuleTester.run('no-catch-all-without-rethrow', rule, house);
+    untypedRuleTester.run('no-catch-all-without-rethrow', rule, house);
   });
   describe('patterns from the real-world corpus, with type information', () => {
     typedRuleTester.run('no-catch-all-without-rethrow', rule, realWorld);
@@ -690,6 +812,15 @@ describe('no-catch-all-without-rethrow', () => {
       expect(() => {
         lint({ reporter: [] });
       }).toThrow(/should NOT have additional properties/u);
+      expect(() => {
+        lint({ caughtErrorsIgnorePattern: 1 });
+      }).toThrow(/should be string/u);
+    });
+
+    it('rejects a caughtErrorsIgnorePattern that is not a regular expression, naming the option', () => {
+      expect(() => {
+        lint({ caughtErrorsIgnorePattern: '^_(' });
+      }).toThrow(/The option "caughtErrorsIgnorePattern" \("\^_\("\) is not a valid regular expression/u);
     });
   });
 });

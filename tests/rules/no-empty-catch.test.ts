@@ -1,10 +1,11 @@
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import type { MessageIds, Options } from '../../src/rules/no-empty-catch.js';
 import ruleModule from '../../src/rules/no-empty-catch.js';
 import { fixturesDir, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
 import { withPreamble } from './catch-rules-helpers.js';
-import { lintJavaScript, lintWithOptions } from './rule-test-helpers.js';
+import { at, lintJavaScript, lintWithOptions } from './rule-test-helpers.js';
 
 const rule = ruleModule;
 
@@ -33,7 +34,6 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
     'try { f(); } catch (e) { report(e); }',
     'try { f(); } catch { /* best effort: the cache may be missing */ }',
     'try {\n  f();\n} catch (e) {\n  // The directory may already exist.\n}',
-    'try { f(); } catch (e) { e.message; }',
     'try { f(); } finally {}',
     'try { f(); } catch (e) { { report(e); } }',
     'p.catch((e) => report(e));',
@@ -42,8 +42,10 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
     'p.then(() => {});',
     'p.then(() => {}, (e) => report(e));',
     'p.finally(() => {});',
+    // A floating `.catch()` is a floating promise: the floating-promise rules report it (see the `.catch()` cases below).
     'p.catch();',
     'p.catch(undefined);',
+    'void p.catch();',
     'const noop = () => {};\np.catch(/* prefetch only */ noop);',
     'declare const handle: (e: unknown) => void;\np.catch(handle);',
     // The result is used: `() => undefined` turns the rejection into a fallback value (no-catch-all-without-rethrow judges it).
@@ -603,12 +605,148 @@ const realWorld = withPreamble<MessageIds, Options>(PREAMBLE, {
   ],
 });
 
+/** An invalid case reported once, at `snippet` (the `occurrence`-th), with the given suggestions. */
+function reportAt(
+  code: string,
+  snippet: string,
+  messageId: MessageIds,
+  data: Record<string, string> | undefined,
+  suggestions: { messageId: 'rethrow'; data: { name: string }; output: string }[] = [],
+  occurrence = 0,
+): Invalid {
+  return { code, errors: [{ messageId, ...(data && { data }), ...at(code, snippet, occurrence), suggestions }], output: null };
+}
+
+// Handlers that do nothing in other words than an empty body.
+const otherWords = withPreamble<MessageIds, Options>(PREAMBLE, {
+  valid: [
+    // A value other than `undefined`, text or the error reads as a chosen fallback: no-catch-all-without-rethrow judges it.
+    'p.catch(() => null);',
+    'p.catch(() => false);',
+    'p.catch(() => { return null; });',
+    // The value is used: a fallback the code then handles.
+    'async function read() { return await p.catch(() => "offline"); }',
+    'const ok = p.catch(Boolean);',
+    'const settled = p.catch((e) => e);',
+    // Doing something.
+    'try { f(); } catch (e) { `${e}`; }',
+    'try { f(); } catch (e) { e[report(e) as never]; }',
+    'function g() { try { f(); } catch (e) { return; } }',
+    'p.catch(() => { if (Math.random()) return; report(null); });',
+    'p.catch(Object);',
+    'p.catch(console.log);',
+    // Only the global built-ins count.
+    'function g(Boolean: (e: unknown) => void) { p.catch(Boolean); }',
+  ],
+  invalid: [
+    reportAt("try { f(); } catch (e) { e.message; }", 'catch (e)', 'emptyCatch', { remedy: ADVICE }, [rethrow('e', 'try { f(); } catch (e) { e.message; throw e; }')]),
+    reportAt(
+      "try { f(); } catch { 'ignored'; }",
+      'catch',
+      'emptyCatch',
+      { remedy: ADVICE },
+      [rethrow('error', "try { f(); } catch (error) { 'ignored'; throw error; }")],
+    ),
+    reportAt('try { f(); } catch (e) { undefined; typeof e; }', 'catch (e)', 'emptyCatch', { remedy: ADVICE }, [
+      rethrow('e', 'try { f(); } catch (e) { undefined; typeof e; throw e; }'),
+    ]),
+    // No `throw` is suggested after a `return`, where it would never run.
+    reportAt('p.catch(() => { return; });', '() => { return; }', 'emptyRejectionHandler', { method: 'catch', remedy: ADVICE }),
+    reportAt('p.catch(function () { "use strict"; });', 'function () { "use strict"; }', 'emptyRejectionHandler', { method: 'catch', remedy: ADVICE }, [
+      rethrow('error', 'p.catch(function (error) { "use strict"; throw error; });'),
+    ]),
+    reportAt('p.catch((e) => e.message);', '(e) => e.message', 'emptyRejectionHandler', { method: 'catch', remedy: ADVICE }, [
+      rethrow('e', 'p.catch((e) => { throw e; });'),
+    ]),
+    reportAt("await p.catch(() => 'ignored');", "() => 'ignored'", 'emptyRejectionHandler', { method: 'catch', remedy: ADVICE }, [
+      rethrow('error', 'await p.catch((error) => { throw error; });'),
+    ]),
+    reportAt('p.catch(Boolean);', 'Boolean', 'emptyRejectionHandler', { method: 'catch', remedy: ADVICE }),
+    reportAt('p.then(undefined, String);', 'String', 'emptyRejectionHandler', { method: 'then', remedy: ADVICE }),
+    reportAt('const value = p.catch(Function.prototype);', 'Function.prototype', 'emptyRejectionHandler', { method: 'catch', remedy: ADVICE }),
+  ],
+});
+
+// `.catch()` without a callback attaches nothing.
+const catchWithoutCallback = withPreamble<MessageIds, Options>(`${PREAMBLE} declare const processor: { onFailed(e: unknown): Promise<void> };`, {
+  valid: ['p.catch((e) => report(e));', 'p.then(() => f());', 'await p.then(() => f(), undefined);'],
+  invalid: [
+    reportAt(
+      'async function handle(event: unknown) {\n  try {\n    f();\n  } catch (error) {\n    await processor.onFailed(event).catch(); // suppress\n    report(error);\n  }\n}',
+      'catch()',
+      'catchWithoutCallback',
+      undefined,
+    ),
+    reportAt('const settled = p.catch(undefined);', 'catch(undefined)', 'catchWithoutCallback', undefined),
+    reportAt('function load() { return p.catch(null); }', 'catch(null)', 'catchWithoutCallback', undefined),
+    reportAt('await p.catch(void 0).then(() => f());', 'catch(void 0)', 'catchWithoutCallback', undefined),
+    reportAt('await p?.catch();', 'catch()', 'catchWithoutCallback', undefined),
+  ],
+});
+
+const HOUSE = { 'error-handling': { handlerCallees: [{ name: 'tryThat', argument: 1 }, '*.onFailure'] } };
+const CALLEE_ADVICE = 'Handle or rethrow the error, or add a comment saying why ignoring it is safe.';
+
+/** The house's own error callbacks (`settings['error-handling'].handlerCallees`). */
+const calleeCallbacks = withPreamble<MessageIds, Options>(
+  `${PREAMBLE} declare function tryThat<T>(run: () => T, onError: (error: unknown) => T | undefined): T | undefined; declare const jobs: { onFailure(cb: (e: unknown) => void): void };`,
+  {
+    valid: [
+      // Without the settings, a helper's callback is no handler.
+      'tryThat(() => f(), () => {});',
+      { code: 'tryThat(() => f(), (error) => report(error));', settings: HOUSE },
+      // Only the configured argument is the callback.
+      { code: 'tryThat(() => {}, (error) => report(error));', settings: HOUSE },
+      { code: 'tryThat(() => f(), () => {\n  // optional: the cache may be cold\n});', settings: HOUSE },
+      { code: 'const value = tryThat(() => f(), () => undefined);', settings: HOUSE },
+    ],
+    invalid: [
+      {
+        ...reportAt('tryThat(() => f(), () => {});', '() => {}', 'emptyCalleeCallback', { callee: 'tryThat', remedy: CALLEE_ADVICE }, [
+          rethrow('error', 'tryThat(() => f(), (error) => { throw error; });'),
+        ]),
+        settings: HOUSE,
+      },
+      {
+        ...reportAt('jobs.onFailure((e) => { e; });', '(e) => { e; }', 'emptyCalleeCallback', { callee: 'jobs.onFailure', remedy: CALLEE_ADVICE }, [
+          rethrow('e', 'jobs.onFailure((e) => { e; throw e; });'),
+        ]),
+        settings: HOUSE,
+      },
+      {
+        ...reportAt('tryThat(() => f(), () => {});', '() => {}', 'emptyCalleeCallback', { callee: 'tryThat', remedy: 'Handle or rethrow the error.' }, [
+          rethrow('error', 'tryThat(() => f(), (error) => { throw error; });'),
+        ]),
+        options: [{ allowComments: false }],
+        settings: HOUSE,
+      },
+      {
+        ...reportAt(
+          'tryThat(() => f(), () => { /* cold cache */ });',
+          '() => { /* cold cache */ }',
+          'emptyCalleeCallback',
+          { callee: 'tryThat', remedy: 'Handle or rethrow the error, or add a comment matching `commentPattern` saying why.' },
+          [rethrow('error', 'tryThat(() => f(), (error) => { /* cold cache */ throw error; });')],
+        ),
+        options: [{ commentPattern: '^ignore: ' }],
+        settings: HOUSE,
+      },
+    ],
+  },
+);
+
 describe('no-empty-catch', () => {
   describe('with type information', () => {
     typedRuleTester.run('no-empty-catch', rule, shared);
   });
   describe('without type information', () => {
     untypedRuleTester.run('no-empty-catch', rule, shared);
+  });
+  describe('handlers that do nothing in other words, `.catch()` without a callback, house callbacks', () => {
+    for (const cases of [otherWords, catchWithoutCallback, calleeCallbacks]) {
+      typedRuleTester.run('no-empty-catch', rule, cases);
+      untypedRuleTester.run('no-empty-catch', rule, cases);
+    }
   });
   describe('patterns from the real-world corpus, with type information', () => {
     typedRuleTester.run('no-empty-catch', rule, realWorld);
@@ -722,6 +860,25 @@ describe('no-empty-catch', () => {
     expect(lintJavaScript('no-empty-catch', ruleModule, 'try { f(); } catch {}\np.catch(() => {});\np.catch(function (e) { /* optional */ });')).toEqual([
       ['emptyCatch', 1, 14],
       ['emptyRejectionHandler', 2, 9],
+    ]);
+  });
+
+  it('keeps the messages added for `.catch()` and house callbacks within 160 characters at their longest', () => {
+    const fill = (messageId: MessageIds, data: Record<string, string>): string =>
+      rule.meta.messages[messageId].replace(/\{\{(\w+)\}\}/gu, (_, key: string) => data[key] ?? '');
+    const longestRemedy = 'Handle or rethrow the error, or add a comment matching `commentPattern` saying why.';
+    expect(fill('emptyCalleeCallback', { callee: `….${'x'.repeat(29)}`, remedy: longestRemedy }).length).toBeLessThanOrEqual(160);
+    expect(fill('catchWithoutCallback', {}).length).toBeLessThanOrEqual(160);
+  });
+
+  it('shortens a long callee in the house-callback message', () => {
+    const settings = { 'error-handling': { handlerCallees: ['*.onFailureOfTheNightlyReconciliationJob'] } };
+    const code = 'this.scheduler.queues.nightly.onFailureOfTheNightlyReconciliationJob(() => {});';
+    const messages = new Linter({ configType: 'flat' }).verify(code, [
+      { plugins: { 'error-handling': { rules: { 'no-empty-catch': ruleModule as never } } }, rules: { 'error-handling/no-empty-catch': 'error' }, settings },
+    ]);
+    expect(messages.map((message) => message.message)).toEqual([
+      'This `…OfTheNightlyReconciliationJob` error callback does nothing. Handle or rethrow the error, or add a comment saying why ignoring it is safe.',
     ]);
   });
 

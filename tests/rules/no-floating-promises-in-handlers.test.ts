@@ -341,6 +341,24 @@ const sharedInvalid: Invalid[] = [
   invalid(`${PRELUDE}bus.onError((e: unknown) => { notify(e); });`, [{ messageId: 'floating', at: 'notify(e)', data: { where: 'in this `bus.onError` callback', loss: LOSS_HANDLER } }], {
     handlerCallees: ['*.onError'],
   }),
+  // `{ name, argument }`: only that argument is the error callback.
+  invalid(
+    `${PRELUDE}tryThat(() => { notify(1); }, (e: unknown) => { notify(e); }); declare function tryThat(run: () => void, onError: (e: unknown) => void): void;`,
+    [{ messageId: 'floating', at: 'notify(e)', data: { where: 'in this `tryThat` callback', loss: LOSS_HANDLER } }],
+    { handlerCallees: [{ name: 'tryThat', argument: 1 }] },
+  ),
+  // The house settings' handler callees apply too; the option adds to them.
+  {
+    ...invalid(
+      `${PRELUDE}tryThat(() => { notify(1); }, (e: unknown) => { notify(e); }); bus.onError((e: unknown) => { notify(e); }); declare function tryThat(run: () => void, onError: (e: unknown) => void): void;`,
+      [
+        { messageId: 'floating', at: 'notify(e)', data: { where: 'in this `tryThat` callback', loss: LOSS_HANDLER } },
+        { messageId: 'floating', at: 'notify(e)', occurrence: 1, data: { where: 'in this `bus.onError` callback', loss: LOSS_HANDLER } },
+      ],
+      { handlerCallees: ['bus.onError'] },
+    ),
+    settings: { 'error-handling': { handlerCallees: [{ name: 'tryThat', argument: 1 }] } },
+  },
   // The innermost handler names the context; a nested handler function is a handler again.
   invalid(`${PRELUDE}emitter.on('error', (e: unknown) => {\n  try { log(); } catch { close(); }\n  setTimeout(() => { notify(1).catch(() => { notify(e); }); });\n});`, [
     { messageId: 'floating', at: 'close()', occurrence: 1, data: inCatch },
@@ -435,6 +453,126 @@ async function beat() { try { await db.close(); } finally { heartbeat?.queue.shi
 });
 
 // ---------------------------------------------------------------------------------------------
+// With type information, what typescript-eslint's no-floating-promises also reports: unions with a
+// value that is not a promise, awaited arrays, arrays behind unions and type parameters, mixed
+// arrays, rejection handlers that may not be functions or may not land where they are written.
+
+const WIDER = `${API}declare const hook: () => boolean | Promise<boolean>;
+declare const promiseOrValue: Promise<number> | number;
+declare const pending: Promise<void>[];
+declare const optionalPending: Array<Promise<void>> | undefined;
+declare const labelled: [string, Promise<void>];
+declare const maybeCallable: string | ((reason: unknown) => void);
+declare const handlers: Array<(reason: unknown) => void>;
+declare const value: unknown;
+`;
+
+typedRuleTester.run('no-floating-promises-in-handlers (what typescript-eslint reports too)', rule, {
+  valid: [
+    `${WIDER}async function f() { try { db.closeSync(); } catch (e) { await Promise.all(pending); await hook(); } }`,
+    `${WIDER}try { db.closeSync(); } catch (e) { notify(e).catch((reason: unknown) => { logger.error(reason); }); }`,
+    `${WIDER}try { db.closeSync(); } catch (e) { value as number; [1, 2]; }`,
+  ],
+  invalid: [
+    invalid(`${WIDER}try { db.closeSync(); } catch (e) { hook(); promiseOrValue; }`, [
+      { messageId: 'floating', at: 'hook()', data: inCatch },
+      { messageId: 'floating', at: 'promiseOrValue', data: inCatch, occurrence: 1 },
+    ]),
+    invalid(`${WIDER}async function f() { try { db.closeSync(); } finally { await pending; } }`, [
+      {
+        messageId: 'awaitedArray',
+        at: 'await pending',
+        data: inFinally,
+        suggestions: [{ messageId: 'suggestAwaitAll', output: `${WIDER}async function f() { try { db.closeSync(); } finally { await Promise.all(pending); } }` }],
+      },
+    ]),
+    invalid(`${WIDER}async function f() { try { db.closeSync(); } catch (e) { await connections.map(async (c) => c.close()); } }`, [
+      {
+        messageId: 'awaitedArray',
+        at: 'await connections.map(async (c) => c.close())',
+        data: inCatch,
+        suggestions: [
+          {
+            messageId: 'suggestAwaitAll',
+            output: `${WIDER}async function f() { try { db.closeSync(); } catch (e) { await Promise.all(connections.map(async (c) => c.close())); } }`,
+          },
+        ],
+      },
+    ]),
+    invalid(`${WIDER}declare function loadTasks(): Promise<Array<Promise<void>>>;\nasync function f() { try { db.closeSync(); } catch (e) { await loadTasks(); } }`, [
+      {
+        messageId: 'awaitedArray',
+        at: 'await loadTasks()',
+        data: inCatch,
+        suggestions: [
+          {
+            messageId: 'suggestAwaitAll',
+            output: `${WIDER}declare function loadTasks(): Promise<Array<Promise<void>>>;\nasync function f() { try { db.closeSync(); } catch (e) { await Promise.all(await loadTasks()); } }`,
+          },
+        ],
+      },
+    ]),
+    invalid(`${WIDER}try { db.closeSync(); } finally { optionalPending; labelled; [1, notify(1), 3]; }`, [
+      { messageId: 'floatingArray', at: 'optionalPending', data: inFinally, occurrence: 1 },
+      { messageId: 'floatingArray', at: 'labelled', data: inFinally, occurrence: 1 },
+      { messageId: 'floatingArray', at: '[1, notify(1), 3]', data: inFinally },
+    ]),
+    invalid(`${WIDER}function f<T extends Array<Promise<void>>>(list: T | undefined) { try { db.closeSync(); } finally { list; } }`, [
+      { messageId: 'floatingArray', at: 'list', data: inFinally, occurrence: 1 },
+    ]),
+    invalid(`${WIDER}try { db.closeSync(); } catch (e) { notify(e).catch(maybeCallable); notify(e).then(() => {}, ...handlers); notify(e).catch(...handlers); }`, [
+      { messageId: 'floating', at: 'notify(e).catch(maybeCallable)', data: inCatch },
+      { messageId: 'floating', at: 'notify(e).then(() => {}, ...handlers)', data: inCatch },
+      { messageId: 'floating', at: 'notify(e).catch(...handlers)', data: inCatch },
+    ]),
+    invalid(`${WIDER}try { db.closeSync(); } catch (e) { value as Promise<void>; }`, [
+      { messageId: 'floating', at: 'value as Promise<void>', data: inCatch },
+    ]),
+    invalid(`${WIDER}function* g(): Generator<number, void, Promise<void>> { try { db.closeSync(); } catch (e) { yield 1; } }`, [
+      { messageId: 'floating', at: 'yield 1', data: inCatch },
+    ]),
+  ],
+});
+
+// ---------------------------------------------------------------------------------------------
+// Known promise functions, with and without type information (the fixture project has no @types/node,
+// so Node's modules are unresolved there too): the global \`fetch\` and Node's promise APIs under any name.
+
+const nodeApiValid: Valid[] = [
+  `import { watch } from 'node:fs/promises';\ntry { log(); } finally { watch('dir'); }`,
+  `import { setInterval } from 'node:timers/promises';\ntry { log(); } finally { setInterval(10); }`,
+  `import fs from 'node:fs';\ntry { log(); } finally { fs.unlinkSync('a'); fs.promises.constants; }`,
+  `import dns from 'node:dns';\ntry { log(); } finally { dns.promises.getServers(); }`,
+  `import { readFile } from './files.js';\ntry { log(); } finally { readFile('a'); }`,
+  `declare function fetch(url: string): void;\ntry { log(); } finally { fetch('/ping'); }`,
+  `import { readFile } from 'node:fs/promises';\nasync function f() { try { log(); } finally { await readFile('a'); } }`,
+].map((code) => `declare function log(): void;\n${code}`);
+
+const nodeApiInvalid: Invalid[] = [
+  ["try { log(); } catch (e) { fetch('/report'); }", "fetch('/report')", inCatch],
+  ["import { readFile } from 'node:fs/promises';\ntry { log(); } finally { readFile('a'); }", "readFile('a')", inFinally],
+  ["import fsp from 'fs/promises';\ntry { log(); } finally { fsp.rm('tmp', { recursive: true }); }", "fsp.rm('tmp', { recursive: true })", inFinally],
+  ["import * as fs from 'node:fs';\ntry { log(); } finally { fs.promises.unlink('a'); }", "fs.promises.unlink('a')", inFinally],
+  ["import { promises as disk } from 'fs';\ntry { log(); } finally { disk.writeFile('a', ''); }", "disk.writeFile('a', '')", inFinally],
+  ["const { setTimeout: sleep } = require('node:timers/promises');\ntry { log(); } catch (e) { sleep(10); }", 'sleep(10)', inCatch],
+  ["const { unlink } = require('fs').promises;\ntry { log(); } finally { unlink('a'); }", "unlink('a')", inFinally],
+  ["const fsp = require('node:fs').promises;\ntry { log(); } finally { fsp.rm('tmp'); }", "fsp.rm('tmp')", inFinally],
+  ["import { pipeline } from 'node:stream/promises';\ndeclare const a: unknown, b: unknown;\ntry { log(); } catch (e) { pipeline(a, b); }", 'pipeline(a, b)', inCatch],
+  ["import dns from 'node:dns';\ntry { log(); } catch (e) { dns.promises.lookup('example.com'); }", "dns.promises.lookup('example.com')", inCatch],
+  ["import { scheduler } from 'node:timers/promises';\ntry { log(); } finally { scheduler.wait(10); }", 'scheduler.wait(10)', inFinally],
+].map(([code, at, data]) => {
+  const source = `declare function log(): void;\n${code as string}`;
+  return invalid(source, [{ messageId: 'floating', at: at as string, data: data as Record<string, string> }]);
+});
+
+for (const [mode, tester] of [
+  ['typed', typedRuleTester],
+  ['untyped', untypedRuleTester],
+] as const) {
+  tester.run(`no-floating-promises-in-handlers (known promise functions, ${mode})`, rule, { valid: nodeApiValid, invalid: nodeApiInvalid });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Without type information: what the syntactic analysis cannot know.
 
 untypedRuleTester.run('no-floating-promises-in-handlers (syntactic limits)', rule, {
@@ -499,6 +637,7 @@ function optionsError(options: unknown): string {
 describe('no-floating-promises-in-handlers options', () => {
   it('accepts both options', () => {
     expect(optionsError({ ignoreVoid: true, handlerCallees: ['bus.onError', '*.onFailure', 'Sentry.*'] })).toBe('');
+    expect(optionsError({ handlerCallees: [{ name: 'tryThat', argument: 1 }, { name: 'retry' }] })).toBe('');
     expect(optionsError({})).toBe('');
   });
 
@@ -509,6 +648,8 @@ describe('no-floating-promises-in-handlers options', () => {
     expect(optionsError({ handlerCallees: [''] })).toMatch(/Value "" should NOT be shorter than 1 characters/);
     expect(optionsError({ handlerCallees: 'bus.onError' })).toMatch(/Value "bus\.onError" should be array/);
     expect(optionsError({ handlerCallees: ['a', 'a'] })).toMatch(/should NOT have duplicate items/);
+    expect(optionsError({ handlerCallees: [{ name: 'tryThat', argument: -1 }] })).toMatch(/should be >= 0/);
+    expect(optionsError({ handlerCallees: [{ name: 'tryThat', index: 1 }] })).toMatch(/should NOT have additional properties/);
     expect(optionsError({ checkThenables: true })).toMatch(/Unexpected property "checkThenables"\. Expected properties: "ignoreVoid", "handlerCallees"/);
   });
 });

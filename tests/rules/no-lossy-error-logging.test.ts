@@ -11,7 +11,7 @@ type Valid = string | ValidTestCase<Options>;
 type Suggestion = { messageId: MessageIds; data: Record<string, string>; output: string };
 
 const PREAMBLE =
-  'declare function f(): string; declare const p: Promise<string>; declare const logger: { error(...args: unknown[]): void; warn(...args: unknown[]): void; info(...args: unknown[]): void }; declare const Sentry: { captureException(error: unknown): void }; declare function serialize(error: unknown): object;';
+  'declare function f(): string; declare const p: Promise<string>; declare const logger: { error(...args: unknown[]): void; warn(...args: unknown[]): void; info(...args: unknown[]): void; debug(...args: unknown[]): void; trace(...args: unknown[]): void }; declare const Sentry: { captureException(error: unknown): void }; declare function serialize(error: unknown): object;';
 
 // The message's description of each kind of text.
 const messageOf = (name: string, text: string): string => `only the message of \`${name}\` (\`${text}\`)`;
@@ -58,8 +58,13 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
     'try { f(); } catch (e) { logger.error((e as Error).stack); }',
     'try { f(); } catch (e) { logger.error(`failed: ${(e as Error).message}\\n${(e as Error).stack}`); }',
     'try { f(); } catch (e) { logger.error((e as Error).message, (e as Error).stack); }',
-    // Not a reporter (the default list has no info or debug).
-    'try { f(); } catch (e) { logger.info((e as Error).message); }',
+    // A breadcrumb: a debug or trace line on the way to rethrowing the error unchanged.
+    'try { f(); } catch (e) { logger.debug(`save failed: ${String(e)}`); throw e; }',
+    'try { f(); } catch (e) { console.debug("save failed:", (e as Error).message); throw e; }',
+    'try { f(); } catch (e) { if (f()) logger.trace(String(e)); throw e; }',
+    'try { f(); } catch (e) { const err = e as Error; logger.debug(err.message); f(); throw err; }',
+    'p.catch((e) => { logger.debug(String(e)); return Promise.reject(e); });',
+    'p.catch((e) => { logger.debug(String(e)); throw e; });',
     // Other properties are not the forms this rule knows.
     'try { f(); } catch (e) { logger.error(`failed with ${(e as { code: string }).code}`); }',
     // A variable assigned from the text is not followed.
@@ -82,8 +87,9 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
     'try { f(); } catch (e) { const text = e as string; logger.error(`failed: ${text}`); }',
     // Shadowed globals are someone else's functions.
     'const String = (value: unknown): string => "x"; try { f(); } catch (e) { logger.error(String(e)); }',
-    // reporters replaces the default list.
+    // reporters and loggers replace their default lists.
     { code: 'try { f(); } catch (e) { logger.error(String(e)); }', options: [{ reporters: ['Sentry.captureException'] }] },
+    { code: 'try { f(); } catch (e) { console.log(String(e)); logger.info(`${e}`); }', options: [{ loggers: [] }] },
     // Unusual syntax around handlers.
     'class Cache { static #last = ""; static { try { f(); } catch (e) { logger.error(e); } } }',
     'function* lines() { try { yield f(); } catch (e) { logger.error(e); } }',
@@ -315,6 +321,86 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
         append('reason', 'console.error', 'p.then((value) => value.length, (reason: Error | string) => {\n  console.error(`${reason}`, reason);\n});'),
         instead('reason', '`${reason}`', 'p.then((value) => value.length, (reason: Error | string) => {\n  console.error(reason);\n});'),
       ],
+    ),
+    // Text-only lines at every level: info and log are the `print` of a handler.
+    lossy(
+      'try {\n  f();\n} catch (e) {\n  logger.info((e as Error).message);\n}',
+      { line: 4, column: 15, endColumn: 35 },
+      { callee: 'logger.info', text: messageOf('e', '(e as Error).message'), name: 'e' },
+      [
+        append('e', 'logger.info', 'try {\n  f();\n} catch (e) {\n  logger.info((e as Error).message, e);\n}'),
+        instead('e', '(e as Error).message', 'try {\n  f();\n} catch (e) {\n  logger.info(e);\n}'),
+      ],
+    ),
+    lossy(
+      'try {\n  f();\n} catch (error) {\n  console.log(`[ERROR] charge failed: ${String(error)}`);\n}',
+      { line: 4, column: 41, endColumn: 54 },
+      { callee: 'console.log', text: textOf('error', 'String(error)'), name: 'error' },
+      [
+        append('error', 'console.log', 'try {\n  f();\n} catch (error) {\n  console.log(`[ERROR] charge failed: ${String(error)}`, error);\n}'),
+        first('error', 'console.log', 'try {\n  f();\n} catch (error) {\n  console.log(error, `[ERROR] charge failed: ${String(error)}`);\n}'),
+      ],
+    ),
+    // console.log and console.info are not breadcrumbs, even before a rethrow.
+    lossy(
+      'try {\n  f();\n} catch (e) {\n  console.info(`save failed: ${e}`);\n  throw e;\n}',
+      { line: 4, column: 30, endColumn: 34 },
+      { callee: 'console.info', text: textOf('e', '${e}'), name: 'e' },
+      [
+        append('e', 'console.info', 'try {\n  f();\n} catch (e) {\n  console.info(`save failed: ${e}`, e);\n  throw e;\n}'),
+        first('e', 'console.info', 'try {\n  f();\n} catch (e) {\n  console.info(e, `save failed: ${e}`);\n  throw e;\n}'),
+      ],
+    ),
+    // A debug line is a breadcrumb only when the error is then rethrown unchanged: not swallowed…
+    lossy(
+      'try {\n  f();\n} catch (e) {\n  logger.debug(String(e));\n}',
+      { line: 4, column: 16, endColumn: 25 },
+      { callee: 'logger.debug', text: textOf('e', 'String(e)'), name: 'e' },
+      [
+        append('e', 'logger.debug', 'try {\n  f();\n} catch (e) {\n  logger.debug(String(e), e);\n}'),
+        instead('e', 'String(e)', 'try {\n  f();\n} catch (e) {\n  logger.debug(e);\n}'),
+      ],
+    ),
+    // …not returned from on the way…
+    lossy(
+      'try {\n  f();\n} catch (e) {\n  console.debug(String(e));\n  if (f()) return;\n  throw e;\n}',
+      { line: 4, column: 17, endColumn: 26 },
+      { callee: 'console.debug', text: textOf('e', 'String(e)'), name: 'e' },
+      [
+        append('e', 'console.debug', 'try {\n  f();\n} catch (e) {\n  console.debug(String(e), e);\n  if (f()) return;\n  throw e;\n}'),
+        instead('e', 'String(e)', 'try {\n  f();\n} catch (e) {\n  console.debug(e);\n  if (f()) return;\n  throw e;\n}'),
+      ],
+    ),
+    // …and not wrapped.
+    lossy(
+      'try {\n  f();\n} catch (e) {\n  logger.trace(String(e));\n  throw new Error("save failed", { cause: e });\n}',
+      { line: 4, column: 16, endColumn: 25 },
+      { callee: 'logger.trace', text: textOf('e', 'String(e)'), name: 'e' },
+      [
+        append('e', 'logger.trace', 'try {\n  f();\n} catch (e) {\n  logger.trace(String(e), e);\n  throw new Error("save failed", { cause: e });\n}'),
+        instead('e', 'String(e)', 'try {\n  f();\n} catch (e) {\n  logger.trace(e);\n  throw new Error("save failed", { cause: e });\n}'),
+      ],
+    ),
+    // A limit: the search for the rethrow stops at a loop around the line.
+    lossy(
+      'try {\n  f();\n} catch (e) {\n  for (const x of [1]) logger.debug(String(e), x);\n  throw e;\n}',
+      { line: 4, column: 37, endColumn: 46 },
+      { callee: 'logger.debug', text: textOf('e', 'String(e)'), name: 'e' },
+      [
+        append('e', 'logger.debug', 'try {\n  f();\n} catch (e) {\n  for (const x of [1]) logger.debug(String(e), x, e);\n  throw e;\n}'),
+        instead('e', 'String(e)', 'try {\n  f();\n} catch (e) {\n  for (const x of [1]) logger.debug(e, x);\n  throw e;\n}'),
+      ],
+    ),
+    // loggers.
+    lossy(
+      'declare const audit: { write(...args: unknown[]): void };\ntry { f(); } catch (e) { audit.write(String(e)); }',
+      { line: 2, column: 38, endColumn: 47 },
+      { callee: 'audit.write', text: textOf('e', 'String(e)'), name: 'e' },
+      [
+        append('e', 'audit.write', 'declare const audit: { write(...args: unknown[]): void };\ntry { f(); } catch (e) { audit.write(String(e), e); }'),
+        instead('e', 'String(e)', 'declare const audit: { write(...args: unknown[]): void };\ntry { f(); } catch (e) { audit.write(e); }'),
+      ],
+      [{ loggers: ['audit.write'] }],
     ),
     // reporters.
     lossy(
@@ -558,7 +644,7 @@ describe('no-lossy-error-logging', () => {
 
     it('accepts valid options', () => {
       expect(() => {
-        lint({ reporters: ['*.error', 'Sentry.captureException'] });
+        lint({ reporters: ['*.error', 'Sentry.captureException'], loggers: ['*.info', 'audit.write'] });
       }).not.toThrow();
     });
 
@@ -571,6 +657,9 @@ describe('no-lossy-error-logging', () => {
       }).toThrow(/should be array/u);
       expect(() => {
         lint({ reporters: ['a', 'a'] });
+      }).toThrow(/should NOT have duplicate items/u);
+      expect(() => {
+        lint({ loggers: ['*.info', '*.info'] });
       }).toThrow(/should NOT have duplicate items/u);
       expect(() => {
         lint({ propagators: [] });

@@ -56,6 +56,8 @@ const sharedValid: Valid[] = [
   `try {} catch (e) { const error = e instanceof Error ? e : new Error(String(e)); throw new Error('failed', { cause: error }); }`,
   `try {} catch (e) { const err = e as Error; throw new Error('failed', { cause: err }); }`,
   `try {} catch (e) { const options = { cause: e }; throw new Error('failed', options); }`,
+  // A variable given the error anywhere (mongodb@7.9.0 sessions.ts:815, \`lastError = fnError\`).
+  `let last: unknown; try {} catch (e) { last = e; throw new AggregateError([last], 'failed'); }`,
   // Passed as another argument, or nested in an object literal argument.
   `class WrapError extends Error { constructor(readonly original: unknown) { super('wrapped'); } }
    try {} catch (e) { throw new WrapError(e); }`,
@@ -69,6 +71,11 @@ const sharedValid: Valid[] = [
   `declare const errors: unknown[]; try {} catch (e) { errors.push(e); throw new AggregateError(errors, 'failed'); }`,
   `try {} catch (e) { const options: ErrorOptions = {}; options.cause = e; throw new Error('failed', options); }`,
   `try {} catch (e) { const options = Object.assign({}, { code: 1 }); Object.assign(options, { cause: e }); throw new Error('failed', options); }`,
+  // A getter that returns the caught error keeps it, also beside a setter.
+  `try {} catch (e) { throw new Error('failed', { get cause() { return e; } }); }`,
+  `try {} catch (e) { throw new Error('failed', { get cause() { return e; }, set cause(value) { void value; } }); }`,
+  // A computed key that could be \`cause\` may hold the caught error, or the explicit opt-out.
+  `declare const key: string; try {} catch (e) { throw new Error('failed', { [key]: undefined }); }`,
   // The explicit opt-out.
   `const quiet = { cause: undefined };\ntry {} catch (e) { throw new Error('failed', quiet); }`,
   `try {} catch (e) { throw new Error('failed', { cause: undefined }); }`,
@@ -84,7 +91,6 @@ const sharedValid: Valid[] = [
   `declare const p: Promise<void>; p.then(() => { throw new Error('failed'); });`,
   // Rethrows, factories and values that are not errors.
   `try {} catch (e) { throw e; }`,
-  `declare function createError(message: string): Error; try {} catch (e) { throw createError('failed'); }`,
   `class Failure { constructor(readonly message: string) {} } try {} catch (e) { throw new Failure('failed'); }`,
   `class ValidationError { constructor(readonly message: string) {} } try {} catch (e) { throw new ValidationError('failed'); }`,
   `try {} catch (e) { throw new Map(); }`,
@@ -97,7 +103,6 @@ const sharedValid: Valid[] = [
   `declare const args: [string, ErrorOptions]; try {} catch (e) { throw new Error(...args); }`,
   `try {} catch (e) { let options: ErrorOptions = {}; options = { cause: e }; throw new Error('failed', options); }`,
   `declare const rest: ErrorOptions; try {} catch (e) { const options = { ...rest }; throw new Error('failed', { ...options }); }`,
-  `try {} catch (e) { throw new Error('failed', { get cause() { return 1; } }); }`,
   // Promise handlers that keep the error.
   `declare const p: Promise<void>; p.catch((e) => { throw new Error('failed', { cause: e }); });`,
   `declare const p: Promise<void>; p.then(undefined, (e) => Promise.reject(new Error('failed', { cause: e })));`,
@@ -608,6 +613,23 @@ const typedValid: Valid[] = [
   // Where the error itself is taken, an explicit `undefined` drops it on purpose.
   `${classes}try {} catch (e) { throw new WrappingError(undefined, 'failed'); }`,
   `${classes}try {} catch (e) { throw new GraphLikeError('failed', { originalError: undefined }); }`,
+  // Library classes whose only parameter is a bag of anything: nothing the user can change either.
+  `${classes}import { TranslatedError, TranslatedGenericError } from 'vendor-errors';\ntry {} catch (e) { throw new TranslatedError({ code: 'A' }); }`,
+  `${classes}import { TranslatedGenericError } from 'vendor-errors';\ntry {} catch (e) { throw new TranslatedGenericError({ code: 'A' }); }`,
+  // A factory given the error through a variable assigned in the handler (mongodb@7.9.0 sessions.ts:815).
+  `declare function makeTimeoutError(cause: Error, enabled: boolean): Error;\nlet lastError: Error | undefined;\ntry {} catch (fnError) { lastError = fnError as Error; throw makeTimeoutError(lastError, true); }`,
+  // Calls that return an error without making one: a lookup, a method of the caught error, `Object.assign`.
+  `declare const known: Map<string, Error>;\ntry {} catch (e) { throw known.get('timeout')!; }`,
+  `declare function asWrapper(value: unknown): { wrap(message: string): Error };\ntry {} catch (e) { throw asWrapper(e).wrap('failed'); }`,
+  `interface Wrappable extends Error { wrap(message: string): Error }\ntry {} catch (e) { throw (e as Wrappable).wrap('failed'); }`,
+  `declare function annotate<E extends Error>(error: E, note: string): E;\ndeclare const last: Error;\ntry {} catch (e) { throw annotate(last, 'retried'); }`,
+  `try {} catch (e) { throw Object.assign(new Error('failed'), { code: 'E_FAIL' }); }`,
+  // A factory without a parameter for the cause, dropped on purpose, or kept by setting it on the result.
+  `${classes}import { Unauthorized } from 'vendor-errors';\ntry {} catch (e) { throw Object.assign(Unauthorized('denied'), { cause: undefined }); }`,
+  `${classes}import { Unauthorized } from 'vendor-errors';\ntry {} catch (e) { throw Object.assign(Unauthorized('denied'), { cause: e }); }`,
+  `declare function createError(message: string, options?: ErrorOptions): Error;\ntry {} catch (e) { throw createError('failed', { cause: e }); }`,
+  // A computed key whose type admits 'cause' may be the cause.
+  `declare const key: string;\ntry {} catch (e) { throw new Error('failed', { [key]: e }); }`,
 ];
 
 function typedInvalid(): Invalid[] {
@@ -834,14 +856,6 @@ function typedInvalid(): Invalid[] {
     );
   }
   {
-    const code = `declare function describe(error: unknown): string;\ntry {} catch (e) { throw new Error(describe(e)); }`;
-    cases.push({
-      code,
-      output: `declare function describe(error: unknown): string;\ntry {} catch (e) { throw new Error(describe(e), { cause: e }); }`,
-      errors: [{ messageId: 'missingCause', data: missing('Error', 'e'), ...at(code, 'new Error(describe(e))'), suggestions: [] }],
-    });
-  }
-  {
     // The options type of a class of this file is read from its signature.
     const code = `class AppError extends Error {\n  constructor(message: string, options?: { code?: string; cause?: unknown }) {\n    super(message, options);\n  }\n}\ntry {} catch (e) { throw new AppError('failed', { code: 'E' }); }`;
     cases.push({
@@ -873,21 +887,147 @@ function typedInvalid(): Invalid[] {
     });
   }
   {
-    // A parameter typed as a bag of anything (mongodb's `Document`) says nothing about where the
-    // error goes (mongodb@7.9.0 client-side-encryption/providers/azure.ts:167).
+    // A parameter typed as a bag of anything (mongodb's `Document`) takes `{ cause: error }` and keeps
+    // nothing of it (here it is stored as `body`): no suggestion to put the error there; the class of
+    // the project is told to accept `ErrorOptions` (mongodb@7.9.0 client-side-encryption/providers/azure.ts:167).
     const code = `class KmsRequestError extends Error {\n  constructor(message: string, readonly body?: { [key: string]: any }) {\n    super(message);\n  }\n}\ntry {} catch (error) { throw new KmsRequestError(\`[Azure KMS] \${String(error)}\`); }`;
+    cases.push({
+      code,
+      output: null,
+      errors: [
+        {
+          messageId: 'dropsCause',
+          data: { ...drops('KmsRequestError', 'KmsRequestError'), error: 'the caught error `error`' },
+          ...at(code, 'new KmsRequestError(`[Azure KMS] ${String(error)}`)'),
+        },
+      ],
+    });
+  }
+  {
+    // A description object whose `error` holds one kind of error is not where the caught error goes
+    // (mongodb@7.9.0 sdam/topology.ts:646, `new MongoServerSelectionError(message, this.description)`).
+    const code = `class ServerError extends Error {\n  readonly code = 1;\n}\nclass Description {\n  constructor(readonly servers: string[], readonly error?: ServerError | null) {}\n}\nclass SelectionError extends Error {\n  constructor(message: string, reason: Description) {\n    super(message, { cause: reason.error });\n  }\n}\ndeclare const description: Description;\ntry {} catch (e) { throw new SelectionError('timed out', description); }`;
+    cases.push({
+      code,
+      output: null,
+      errors: [{ messageId: 'dropsCause', data: drops('SelectionError', 'SelectionError'), ...at(code, "new SelectionError('timed out', description)") }],
+    });
+  }
+  {
+    // `{ message: string } & ErrorOptions` is options an error happens to match, not a place for the error itself.
+    const code = `class OptionsOnlyError extends Error {\n  constructor(options: { message: string } & ErrorOptions) {\n    super(options.message, options);\n  }\n}\ntry {} catch (e) { throw new OptionsOnlyError({ message: 'failed' }); }`;
+    cases.push(fixed("new OptionsOnlyError({ message: 'failed' })", code, code.replace("{ message: 'failed' })", "{ message: 'failed', cause: e })"), 'OptionsOnlyError'));
+  }
+  {
+    // A class of the project whose only parameter is a bag for a translated message, generic or not.
+    const bag = `class TranslatedAppError<T extends Record<string, unknown> & { code: string }> extends Error {\n  constructor(params: T) {\n    super(String(params.code));\n  }\n}\n`;
+    const code = `${bag}try {} catch (e) { throw new TranslatedAppError({ code: 'A' }); }`;
+    cases.push({
+      code,
+      output: null,
+      errors: [{ messageId: 'dropsCause', data: drops('TranslatedAppError', 'TranslatedAppError'), ...at(code, "new TranslatedAppError({ code: 'A' })") }],
+    });
+  }
+  {
+    // An `@fastify/error` constructor: its instances are `CodedFailure & { code: 'X' }`, its parameters untyped.
+    const code = withClasses("import { FAILURE_X } from 'vendor-errors';\ntry {} catch (e) { throw new FAILURE_X('a'); }");
     cases.push(
-      suggestionOnly(
+      suggested(
+        "new FAILURE_X('a')",
         code,
-        'new KmsRequestError(`[Azure KMS] ${String(error)}`)',
-        'missingCause',
-        missing('KmsRequestError', 'error'),
-        keep(
-          'add `{ cause: error }` as the last argument (check that the constructor takes it there)',
-          code.replace('new KmsRequestError(`[Azure KMS] ${String(error)}`)', 'new KmsRequestError(`[Azure KMS] ${String(error)}`, { cause: error })'),
-        ),
+        'add `{ cause: e }` as the last argument (check that the constructor takes it there)',
+        code.replace("new FAILURE_X('a')", "new FAILURE_X('a', { cause: e })"),
+        'FAILURE_X',
       ),
     );
+    const positional = withClasses("import { FAILURE_X } from 'vendor-errors';\ntry {} catch (e) { throw FAILURE_X('a', 'b'); }");
+    cases.push(unsuggested("FAILURE_X('a', 'b')", positional, 'FAILURE_X'));
+  }
+  {
+    // A constructor whose instances are one of two error classes.
+    const code = `declare const Either: new (message: string, options?: ErrorOptions) => TypeError | RangeError;\ntry {} catch (e) { throw new Either('failed'); }`;
+    cases.push(fixed("new Either('failed')", code, code.replace("new Either('failed')", "new Either('failed', { cause: e })"), 'Either'));
+  }
+  {
+    // Factories: calls that return a new error, with a parameter for the cause or without one.
+    const code = withClasses("import { createFailure } from 'vendor-errors';\ntry {} catch (e) { throw createFailure(401, 'denied'); }");
+    cases.push(fixed("createFailure(401, 'denied')", code, code.replace("createFailure(401, 'denied')", "createFailure(401, 'denied', { cause: e })"), 'VendorError'));
+    const noCause = (snippet: string, line: string, callee: string, error = 'the caught error `e`'): void => {
+      const source = withClasses(`import { Boomish, Unauthorized } from 'vendor-errors';\n${line}`);
+      cases.push({ code: source, output: null, errors: [{ messageId: 'noCauseParameter', data: { callee, error }, ...at(source, snippet) }] });
+    };
+    noCause("Unauthorized('token expired')", "try {} catch (e) { throw Unauthorized('token expired'); }", 'Unauthorized(…)');
+    noCause("Boomish.unauthorized('token expired')", "try {} catch (e) { throw Boomish.unauthorized('token expired'); }", 'Boomish.unauthorized(…)');
+    noCause("Unauthorized('token expired')", "try {} catch { throw Unauthorized('token expired'); }", 'Unauthorized(…)', 'the caught error');
+    noCause(
+      "Unauthorized('token expired')",
+      "declare const p: Promise<void>;\np.catch((reason) => Promise.reject(Unauthorized('token expired')));",
+      'Unauthorized(…)',
+      'the caught error `reason`',
+    );
+    const declared = `declare function createError(message: string): Error;\ntry {} catch (e) { throw createError('failed'); }`;
+    cases.push({ code: declared, output: null, errors: [{ messageId: 'noCauseParameter', data: { callee: 'createError(…)', error: 'the caught error `e`' }, ...at(declared, "createError('failed')") }] });
+  }
+  return cases;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What `cause` resolves to, as ESLint core's `preserve-caught-error` reads it (with and without type
+// information). Some inputs are type errors (duplicate keys, excess properties), so the type-check
+// tests above leave these out.
+
+function causeResolutionInvalid(): Invalid[] {
+  const cases: Invalid[] = [];
+  const wrong = (code: string, snippet: string, cause: string, suggestions: Array<{ messageId: MessageIds; data: Record<string, string>; output: string }>): void => {
+    cases.push(suggestionOnly(code, snippet, 'wrongCause', { className: 'Error', cause, error: 'e' }, suggestions));
+  };
+  const appended = (code: string, snippet: string, output: string, className = 'Error'): void => {
+    cases.push({ code, output, errors: [{ messageId: 'missingCause', data: missing(className, 'e'), ...at(code, snippet), suggestions: [] }] });
+  };
+  // A method or an accessor named `cause`: the cause is a function, the getter's result, or `undefined`.
+  for (const definition of ['cause() { return e; }', 'get cause() { return 1; }', 'set cause(value) { void value; }']) {
+    const code = `try {} catch (e) { throw new Error('failed', { ${definition} }); }`;
+    wrong(code, `new Error('failed', { ${definition} })`, definition, keep('set `cause` to `e`', code.replace(definition, 'cause: e')));
+  }
+  // The last definition of a key wins; which one to edit is left to the developer.
+  for (const second of ['cause: other', "'cause': other"]) {
+    const code = `declare const other: Error;\ntry {} catch (e) { throw new Error('failed', { cause: e, ${second} }); }`;
+    wrong(code, `new Error('failed', { cause: e, ${second} })`, 'other', []);
+  }
+  {
+    const code = `class AppError extends Error {\n  constructor(message: string, options?: ErrorOptions) {\n    super(message, options);\n  }\n}\ndeclare const other: Error;\ntry {} catch (e) { throw new AppError('failed', { cause: e, cause: other }); }`;
+    cases.push(suggestionOnly(code, "new AppError('failed', { cause: e, cause: other })", 'wrongCause', { className: 'AppError', cause: 'other', error: 'e' }, []));
+  }
+  // A computed key does not hide a missing cause: its value is not the caught error, or its key is not `cause`.
+  {
+    const code = `declare const key: string;\ntry {} catch (e) { throw new Error('failed', { [key]: 'x' }); }`;
+    appended(code, "new Error('failed', { [key]: 'x' })", code.replace("{ [key]: 'x' }", "{ [key]: 'x', cause: e }"));
+  }
+  {
+    const code = `const key = 'code';\ntry {} catch (e) { throw new Error('failed', { [key]: e }); }`;
+    appended(code, "new Error('failed', { [key]: e })", code.replace('{ [key]: e }', '{ [key]: e, cause: e }'));
+  }
+  // The built-in constructors read only `cause` from the options, and the message as text.
+  {
+    const code = `try {} catch (e) { throw new Error('failed', { original: e }); }`;
+    appended(code, "new Error('failed', { original: e })", code.replace('{ original: e }', '{ original: e, cause: e }'));
+  }
+  {
+    const code = `try {} catch (e) { throw new TypeError(e); }`;
+    appended(code, 'new TypeError(e)', code.replace('new TypeError(e)', 'new TypeError(e, { cause: e })'), 'TypeError');
+  }
+  {
+    const code = `declare function describe(error: unknown): string;\ntry {} catch (e) { throw new Error(describe(e)); }`;
+    appended(code, 'new Error(describe(e))', code.replace('new Error(describe(e))', 'new Error(describe(e), { cause: e })'));
+  }
+  {
+    const code = `try {} catch (e) { throw new AggregateError([], 'failed', { errors: e }); }`;
+    appended(code, "new AggregateError([], 'failed', { errors: e })", code.replace('{ errors: e }', '{ errors: e, cause: e }'), 'AggregateError');
+  }
+  {
+    // A subclass that inherits the built-in constructor reads its options the same way.
+    const code = `class PlainAppError extends Error {}\ntry {} catch (e) { throw new PlainAppError('failed', { original: e }); }`;
+    appended(code, "new PlainAppError('failed', { original: e })", code.replace('{ original: e }', '{ original: e, cause: e }'), 'PlainAppError');
   }
   return cases;
 }
@@ -898,7 +1038,10 @@ function typedInvalid(): Invalid[] {
 const untypedValid: Valid[] = [
   // Whatever `describe` returns is taken as carrying the error (with types, a string is not).
   `declare function describe(error: unknown): string; try {} catch (e) { throw new Error('failed', { cause: describe(e) }); }`,
-  `declare function describe(error: unknown): string; try {} catch (e) { throw new Error(describe(e)); }`,
+  // A call's result is unknown: factories are recognised only with types.
+  `declare function createError(message: string): Error; try {} catch (e) { throw createError('failed'); }`,
+  // A computed key that could be \`cause\`.
+  `declare const key: string; try {} catch (e) { throw new Error('failed', { [key]: e }); }`,
 ];
 
 function untypedInvalid(): Invalid[] {
@@ -1086,6 +1229,12 @@ describe('require-error-cause', () => {
   });
   describe('without type information', () => {
     untypedRuleTester.run('require-error-cause', rule, { valid: sharedValid, invalid: sharedInvalid() });
+  });
+  describe('what `cause` resolves to, with type information', () => {
+    typedRuleTester.run('require-error-cause', rule, { valid: [], invalid: causeResolutionInvalid() });
+  });
+  describe('what `cause` resolves to, without type information', () => {
+    untypedRuleTester.run('require-error-cause', rule, { valid: [], invalid: causeResolutionInvalid() });
   });
   describe('only with type information', () => {
     typedRuleTester.run('require-error-cause', rule, { valid: typedValid, invalid: typedInvalid() });

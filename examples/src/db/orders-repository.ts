@@ -70,6 +70,20 @@ export class OrdersRepository {
     }
   }
 
+  // Mistake (cleanup-in-finally, in the strict config): when the query fails, the wrapper leaves the method
+  // before `release()`, and the connection never goes back to the pool.
+  async countOpen(): Promise<number> {
+    const connection = await this.pool.connect();
+    let rows: { count: number }[];
+    try {
+      rows = await connection.query<{ count: number }>("select count(*) as count from orders where status = 'open'");
+    } catch (error) {
+      throw new Error('could not count open orders', { cause: error });
+    }
+    connection.release();
+    return rows[0]?.count ?? 0;
+  }
+
   async cancel(id: string): Promise<void> {
     const connection = await this.pool.connect();
     try {
