@@ -3,6 +3,7 @@
 // file of their own:
 //   error-references.ts  which expressions are the error, its aliases and values derived from it
 //   narrowing.ts         which side of a condition knows what kind of error it has
+//   every-error-tests.ts tests every error passes (`e instanceof Error`), which narrow nothing
 //   hand-on.ts           what reports the error or hands it on (reporters, propagators, helpers)
 //   flow-state.ts        path states, exits, completions, and the machine that runs the steps
 //   flow-statements.ts   the interpreter's statement steps
@@ -29,7 +30,7 @@ export { getErrorReferences, getHandlerErrorReferences } from './error-reference
 export type { ErrorFlow, HandlerEnd, SwallowingExit, SwallowKind } from './flow-exits.js';
 export type { ErrorFlowOptions } from './flow-state.js';
 export type { Narrowing } from './narrowing.js';
-export { getNarrowing } from './narrowing.js';
+export { getNarrowing, isTestEveryErrorPasses } from './narrowing.js';
 
 // The default lists moved to house-conventions.ts; re-exported for the code that imports them from here.
 export { CALLEE_PATTERNS_SCHEMA, DEFAULT_PROPAGATORS, DEFAULT_REPORTERS, REPORTERS_SCHEMA } from './house-conventions.js';
@@ -126,7 +127,7 @@ function computeErrorFlow(context: Context, subject: FlowSubject, options: Error
   };
   const flow: Interpreter = {
     references,
-    narrowing: createNarrowingReader(references, (atom) => narrowingTests.add(atom)),
+    narrowing: createNarrowingReader(references, (atom) => narrowingTests.add(atom), context),
     addNarrowingTest: (test) => narrowingTests.add(test),
     factsOf: (expression) => factsOf(scope, expression),
     returnHandsOn: (value) => returnHandsOn(scope, value),

@@ -1,10 +1,13 @@
 // Narrowing: which side of a condition knows what kind of error it has. A condition is a tree of
 // `!`, `&&`, `||` and `const`s holding a test (`const retry = isRetryable(e)`) over atoms (`e
 // instanceof X`, `e.code === 'A'`); the tree is read with an explicit stack, however long the chain.
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { skipTypeWrappers } from '../util/ast.js';
 import type { ErrorReferences } from './error-references.js';
+import { getEveryErrorVerdict } from './every-error-tests.js';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export interface Narrowing {
   /** The true side of the condition has narrowed the error. */
@@ -20,11 +23,13 @@ export const NOT_NARROWED: Narrowing = { whenTrue: false, whenFalse: false };
  * taking the error (or calling a method of it), a comparison of the error or one of its properties,
  * a property read as a condition (`e.retryable`), and the error itself as a condition (`if (err)`,
  * whose false side knows the error is falsy). Equality-like atoms are positive, `!==`/`!=`
- * negative; `!` flips; `&&` and `||` combine as logic dictates. The atoms that test the error are
- * added to `atoms`, left to right.
+ * negative; `!` flips; `&&` and `||` combine as logic dictates. An atom every error passes
+ * (`e instanceof Error`, see every-error-tests.ts) narrows only its other side, and is no test to
+ * name. The atoms that test the error are added to `atoms`, left to right. With `context`, class
+ * tests are judged with the types (`Error` behind an alias, a class the error's type already is).
  */
-export function getNarrowing(references: ErrorReferences, test: TSESTree.Node, atoms?: TSESTree.Node[]): Narrowing {
-  return readNarrowing(references, test, (atom) => atoms?.push(atom), undefined);
+export function getNarrowing(references: ErrorReferences, test: TSESTree.Node, atoms?: TSESTree.Node[], context?: Context): Narrowing {
+  return readTree(references, test, (atom) => atomNarrowing(references, atom, (node) => atoms?.push(node), context), combine, undefined);
 }
 
 /**
@@ -32,9 +37,38 @@ export function getNarrowing(references: ErrorReferences, test: TSESTree.Node, a
  * its enclosing conditions (`a || b || c` asks about `a || b` and `a`): answers are kept, so a chain
  * is read once. `addAtom` sees each atom the first time a condition holding it is read.
  */
-export function createNarrowingReader(references: ErrorReferences, addAtom: (atom: TSESTree.Node) => void): (test: TSESTree.Node) => Narrowing {
+export function createNarrowingReader(references: ErrorReferences, addAtom: (atom: TSESTree.Node) => void, context?: Context): (test: TSESTree.Node) => Narrowing {
   const memo = new Map<TSESTree.Node, Narrowing>();
-  return (test) => readNarrowing(references, test, addAtom, memo);
+  return (test) => readTree(references, test, (atom) => atomNarrowing(references, atom, addAtom, context), combine, memo);
+}
+
+/** Which errors make a condition true: `every` error object, `none`, or `some` (the condition tells them apart, or is not about the error). */
+type Passing = 'every' | 'none' | 'some';
+
+function combinePassing(kind: Shape['kind'], [first, second]: readonly Passing[]): Passing {
+  const left = first ?? 'some';
+  const right = second ?? 'some';
+  switch (kind) {
+    case 'not':
+      return left === 'every' ? 'none' : left === 'none' ? 'every' : 'some';
+    case '&&':
+      return left === 'none' || right === 'none' ? 'none' : left === 'every' && right === 'every' ? 'every' : 'some';
+    case '||':
+      return left === 'every' || right === 'every' ? 'every' : left === 'none' && right === 'none' ? 'none' : 'some';
+    default:
+      return left;
+  }
+}
+
+/**
+ * Does every error object make `test` true? `e instanceof Error`, `Error.isError(e)`,
+ * `typeof e === 'object'`, `e != null`, `e`, `!(e == null)`, and with types a class test of a class
+ * the error's type already is: a condition that lets every error through, so the code it guards
+ * does not know what kind of error it has (a `catch` that returns there swallows everything). A
+ * test of a property only some errors have (`e.code === 'ENOENT'`, `isRetryable(e)`) is not one.
+ */
+export function isTestEveryErrorPasses(references: ErrorReferences, test: TSESTree.Node, context?: Context): boolean {
+  return readTree<Passing>(references, test, (atom) => getEveryErrorVerdict(references, atom, context) ?? 'some', combinePassing, undefined) === 'every';
 }
 
 /** A condition's shape: `!x`, `x && y`, `x || y`, a `const` holding a test, or an atom. */
@@ -68,26 +102,30 @@ function combine(kind: Shape['kind'], [first, second]: readonly Narrowing[]): Na
   }
 }
 
-interface Frame {
+interface Frame<T> {
   readonly node: TSESTree.Node;
   readonly shape: Shape;
-  readonly answers: Narrowing[];
+  readonly answers: T[];
 }
 
-/** Reads the condition tree depth-first, left to right, keeping the open conditions on a stack of frames. */
-function readNarrowing(
+/**
+ * Reads the condition tree depth-first, left to right, keeping the open conditions on a stack of
+ * frames: each atom is answered by `readAtom`, each `!`, `&&`, `||` and `const` by `combineAnswers`.
+ */
+function readTree<T>(
   references: ErrorReferences,
   test: TSESTree.Node,
-  addAtom: (atom: TSESTree.Node) => void,
-  memo: Map<TSESTree.Node, Narrowing> | undefined,
-): Narrowing {
-  const frames: Frame[] = [];
+  readAtom: (atom: TSESTree.Node) => T,
+  combineAnswers: (kind: Shape['kind'], answers: readonly T[]) => T,
+  memo: Map<TSESTree.Node, T> | undefined,
+): T {
+  const frames: Frame<T>[] = [];
   const expanding = new Set<TSESTree.Node>();
   let next: TSESTree.Node = test;
   for (;;) {
     const node = skipTypeWrappers(next);
     let answer = memo?.get(node);
-    if (!answer) {
+    if (answer === undefined) {
       const shape = shapeOf(references, node, expanding);
       if (shape.kind !== 'atom') {
         if (shape.kind === 'const') expanding.add(shape.operands[0]);
@@ -95,7 +133,7 @@ function readNarrowing(
         next = shape.operands[0];
         continue;
       }
-      answer = atomNarrowing(references, node, addAtom);
+      answer = readAtom(node);
       memo?.set(node, answer);
     }
     // An answer for the innermost open condition: read its next operand, or close it.
@@ -110,14 +148,17 @@ function readNarrowing(
       }
       frames.pop();
       if (frame.shape.kind === 'const') expanding.delete(frame.shape.operands[0]);
-      answer = combine(frame.shape.kind, frame.answers);
+      answer = combineAnswers(frame.shape.kind, frame.answers);
       memo?.set(frame.node, answer);
     }
   }
 }
 
-function atomNarrowing(references: ErrorReferences, node: TSESTree.Node, addAtom: (atom: TSESTree.Node) => void): Narrowing {
-  const polarity = getAtomPolarity(references, node);
+function atomNarrowing(references: ErrorReferences, node: TSESTree.Node, addAtom: (atom: TSESTree.Node) => void, context: Context | undefined): Narrowing {
+  const verdict = getEveryErrorVerdict(references, node, context);
+  // Every error passes: only the side a thrown non-error takes knows something.
+  if (verdict === 'every') return { whenTrue: false, whenFalse: true };
+  const polarity = verdict === 'none' ? 'positive' : getAtomPolarity(references, node);
   if (!polarity) return NOT_NARROWED;
   // `if (err)` tells only whether there is an error at all: a check, but not a kind to name in messages.
   if (node.type !== AST_NODE_TYPES.Identifier) addAtom(node);

@@ -577,6 +577,54 @@ const realWorld = withPreamble<MessageIds, Options>(PREAMBLE, {
  * The error trackers and APM agents the default `reporters` know (docs/settings.md cites each API):
  * a declaration of the SDK object, and a handler that reports the error with it and swallows it.
  */
+/** A one-line handler reported at its `catch (e)` for the path ending on line 1. */
+const swallowedAt = (code: string, head = 'catch (e)', data: Record<string, unknown> = {}): Invalid => ({
+  code,
+  errors: [
+    {
+      messageId: data['unmatched'] === undefined ? 'swallowsEverything' : 'swallowsUnmatched',
+      data: { where: 'on the path ending at line 1', ...data },
+      ...at(code, head),
+      suggestions: [],
+    },
+  ],
+  output: null,
+});
+
+/** Tests that every error passes do not narrow; tests of what only some errors have do (issue 14). */
+const everyErrorTests = withPreamble<MessageIds, Options>(
+  `${PREAMBLE} declare function isRetryable(e: unknown): boolean;`,
+  {
+    valid: [
+      'function load() { try { return f(); } catch (e: any) { if (e.code === "ENOENT") return null; throw e; } }',
+      'function load() { try { return f(); } catch (e: any) { if (e.status === 404) return null; throw e; } }',
+      'function load() { try { return f(); } catch (e) { if (isRetryable(e)) return null; throw e; } }',
+      'function load() { try { return f(); } catch (e) { if (e instanceof Error && "code" in e) return null; throw e; } }',
+      // Only a thrown non-error takes the other side: a test of what it is.
+      'function load() { try { return f(); } catch (e) { if (!(e instanceof Error)) return null; throw e; } }',
+      'function load() { try { return f(); } catch (e) { if (e == null) return null; throw e; } }',
+    ],
+    invalid: [
+      swallowedAt('function load() { try { return f(); } catch (e) { if (e instanceof Error) return null; throw e; } }'),
+      swallowedAt('function load() { try { return f(); } catch (e) { if (Error.isError(e)) return null; throw e; } }'),
+      swallowedAt('function load() { try { return f(); } catch (e) { if (typeof e === "object") return null; throw e; } }'),
+      swallowedAt('function load() { try { return f(); } catch (e) { if (typeof e === "object" && e !== null) return null; throw e; } }'),
+      swallowedAt('function load() { try { return f(); } catch (e) { if (e != null) return null; throw e; } }'),
+      swallowedAt('function load() { try { return f(); } catch (e) { if (e) return null; throw e; } }'),
+      swallowedAt('function load() { try { return f(); } catch (e) { if (!(e instanceof Error)) throw e; return null; } }'),
+      swallowedAt('function load() { try { return f(); } catch (e) { if (e instanceof Error && "message" in e) return null; throw e; } }'),
+      swallowedAt('p.catch((e) => { if (e instanceof Error) return null; throw e; });', '(e)'),
+      // A narrowing on one path does not excuse another.
+      swallowedAt(
+        'function load() { try { return f(); } catch (e) { if (e instanceof NotFoundError) return null; else if (e instanceof Error) return null; throw e; } }',
+        'catch (e)',
+        { unmatched: 'Errors other than NotFoundError', name: 'e' },
+      ),
+    ],
+  },
+  shiftWhere,
+);
+
 const TRACKERS: readonly [declaration: string, report: string][] = [
   ['declare const Sentry: { captureException(e: unknown): string };', 'Sentry.captureException(error)'],
   ['declare const appInsights: { trackException(t: { exception: unknown }): void };', 'void appInsights.trackException({ exception: error })'],
@@ -702,6 +750,10 @@ describe('no-catch-all-without-rethrow', () => {
     typedRuleTester.run('no-catch-all-without-rethrow', rule, house);
     untypedRuleTester.run('no-catch-all-without-rethrow', rule, house);
   });
+  describe('tests every error passes', () => {
+    typedRuleTester.run('no-catch-all-without-rethrow', rule, everyErrorTests);
+    untypedRuleTester.run('no-catch-all-without-rethrow', rule, everyErrorTests);
+  });
   describe('patterns from the real-world corpus, with type information', () => {
     typedRuleTester.run('no-catch-all-without-rethrow', rule, realWorld);
   });
@@ -740,6 +792,9 @@ describe('no-catch-all-without-rethrow', () => {
         ],
         output: null,
       },
+      // With types: a predicate naming `Error` itself, and a class the error's own type already is.
+      swallowedAt('declare function isError(value: unknown): value is Error;\nfunction load() { try { return JSON.parse("{"); } catch (e) { if (isError(e)) return null; throw e; } }', 'catch (e)', { where: 'on the path ending at line 2' }),
+      swallowedAt('class HttpError extends Error {}\ndeclare const q: Promise<string>;\nq.catch((e: HttpError) => { if (e instanceof HttpError) return null; throw e; });', '(e: HttpError)', { where: 'on the path ending at line 3' }),
       {
         code: "import type { Deferred } from './lib/no-empty-catch/observable.js';\ndeclare const d: Deferred<number>;\nd.catch((e) => 0);",
         errors: [{ messageId: 'swallowsEverything', data: { where: 'on the path ending at line 3' }, line: 3, column: 9, endLine: 3, endColumn: 12, suggestions: [] }],
@@ -750,7 +805,11 @@ describe('no-catch-all-without-rethrow', () => {
   });
 
   describe('without type information only (the syntactic fallback and its limits)', () => {
-    const valid: Valid[] = [];
+    const valid: Valid[] = [
+      // Which class a predicate names, or the error's own type, is known only from the types.
+      'declare function isError(value: unknown): value is Error;\nfunction load() { try { return JSON.parse("{"); } catch (e) { if (isError(e)) return null; throw e; } }',
+      'class HttpError extends Error {}\ndeclare const q: Promise<string>;\nq.catch((e: HttpError) => { if (e instanceof HttpError) return null; throw e; });',
+    ];
     const invalid: Invalid[] = [
       {
         // Without types every `.catch(cb)` is a promise handler, by name.
