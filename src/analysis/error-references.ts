@@ -18,7 +18,7 @@ export interface ErrorReferences {
   isError(node: TSESTree.Node): boolean;
   /**
    * `node` is the error, or is computed from it: `e.code`, `e?.response?.status`, `typeof e`, `String(e)`,
-   * or a `const` computed from it (`const { code } = e`).
+   * or a `const` computed from it (`const { code } = e`, `const message = errToString(e)`).
    */
   isDerivedFromError(node: TSESTree.Node): boolean;
   /** `node` carries the error object: the error, or an object, array or `new` expression holding it. */
@@ -141,7 +141,10 @@ function isTestShaped(node: TSESTree.Node): boolean {
   }
 }
 
-/** The `const` variables whose initialiser reads a property of `identifier` (or destructures it). */
+/**
+ * The `const` variables whose initialiser reads a property of `identifier` (or destructures it), or
+ * is what a call computes from it (`const message = errToString(err)`).
+ */
 function getDerivedConsts(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Node, isError: boolean): readonly Variable[] {
   let node: TSESTree.Node = identifier;
   let readsProperty = false;
@@ -150,7 +153,11 @@ function getDerivedConsts(sourceCode: TSESLint.SourceCode, identifier: TSESTree.
     if (!parent) return [];
     if (isTypeWrapper(parent) || parent.type === AST_NODE_TYPES.ChainExpression) {
       node = parent;
-    } else if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
+    } else if (
+      (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) ||
+      // What a call computes from it: `const message = errToString(err)`, `const text = err.message.trim()`.
+      (parent.type === AST_NODE_TYPES.CallExpression && (parent.callee === node || parent.arguments.some((argument) => argument === node)))
+    ) {
       readsProperty = true;
       node = parent;
     } else {

@@ -603,6 +603,9 @@ const everyErrorTests = withPreamble<MessageIds, Options>(
       // Only a thrown non-error takes the other side: a test of what it is.
       'function load() { try { return f(); } catch (e) { if (!(e instanceof Error)) return null; throw e; } }',
       'function load() { try { return f(); } catch (e) { if (e == null) return null; throw e; } }',
+      // A test made through a `const` computed from the error by a call narrows like the direct form.
+      'declare function errToString(e: unknown): string;\nfunction load() { try { return f(); } catch (err) { const message = errToString(err); if (message.includes("Unexpected end of JSON input")) return {}; throw err; } }',
+      'function load() { try { return f(); } catch (err) { const text = String(err).toLowerCase(); if (text.startsWith("abort")) return null; throw err; } }',
     ],
     invalid: [
       swallowedAt('function load() { try { return f(); } catch (e) { if (e instanceof Error) return null; throw e; } }'),
@@ -614,6 +617,8 @@ const everyErrorTests = withPreamble<MessageIds, Options>(
       swallowedAt('function load() { try { return f(); } catch (e) { if (!(e instanceof Error)) throw e; return null; } }'),
       swallowedAt('function load() { try { return f(); } catch (e) { if (e instanceof Error && "message" in e) return null; throw e; } }'),
       swallowedAt('p.catch((e) => { if (e instanceof Error) return null; throw e; });', '(e)'),
+      // Text made from the error, tested only for being there, says nothing of what the error is.
+      swallowedAt('function load() { try { return f(); } catch (e) { const message = String(e); if (message) return null; throw e; } }'),
       // A narrowing on one path does not excuse another.
       swallowedAt(
         'function load() { try { return f(); } catch (e) { if (e instanceof NotFoundError) return null; else if (e instanceof Error) return null; throw e; } }',
