@@ -115,6 +115,22 @@ function helperHandlesError(context: Context, fn: FunctionNode, index: number, r
   return handles;
 }
 
+/**
+ * Does a function called where it is written, reading the subject's error from the enclosing scope,
+ * hand it on, report it or narrow it on every path? Not cached: the same function may see a
+ * different error from each subject that holds it (a `catch` nested in another).
+ */
+function inlineHandlesError(context: Context, fn: FunctionNode, subject: FlowSubject, resultUsed: boolean, options: ErrorFlowOptions, depth: number): boolean {
+  if (depth >= MAX_DELEGATION_DEPTH || helpersInProgress.has(fn)) return false;
+  helpersInProgress.add(fn);
+  try {
+    const inner: FlowSubject = { body: fn.body, owner: subject.owner, errorVariable: subject.errorVariable, returns: resultUsed ? 'always' : 'never' };
+    return computeErrorFlow(context, inner, options, depth + 1).swallowingExits.length === 0;
+  } finally {
+    helpersInProgress.delete(fn);
+  }
+}
+
 function computeErrorFlow(context: Context, subject: FlowSubject, options: ErrorFlowOptions, depth: number): ErrorFlow {
   const references = getErrorReferences(context.sourceCode, subject.errorVariable);
   const narrowingTests = new Set<TSESTree.Node>();
@@ -124,6 +140,7 @@ function computeErrorFlow(context: Context, subject: FlowSubject, options: Error
     options,
     references,
     judgeHelper: (fn, index, resultUsed) => helperHandlesError(context, fn, index, resultUsed, options, depth),
+    judgeInline: (fn, resultUsed) => inlineHandlesError(context, fn, subject, resultUsed, options, depth),
   };
   const flow: Interpreter = {
     references,

@@ -29,6 +29,12 @@ const COLLECTION_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', 'add
  */
 export type HelperJudge = (fn: FunctionNode, index: number, resultUsed: boolean) => boolean;
 
+/**
+ * Does a function called right where it is written (`(() => { throw e; })()`), whose code reads
+ * the subject's error from the enclosing scope, hand it on, report it or narrow it on every path?
+ */
+export type InlineJudge = (fn: FunctionNode, resultUsed: boolean) => boolean;
+
 /** What the facts of one subject's code are read against. */
 export interface HandOnScope {
   readonly context: Context;
@@ -36,6 +42,18 @@ export interface HandOnScope {
   readonly options: ErrorFlowOptions;
   readonly references: ErrorReferences;
   readonly judgeHelper: HelperJudge;
+  readonly judgeInline: InlineJudge;
+}
+
+/**
+ * A function expression called where it is written, which runs now, in step with the subject: not
+ * an `async` function or a generator, whose `throw` only rejects or waits for the first `next()`.
+ */
+function immediatelyCalled(callee: TSESTree.Node): FunctionNode | undefined {
+  const target = skipWrappers(callee);
+  return (target.type === AST_NODE_TYPES.ArrowFunctionExpression || target.type === AST_NODE_TYPES.FunctionExpression) && !target.async && !target.generator
+    ? target
+    : undefined;
 }
 
 /** A string that is never empty: a template or a concatenation with non-empty literal text. */
@@ -175,6 +193,13 @@ function callFacts(scope: HandOnScope, call: TSESTree.CallExpression): number {
 function calleeFacts(scope: HandOnScope, call: TSESTree.CallExpression, callee: TSESTree.Node, args: readonly TSESTree.Node[]): number {
   const { context, options } = scope;
   const path = getCalleePath(callee);
+  // `(() => { throw e; })()`, `(function () { … }).call(this)`: its code runs here, judged as the subject's own.
+  const inline = immediatelyCalled(callee);
+  if (inline) {
+    // What it returns is not followed: only its throws, reports and hand-ons count.
+    const index = errorArgumentIndex(scope, args);
+    return (index === -1 ? scope.judgeInline(inline, false) : scope.judgeHelper(inline, index, false)) ? PROPAGATED : 0;
+  }
   const isPropagator = options.propagators.matches(path);
   // `callback(new Error('closed'))` signals a failure of its own, as `throw new Error('closed')` would.
   if (isPropagator && args.some((argument) => isNewError(context, argument))) return PROPAGATED;

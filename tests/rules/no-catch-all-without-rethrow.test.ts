@@ -606,6 +606,10 @@ const everyErrorTests = withPreamble<MessageIds, Options>(
       // A test made through a `const` computed from the error by a call narrows like the direct form.
       'declare function errToString(e: unknown): string;\nfunction load() { try { return f(); } catch (err) { const message = errToString(err); if (message.includes("Unexpected end of JSON input")) return {}; throw err; } }',
       'function load() { try { return f(); } catch (err) { const text = String(err).toLowerCase(); if (text.startsWith("abort")) return null; throw err; } }',
+      // A function that throws the error, called right there, rethrows it.
+      'function load() { try { return f(); } catch (e) { (() => { throw e; })(); } }',
+      'function load() { try { return f(); } catch (e) { (function () { logger.error(e); })(); return null; } }',
+      'function load() { try { return f(); } catch (e) { ((error: unknown) => { throw error; })(e); } }',
     ],
     invalid: [
       swallowedAt('function load() { try { return f(); } catch (e) { if (e instanceof Error) return null; throw e; } }'),
@@ -617,6 +621,9 @@ const everyErrorTests = withPreamble<MessageIds, Options>(
       swallowedAt('function load() { try { return f(); } catch (e) { if (!(e instanceof Error)) throw e; return null; } }'),
       swallowedAt('function load() { try { return f(); } catch (e) { if (e instanceof Error && "message" in e) return null; throw e; } }'),
       swallowedAt('p.catch((e) => { if (e instanceof Error) return null; throw e; });', '(e)'),
+      // An async function called right there only rejects a promise nobody awaits.
+      swallowedAt('function load() { try { return f(); } catch (e) { void (async () => { throw e; })(); return null; } }'),
+      swallowedAt('function load() { try { return f(); } catch (e) { (() => { logger.info(String(e)); })(); return null; } }'),
       // Text made from the error, tested only for being there, says nothing of what the error is.
       swallowedAt('function load() { try { return f(); } catch (e) { const message = String(e); if (message) return null; throw e; } }'),
       // A narrowing on one path does not excuse another.
