@@ -53,7 +53,7 @@ function isGlobalNamed(context: Context | undefined, node: TSESTree.Node, names:
 }
 
 /** Every error this test can see is an instance of `cls`: it is `Error` itself, or the error's own type is `cls` or a subclass. */
-function isClassOfEveryError(context: Context | undefined, cls: ErrorClass, error: TSESTree.Node): boolean {
+export function isClassOfEveryError(context: Context | undefined, cls: ErrorClass, error: TSESTree.Node): boolean {
   if (!context) return false;
   const hierarchy = getErrorHierarchy(context);
   if (hierarchy.errorClass !== undefined && cls.key === hierarchy.errorClass.key) return true;

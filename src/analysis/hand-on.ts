@@ -8,11 +8,12 @@ import { DefinitionType } from '@typescript-eslint/scope-manager';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FunctionNode } from '../util/ast.js';
 import { findVariable, getCalleePath, getChildNodes, getMemberRoot, getMethodName, getStaticMemberName, isDeferredBoundary, isFunctionNode, isGlobalReference, isInside, isTypeWrapper, skipTypeWrappers, skipWrappers, walkNodes } from '../util/ast.js';
+import { assertionNarrows } from './assertions.js';
 import { resolveCalledFunction } from './called-functions.js';
 import { carriesError, getErrorConstructorInfo } from './error-construction.js';
 import type { ErrorReferences } from './error-references.js';
 import type { ErrorFlowOptions, FlowSubject } from './flow-state.js';
-import { PROPAGATED, REPORTED } from './flow-state.js';
+import { NARROWED, PROPAGATED, REPORTED } from './flow-state.js';
 import { isPromiseResultDiscarded } from './handlers.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -187,6 +188,8 @@ function callFacts(scope: HandOnScope, call: TSESTree.CallExpression): number {
           : [];
     facts |= calleeFacts(scope, call, callee.object, forwarded);
   }
+  // `assert(e instanceof NotFoundError);`: the code after it knows what the error is.
+  if (isCalledForEffect(call) && assertionNarrows(scope.context, scope.references, call)) facts |= NARROWED;
   return facts;
 }
 

@@ -610,6 +610,10 @@ const everyErrorTests = withPreamble<MessageIds, Options>(
       'function load() { try { return f(); } catch (e) { (() => { throw e; })(); } }',
       'function load() { try { return f(); } catch (e) { (function () { logger.error(e); })(); return null; } }',
       'function load() { try { return f(); } catch (e) { ((error: unknown) => { throw error; })(e); } }',
+      // An assertion that narrows: it throws unless the error is of that kind.
+      'declare function assert(value: unknown, message?: string): asserts value;\nfunction load() { try { return f(); } catch (e) { assert(e instanceof NotFoundError); return null; } }',
+      'declare const assert: { ok(value: unknown, message?: string): asserts value };\nfunction load() { try { return f(); } catch (e: any) { assert.ok(e.code === "ENOENT", "only a missing file is expected"); return null; } }',
+      'declare function invariant(condition: unknown, message?: string): asserts condition;\nfunction load() { try { return f(); } catch (e) { invariant(e instanceof NotFoundError, "unexpected"); return null; } }',
     ],
     invalid: [
       swallowedAt('function load() { try { return f(); } catch (e) { if (e instanceof Error) return null; throw e; } }'),
@@ -624,6 +628,13 @@ const everyErrorTests = withPreamble<MessageIds, Options>(
       // An async function called right there only rejects a promise nobody awaits.
       swallowedAt('function load() { try { return f(); } catch (e) { void (async () => { throw e; })(); return null; } }'),
       swallowedAt('function load() { try { return f(); } catch (e) { (() => { logger.info(String(e)); })(); return null; } }'),
+      // `console.assert` only logs; an assertion every error passes narrows nothing.
+      swallowedAt('function load() { try { return f(); } catch (e) { console.assert(e instanceof NotFoundError); return null; } }'),
+      swallowedAt(
+        'declare function assert(value: unknown, message?: string): asserts value;\nfunction load() { try { return f(); } catch (e) { assert(e instanceof Error); return null; } }',
+        'catch (e)',
+        { where: 'on the path ending at line 2' },
+      ),
       // Text made from the error, tested only for being there, says nothing of what the error is.
       swallowedAt('function load() { try { return f(); } catch (e) { const message = String(e); if (message) return null; throw e; } }'),
       // A narrowing on one path does not excuse another.
@@ -782,6 +793,8 @@ describe('no-catch-all-without-rethrow', () => {
       'declare function fail(error: unknown): never;\ntry { JSON.parse("{"); } catch (e) { fail(e); }',
       // A type predicate is a test of the error.
       "import { isHttpError } from './lib/errors.js';\nfunction load() { try { return JSON.parse('{'); } catch (e) { if (isHttpError(e)) return null; throw e; } }",
+      // A signature that asserts a class narrows like a test of it.
+      'class NotFoundError extends Error {}\ndeclare function assertNotFound(e: unknown): asserts e is NotFoundError;\nfunction load() { try { return JSON.parse("{"); } catch (e) { assertNotFound(e); return null; } }',
     ];
     const invalid: Invalid[] = [
       {
@@ -804,6 +817,8 @@ describe('no-catch-all-without-rethrow', () => {
         ],
         output: null,
       },
+      // With types: a signature that asserts `Error` itself narrows nothing.
+      swallowedAt('declare function assertIsError(e: unknown): asserts e is Error;\nfunction load() { try { return JSON.parse("{"); } catch (e) { assertIsError(e); return null; } }', 'catch (e)', { where: 'on the path ending at line 2' }),
       // With types: a predicate naming `Error` itself, and a class the error's own type already is.
       swallowedAt('declare function isError(value: unknown): value is Error;\nfunction load() { try { return JSON.parse("{"); } catch (e) { if (isError(e)) return null; throw e; } }', 'catch (e)', { where: 'on the path ending at line 2' }),
       swallowedAt('class HttpError extends Error {}\ndeclare const q: Promise<string>;\nq.catch((e: HttpError) => { if (e instanceof HttpError) return null; throw e; });', '(e: HttpError)', { where: 'on the path ending at line 3' }),
@@ -822,7 +837,10 @@ describe('no-catch-all-without-rethrow', () => {
       'declare function isError(value: unknown): value is Error;\nfunction load() { try { return JSON.parse("{"); } catch (e) { if (isError(e)) return null; throw e; } }',
       'class HttpError extends Error {}\ndeclare const q: Promise<string>;\nq.catch((e: HttpError) => { if (e instanceof HttpError) return null; throw e; });',
     ];
+    const assertsClass = 'class NotFoundError extends Error {}\ndeclare function assertNotFound(e: unknown): asserts e is NotFoundError;\nfunction load() { try { return JSON.parse("{"); } catch (e) { assertNotFound(e); return null; } }';
     const invalid: Invalid[] = [
+      // What a signature asserts is known only from the types.
+      swallowedAt(assertsClass, 'catch (e)', { where: 'on the path ending at line 3' }),
       {
         // Without types every `.catch(cb)` is a promise handler, by name.
         code: "import { Stream } from './lib/no-empty-catch/observable.js';\nnew Stream([1]).catch((e) => null);",
