@@ -69,9 +69,30 @@ function isAlwaysTruthyText(node: TSESTree.Node): boolean {
   return value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string' && value.value !== '';
 }
 
+/**
+ * JSX given the error as an attribute value (`<ErrorView error={e} />`, `<Alert {...{ error }} />`),
+ * here or in a nested element: the component receives the error object. Text made from it
+ * (`<p>{String(e)}</p>`) does not.
+ */
+function jsxCarries(scope: HandOnScope, node: TSESTree.Node): boolean {
+  const pending = [node];
+  for (let current = pending.pop(); current; current = pending.pop()) {
+    if (current.type === AST_NODE_TYPES.JSXFragment || current.type === AST_NODE_TYPES.JSXElement) {
+      for (const child of current.children) pending.push(child);
+      if (current.type === AST_NODE_TYPES.JSXFragment) continue;
+      for (const attribute of current.openingElement.attributes) {
+        const value = attribute.type === AST_NODE_TYPES.JSXSpreadAttribute ? attribute.argument : attribute.value?.type === AST_NODE_TYPES.JSXExpressionContainer ? attribute.value.expression : undefined;
+        if (value && value.type !== AST_NODE_TYPES.JSXEmptyExpression && carriesError(scope.context, scope.references, value)) return true;
+      }
+    }
+  }
+  return false;
+}
+
 /** The error, or a value made from it (a wrapper, a literal holding it, a `const` holding one): see `carriesError`. */
 function carries(scope: HandOnScope, node: TSESTree.Node): boolean {
   const value = skipTypeWrappers(node);
+  if (value.type === AST_NODE_TYPES.JSXElement || value.type === AST_NODE_TYPES.JSXFragment) return jsxCarries(scope, value);
   // `'failed: ' + e.message || e` is always the text: the error on the right is never reached.
   if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator !== '&&' && isAlwaysTruthyText(value.left)) return carries(scope, value.left);
   return carriesError(scope.context, scope.references, node);

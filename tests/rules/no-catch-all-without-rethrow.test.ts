@@ -610,6 +610,9 @@ const everyErrorTests = withPreamble<MessageIds, Options>(
       'function load() { try { return f(); } catch (e) { (() => { throw e; })(); } }',
       'function load() { try { return f(); } catch (e) { (function () { logger.error(e); })(); return null; } }',
       'function load() { try { return f(); } catch (e) { ((error: unknown) => { throw error; })(e); } }',
+      // A component given the error object, returned as JSX, hands it on.
+      { code: 'declare function ErrorView(props: { error: unknown }): null;\nfunction View() { try { return f(); } catch (e) { return <ErrorView error={e} />; } }', filename: 'react.tsx' },
+      { code: 'declare function ErrorView(props: { error: unknown }): null;\nfunction View() { try { return f(); } catch (error) { return <><h1>Failed</h1><ErrorView {...{ error }} /></>; } }', filename: 'react.tsx' },
       // An assertion that narrows: it throws unless the error is of that kind.
       'declare function assert(value: unknown, message?: string): asserts value;\nfunction load() { try { return f(); } catch (e) { assert(e instanceof NotFoundError); return null; } }',
       'declare const assert: { ok(value: unknown, message?: string): asserts value };\nfunction load() { try { return f(); } catch (e: any) { assert.ok(e.code === "ENOENT", "only a missing file is expected"); return null; } }',
@@ -628,6 +631,11 @@ const everyErrorTests = withPreamble<MessageIds, Options>(
       // An async function called right there only rejects a promise nobody awaits.
       swallowedAt('function load() { try { return f(); } catch (e) { void (async () => { throw e; })(); return null; } }'),
       swallowedAt('function load() { try { return f(); } catch (e) { (() => { logger.info(String(e)); })(); return null; } }'),
+      // Text made from the error is not the error.
+      {
+        ...swallowedAt('declare function ErrorView(props: { message: string }): null;\nfunction View() { try { return f(); } catch (e) { return <ErrorView message={String(e)} />; } }', 'catch (e)', { where: 'on the path ending at line 2' }),
+        filename: 'react.tsx',
+      },
       // `console.assert` only logs; an assertion every error passes narrows nothing.
       swallowedAt('function load() { try { return f(); } catch (e) { console.assert(e instanceof NotFoundError); return null; } }'),
       swallowedAt(
