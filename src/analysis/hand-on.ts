@@ -25,6 +25,15 @@ const ASSIGNMENT_OPERATORS: ReadonlySet<string> = new Set(['=', '??=', '||=', '&
 const COLLECTION_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', 'add', 'set']);
 
 /**
+ * Sending a value to another thread or process: `port.postMessage(e)`, `worker.postMessage({ error: e })`,
+ * `self.postMessage(…)`, `process.send({ error: e })`, `parentPort?.postMessage(…)`. The receiver gets
+ * the error (structured-cloned, or serialised), as the caller of a `throw` would.
+ */
+function isMessageSend(path: readonly string[]): boolean {
+  return path.at(-1) === 'postMessage' || (path.length === 2 && path[0] === 'process' && path[1] === 'send');
+}
+
+/**
  * Does a helper of this file, given the error as its parameter `index`, hand it on, report it or
  * narrow it on every path? `resultUsed`: whether the caller uses what it returns.
  */
@@ -230,7 +239,7 @@ function calleeFacts(scope: HandOnScope, call: TSESTree.CallExpression, callee: 
   if (!args.some((argument) => carries(scope, argument))) return 0;
   let facts = 0;
   if (options.reporters.matches(path)) facts |= REPORTED;
-  if (isPropagator || isCallerSupplied(scope, callee)) facts |= PROPAGATED;
+  if (isPropagator || isCallerSupplied(scope, callee) || isMessageSend(path)) facts |= PROPAGATED;
   const target = skipWrappers(callee);
   // `errors.push(error)`, `this.failures.add(error)`: collected where the handler's caller can see it.
   if (target.type === AST_NODE_TYPES.MemberExpression && COLLECTION_METHODS.has(getStaticMemberName(target) ?? '') && isOutsideReceiver(scope, target.object)) {

@@ -613,6 +613,12 @@ const everyErrorTests = withPreamble<MessageIds, Options>(
       // A component given the error object, returned as JSX, hands it on.
       { code: 'declare function ErrorView(props: { error: unknown }): null;\nfunction View() { try { return f(); } catch (e) { return <ErrorView error={e} />; } }', filename: 'react.tsx' },
       { code: 'declare function ErrorView(props: { error: unknown }): null;\nfunction View() { try { return f(); } catch (error) { return <><h1>Failed</h1><ErrorView {...{ error }} /></>; } }', filename: 'react.tsx' },
+      // Sent to another thread or process: the receiver gets the error.
+      'declare const port: { postMessage(value: unknown): void };\ntry { f(); } catch (e) { port.postMessage(e); }',
+      'declare const worker: { postMessage(value: unknown): void };\ntry { f(); } catch (e) { worker.postMessage({ error: e }); }',
+      'declare const process: { send?(message: unknown): boolean };\ntry { f(); } catch (error) { process.send?.({ error }); }',
+      // A helper of this file that sends it on.
+      'declare const port: { postMessage(value: unknown): void };\ndeclare function describeThrown(e: unknown): { error: unknown };\nfunction postResult(runId: string, result: object) { port.postMessage({ runId, result }); }\nfunction run(runId: string) { try { f(); postResult(runId, { ok: true }); } catch (error) { postResult(runId, { ok: false, ...describeThrown(error) }); } }',
       // An assertion that narrows: it throws unless the error is of that kind.
       'declare function assert(value: unknown, message?: string): asserts value;\nfunction load() { try { return f(); } catch (e) { assert(e instanceof NotFoundError); return null; } }',
       'declare const assert: { ok(value: unknown, message?: string): asserts value };\nfunction load() { try { return f(); } catch (e: any) { assert.ok(e.code === "ENOENT", "only a missing file is expected"); return null; } }',
@@ -631,6 +637,19 @@ const everyErrorTests = withPreamble<MessageIds, Options>(
       // An async function called right there only rejects a promise nobody awaits.
       swallowedAt('function load() { try { return f(); } catch (e) { void (async () => { throw e; })(); return null; } }'),
       swallowedAt('function load() { try { return f(); } catch (e) { (() => { logger.info(String(e)); })(); return null; } }'),
+      // Only the message is sent: the error itself stays behind.
+      {
+        code: 'declare const port: { postMessage(value: unknown): void };\ntry { f(); } catch (e) { port.postMessage(`failed: ${String(e)}`); }',
+        output: null,
+        errors: [
+          {
+            messageId: 'swallowsEverything',
+            data: { where: 'on the path ending at line 2' },
+            ...at('declare const port: { postMessage(value: unknown): void };\ntry { f(); } catch (e) { port.postMessage(`failed: ${String(e)}`); }', 'catch (e)'),
+            suggestions: [rethrowAtEnd('e', 'declare const port: { postMessage(value: unknown): void };\ntry { f(); } catch (e) { port.postMessage(`failed: ${String(e)}`); throw e; }')],
+          },
+        ],
+      },
       // Text made from the error is not the error.
       {
         ...swallowedAt('declare function ErrorView(props: { message: string }): null;\nfunction View() { try { return f(); } catch (e) { return <ErrorView message={String(e)} />; } }', 'catch (e)', { where: 'on the path ending at line 2' }),
