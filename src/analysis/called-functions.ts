@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
 import type { FunctionNode } from '../util/ast.js';
-import { getChildNodes, getStaticMemberName, isFunctionNode, resolveFunction, skipTypeWrappers, skipWrappers } from '../util/ast.js';
+import { getStaticMemberName, isFunctionNode, resolveFunction, skipTypeWrappers, skipWrappers, walkNodes } from '../util/ast.js';
 import type { TypeServices } from './type-services.js';
 import { getTypeServices } from './type-services.js';
 
@@ -136,7 +136,7 @@ function getDeclaredNames(sourceCode: TSESLint.SourceCode): ReadonlySet<string> 
       : key.type === AST_NODE_TYPES.Literal
         ? String(key.value)
         : undefined;
-  const visit = (node: TSESTree.Node): void => {
+  walkNodes(sourceCode.ast, sourceCode.visitorKeys, (node) => {
     switch (node.type) {
       case AST_NODE_TYPES.MethodDefinition:
       case AST_NODE_TYPES.PropertyDefinition:
@@ -157,9 +157,8 @@ function getDeclaredNames(sourceCode: TSESLint.SourceCode): ReadonlySet<string> 
       default:
         break;
     }
-    for (const child of getChildNodes(node)) visit(child);
-  };
-  visit(sourceCode.ast);
+    return undefined;
+  });
   names = found;
   declaredNamesCache.set(sourceCode, names);
   return names;

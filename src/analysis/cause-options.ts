@@ -3,6 +3,7 @@
 // and a setter of the same key combine into one accessor.
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { VisitorKeys } from '../util/ast.js';
 import { findVariable, getChildNodes, isDeferredBoundary, skipTypeWrappers } from '../util/ast.js';
 import { getTypeServices } from './type-services.js';
 
@@ -48,7 +49,7 @@ export function causeDefinitionKind(property: TSESTree.Property): 'value' | 'met
 }
 
 /** The values a getter returns: the arguments of the `return` statements of its own body (not of functions nested in it). */
-export function getterReturnValues(property: TSESTree.Property): TSESTree.Expression[] {
+export function getterReturnValues(property: TSESTree.Property, visitorKeys: VisitorKeys): TSESTree.Expression[] {
   const fn = property.value;
   if (fn.type !== AST_NODE_TYPES.FunctionExpression) return [];
   const values: TSESTree.Expression[] = [];
@@ -58,7 +59,7 @@ export function getterReturnValues(property: TSESTree.Property): TSESTree.Expres
       if (node.argument) values.push(node.argument);
       continue;
     }
-    for (const child of getChildNodes(node)) if (!isDeferredBoundary(child)) pending.push(child);
+    for (const child of getChildNodes(node, visitorKeys)) if (!isDeferredBoundary(child)) pending.push(child);
   }
   return values;
 }

@@ -1,8 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { getCalleePath, getChildNodes, getMethodName, getStaticMemberName, isGlobalReference, skipTypeWrappers, skipWrappers } from '../util/ast.js';
+import type { VisitorKeys } from '../util/ast.js';
+import { getCalleePath, getMethodName, getStaticMemberName, isGlobalReference, skipTypeWrappers, skipWrappers, someNode, walkNodes } from '../util/ast.js';
 import type { ErrorClass, ErrorHierarchy } from './error-hierarchy.js';
-import type { ErrorReferences } from './error-flow.js';
+import type { ErrorReferences } from './error-references.js';
 
 /**
  * How a class test decides membership: `instanceof` follows the prototype chain, a type predicate
@@ -62,23 +63,20 @@ export type ClassTest = ClassAtom | ValueAtom | OtherAtom | CompoundTest;
  * from it: fewer cannot make a chain in which one shadows another. Pure syntax, so a handler with at
  * most one such test is passed over without reading any test (which can ask the checker).
  */
-export function hasTwoErrorTests(root: TSESTree.Node, references: ErrorReferences): boolean {
-  const readsError = (node: TSESTree.Node): boolean => {
-    if (node.type === AST_NODE_TYPES.Identifier) {
-      return references.isError(node) || references.isDerivedFromError(node) || references.conditionOf?.(node) !== undefined;
-    }
-    return getChildNodes(node).some(readsError);
-  };
+export function hasTwoErrorTests(root: TSESTree.Node, references: ErrorReferences, visitorKeys: VisitorKeys): boolean {
+  const readsError = (node: TSESTree.Node): boolean =>
+    node.type === AST_NODE_TYPES.Identifier &&
+    (references.isError(node) || references.isDerivedFromError(node) || references.conditionOf?.(node) !== undefined);
   let found = 0;
-  const visit = (node: TSESTree.Node): boolean => {
+  walkNodes(root, visitorKeys, (node) => {
     const test =
       node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression || node.type === AST_NODE_TYPES.SwitchCase
         ? node.test
         : null;
-    if (test && readsError(test)) found += 1;
-    return found >= 2 || getChildNodes(node).some(visit);
-  };
-  return visit(root);
+    if (test && someNode(test, visitorKeys, readsError)) found += 1;
+    return found >= 2 ? 'stop' : undefined;
+  });
+  return found >= 2;
 }
 
 /** True when the test reads the error somewhere (a class or value atom). */
@@ -121,8 +119,9 @@ export function createClassTestReader(
 ): (test: TSESTree.Node) => ClassTest {
   const cache = new WeakMap<TSESTree.Node, ClassTest>();
 
-  // The canonical key of a side-effect-free expression, or undefined.
-  const keyOf = (node: TSESTree.Node): Key | undefined => {
+  // The canonical key of a side-effect-free expression, or undefined (also past MAX_KEY_DEPTH levels).
+  const keyOf = (node: TSESTree.Node, depth = 0): Key | undefined => {
+    if (depth > MAX_KEY_DEPTH) return undefined;
     const value = skipTypeWrappers(node);
     if (references.isError(value)) return { key: '#error', readsError: true };
     switch (value.type) {
@@ -140,7 +139,7 @@ export function createClassTestReader(
           parts.push(JSON.stringify(quasi.value.cooked));
           const expression = value.expressions[index];
           if (expression) {
-            const inner = keyOf(expression);
+            const inner = keyOf(expression, depth + 1);
             if (!inner) return undefined;
             parts.push(inner.key);
             readsError ||= inner.readsError;
@@ -149,30 +148,30 @@ export function createClassTestReader(
         return { key: value.expressions.length === 0 ? `string:${value.quasis[0]?.value.cooked ?? ''}` : `\`${parts.join('${')}\``, readsError };
       }
       case AST_NODE_TYPES.ChainExpression:
-        return keyOf(value.expression);
+        return keyOf(value.expression, depth + 1);
       case AST_NODE_TYPES.MemberExpression: {
-        const object = keyOf(value.object);
+        const object = keyOf(value.object, depth + 1);
         if (!object) return undefined;
         const name = getStaticMemberName(value);
         if (name !== undefined) return { key: `${object.key}.${name}`, readsError: object.readsError };
-        const property = keyOf(value.property);
+        const property = keyOf(value.property, depth + 1);
         return property && { key: `${object.key}[${property.key}]`, readsError: object.readsError || property.readsError };
       }
       case AST_NODE_TYPES.UnaryExpression: {
         if (value.operator === 'delete') return undefined;
-        const argument = keyOf(value.argument);
+        const argument = keyOf(value.argument, depth + 1);
         return argument && { key: `${value.operator}(${argument.key})`, readsError: argument.readsError };
       }
       case AST_NODE_TYPES.BinaryExpression:
       case AST_NODE_TYPES.LogicalExpression: {
-        const left = value.left.type === AST_NODE_TYPES.PrivateIdentifier ? { key: `#${value.left.name}`, readsError: false } : keyOf(value.left);
-        const right = keyOf(value.right);
+        const left = value.left.type === AST_NODE_TYPES.PrivateIdentifier ? { key: `#${value.left.name}`, readsError: false } : keyOf(value.left, depth + 1);
+        const right = keyOf(value.right, depth + 1);
         if (!left || !right) return undefined;
         const [first, second] = SYMMETRIC_OPERATORS.has(value.operator) && right.key < left.key ? [right, left] : [left, right];
         return { key: `(${first.key} ${value.operator} ${second.key})`, readsError: left.readsError || right.readsError };
       }
       case AST_NODE_TYPES.ConditionalExpression: {
-        const parts = [keyOf(value.test), keyOf(value.consequent), keyOf(value.alternate)];
+        const parts = [keyOf(value.test, depth + 1), keyOf(value.consequent, depth + 1), keyOf(value.alternate, depth + 1)];
         if (parts.some((part) => !part)) return undefined;
         return { key: `(${parts.map((part) => part?.key).join(' ? ')})`, readsError: parts.some((part) => part?.readsError) };
       }
@@ -243,13 +242,13 @@ export function createClassTestReader(
     return { kind: 'other', node, key: key?.key };
   };
 
-  const read = (node: TSESTree.Node): ClassTest => {
+  const readTree = (node: TSESTree.Node): ClassTest => {
     let test = cache.get(node);
     if (test) return test;
     const value = skipTypeWrappers(node);
     if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator !== '??') {
-      const left = read(value.left);
-      const right = read(value.right);
+      const left = readTree(value.left);
+      const right = readTree(value.right);
       const key = left.key !== undefined && right.key !== undefined ? `(${left.key} ${value.operator} ${right.key})` : undefined;
       test = { kind: value.operator === '||' ? 'or' : 'and', node: value, left, right, key };
     } else {
@@ -259,7 +258,34 @@ export function createClassTestReader(
     return test;
   };
 
-  return read;
+  // A condition of thousands of `||` is left unread (an unknown test) rather than read by deep recursion.
+  return (node) => {
+    const cached = cache.get(node);
+    if (cached) return cached;
+    if (logicalDepthExceeds(node, MAX_LOGICAL_DEPTH)) {
+      const test: ClassTest = { kind: 'other', node, key: undefined };
+      cache.set(node, test);
+      return test;
+    }
+    return readTree(node);
+  };
+}
+
+/** Tests nest `&&` / `||` at most this deep to be read (a deeper test is unknown, so never reported). */
+const MAX_LOGICAL_DEPTH = 64;
+/** Keys are built for expressions nested at most this deep. */
+const MAX_KEY_DEPTH = 64;
+
+/** Whether `&&` / `||` nest more than `limit` deep in `test`, found without recursion. */
+function logicalDepthExceeds(test: TSESTree.Node, limit: number): boolean {
+  const pending: { node: TSESTree.Node; depth: number }[] = [{ node: test, depth: 0 }];
+  for (let item = pending.pop(); item; item = pending.pop()) {
+    const value = skipTypeWrappers(item.node);
+    if (value.type !== AST_NODE_TYPES.LogicalExpression || value.operator === '??') continue;
+    if (item.depth >= limit) return true;
+    pending.push({ node: value.left, depth: item.depth + 1 }, { node: value.right, depth: item.depth + 1 });
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import type * as ts from 'typescript';
 import type { Variable } from '../util/ast.js';
 import { findVariable, getCalleePath, isGlobalReference, isInside, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import { getStaticKeyName, isOverriddenProperty } from './cause-options.js';
-import type { ErrorReferences } from './error-flow.js';
+import type { ErrorReferences } from './error-references.js';
 import { errorClassOfConstructorType } from './error-factories.js';
 import type { ErrorClass, Ternary } from './error-hierarchy.js';
 import { BUILTIN_ERROR_CLASSES, getErrorHierarchy } from './error-hierarchy.js';

@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
-import { findVariable, getStaticMemberName, isDeferredBoundary, isGlobalReference, isNode, isTypeWrapper, skipTypeWrappers, skipWrappers } from '../util/ast.js';
-import type { ErrorReferences } from './error-flow.js';
+import { findVariable, getStaticMemberName, isDeferredBoundary, isGlobalReference, isNode, isTypeWrapper, skipTypeWrappers, skipWrappers, someNode } from '../util/ast.js';
+import type { ErrorReferences } from './error-references.js';
 import { getErrorHierarchy } from './error-hierarchy.js';
 import { isPromiseRejectCall } from './promises.js';
 import type { TypeServices } from './type-services.js';
@@ -187,24 +187,10 @@ export function getErrorTextInArguments(
   }
   texts.sort((a, b) => a.node.range[0] - b.node.range[0]);
 
-  let keepsError = false;
-  const visit = (node: TSESTree.Node): void => {
-    if (keepsError || isDeferredBoundary(node)) return;
-    if (node.type === AST_NODE_TYPES.Identifier) {
-      if (!textSources.has(node) && references.isError(node) && keepsEvidence(node)) keepsError = true;
-      return;
-    }
-    const keys = sourceCode.visitorKeys[node.type] ?? [];
-    for (const key of keys) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (isNode(item)) visit(item);
-      } else if (isNode(child)) {
-        visit(child);
-      }
-    }
-  };
-  for (const argument of args) visit(argument);
+  const keepsErrorAt = (node: TSESTree.Node): boolean =>
+    node.type === AST_NODE_TYPES.Identifier && !textSources.has(node) && references.isError(node) && keepsEvidence(node);
+  // Code in a nested function runs later, not as part of the argument.
+  const keepsError = args.some((argument) => someNode(argument, sourceCode.visitorKeys, keepsErrorAt, isDeferredBoundary));
   return { texts, keepsError };
 }
 

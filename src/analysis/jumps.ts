@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FunctionNode } from '../util/ast.js';
-import { getChildNodes, isDeferredBoundary, isFunctionNode, isLoopStatement } from '../util/ast.js';
+import { ALL_VISITOR_KEYS, getChildNodes, isDeferredBoundary, isFunctionNode, isLoopStatement } from '../util/ast.js';
 
 /** A statement that transfers control elsewhere: `return`, `throw`, `break`, `continue`. */
 export type JumpStatement =
@@ -79,7 +79,7 @@ export function hasOwnReturn(block: TSESTree.BlockStatement): boolean {
   const pending: TSESTree.Node[] = [block];
   for (let node = pending.pop(); node; node = pending.pop()) {
     if (node.type === AST_NODE_TYPES.ReturnStatement) return true;
-    if (node === block || !isDeferredBoundary(node)) pending.push(...getChildNodes(node));
+    if (node === block || !isDeferredBoundary(node)) pending.push(...getChildNodes(node, ALL_VISITOR_KEYS));
   }
   return false;
 }

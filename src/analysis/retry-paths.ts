@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FunctionNode } from '../util/ast.js';
-import { getCalleePath, getChildNodes, getEnclosingFunction, getStaticMemberName, isDeferredBoundary, isFunctionNode, isGlobalReference, isLoopStatement, skipTypeWrappers, skipWrappers } from '../util/ast.js';
+import { getCalleePath, ALL_VISITOR_KEYS, getChildNodes, getEnclosingFunction, getStaticMemberName, isDeferredBoundary, isFunctionNode, isGlobalReference, isLoopStatement, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import { resolveCalledFunction } from './called-functions.js';
 import type { ErrorReferences, Narrowing } from './error-flow.js';
 import { getErrorReferences, getHandlerErrorReferences, getNarrowing } from './error-flow.js';
@@ -119,7 +119,7 @@ function findNode(root: TSESTree.Node, test: (node: TSESTree.Node) => boolean, i
   for (let node = pending.pop(); node; node = pending.pop()) {
     if (node !== root && !intoFunctions && isDeferredBoundary(node)) continue;
     if (test(node)) return node;
-    pending.push(...getChildNodes(node));
+    pending.push(...getChildNodes(node, ALL_VISITOR_KEYS));
   }
   return undefined;
 }

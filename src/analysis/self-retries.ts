@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { DefinitionType } from '@typescript-eslint/scope-manager';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FunctionNode } from '../util/ast.js';
-import { findVariable, getChildNodes, getMemberRoot, getStaticMemberName, isFunctionNode, skipTypeWrappers, skipWrappers } from '../util/ast.js';
+import { findVariable, ALL_VISITOR_KEYS, getChildNodes, getMemberRoot, getStaticMemberName, isFunctionNode, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import { resolveCalledFunction } from './called-functions.js';
 import type { ErrorHandler, PromiseHandler } from './handlers.js';
 import { getPromiseHandlerCandidate } from './handlers.js';
@@ -205,7 +205,7 @@ export function getSelfRetry(context: Context, handler: ErrorHandler): SelfRetry
   let self: { fn: FunctionNode; name: string } | undefined;
   const pending: TSESTree.Node[] = [body];
   for (let node = pending.pop(); node; node = pending.pop()) {
-    pending.push(...getChildNodes(node));
+    pending.push(...getChildNodes(node, ALL_VISITOR_KEYS));
     const handed = getTimerCallee(node);
     const call = !handed && node.type === AST_NODE_TYPES.CallExpression ? node : undefined;
     const callee = handed ?? call?.callee;

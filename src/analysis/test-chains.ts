@@ -12,21 +12,64 @@ export interface EarlierTest {
   readonly adjacent: boolean;
 }
 
+/**
+ * A test known false, after the ones known false before it: a list that every branch knowing the
+ * same tests shares, so extending it costs one entry however long the chain.
+ */
+export interface KnownEntry {
+  readonly test: TSESTree.Expression;
+  readonly owner: TestOwner;
+  readonly previous: KnownEntry | undefined;
+  /** The entry's place in the list: 0 for the first test. */
+  readonly index: number;
+}
+
+/** The tests known false at a point of the code. */
+export interface Known {
+  /** The last of them; its `previous` links lead to the first. */
+  readonly last: KnownEntry | undefined;
+  /** Entries from this index on are adjacent: only tests ran since they were false. */
+  readonly adjacentFrom: number;
+}
+
 export interface ChainedTest {
   readonly test: TSESTree.Expression;
   readonly owner: TestOwner;
-  /** The tests that were all false whenever `test` runs, in evaluation order. */
+  /** The tests that were all false whenever `test` runs. */
+  readonly known: Known;
+  /** The same tests as a list, in evaluation order (built on each read: `known` is the cheap form). */
   readonly earlier: readonly EarlierTest[];
 }
 
-type Known = readonly EarlierTest[];
+const NOTHING_KNOWN: Known = { last: undefined, adjacentFrom: 0 };
+
+function countOf(known: Known): number {
+  return known.last ? known.last.index + 1 : 0;
+}
+
+/** The known tests with `test` added (adjacent: it is the latest to run). */
+function withTest(known: Known, test: TSESTree.Expression, owner: TestOwner): Known {
+  return { last: { test, owner, previous: known.last, index: countOf(known) }, adjacentFrom: known.adjacentFrom };
+}
+
+/** Other code ran: no known test is adjacent any more. */
+function markRun(known: Known): Known {
+  const count = countOf(known);
+  return known.adjacentFrom === count ? known : { last: known.last, adjacentFrom: count };
+}
+
+/** The known tests as a list, in evaluation order. */
+export function knownTests(known: Known): EarlierTest[] {
+  const tests: EarlierTest[] = [];
+  for (let entry = known.last; entry; entry = entry.previous) {
+    tests.push({ test: entry.test, owner: entry.owner, adjacent: entry.index >= known.adjacentFrom });
+  }
+  return tests.reverse();
+}
 
 /** Keys that hold types, decorators or names: no tests run there. */
 const SKIPPED_KEYS = new Set(['typeAnnotation', 'typeParameters', 'typeArguments', 'returnType', 'decorators', 'implements', 'superTypeArguments']);
 
-function markRun(known: Known): Known {
-  return known.some((entry) => entry.adjacent) ? known.map((entry) => (entry.adjacent ? { ...entry, adjacent: false } : entry)) : known;
-}
 
 interface LeaveContext {
   readonly inLoop: boolean;
@@ -119,8 +162,15 @@ export function getTestChains(
   const visitTest = (test: TSESTree.Expression, owner: TestOwner, known: Known): Known => {
     walkNode(test, known);
     if (!relevant(test)) return known;
-    chained.push({ test, owner, earlier: known });
-    return [...known, { test, owner, adjacent: true }];
+    chained.push({
+      test,
+      owner,
+      known,
+      get earlier() {
+        return knownTests(known);
+      },
+    });
+    return withTest(known, test, owner);
   };
 
   const walkStatements = (statements: readonly TSESTree.Node[], known: Known): Known => {
@@ -152,7 +202,7 @@ export function getTestChains(
         everyArmLeaves = false;
         break;
       }
-      if (relevant(arm.test)) after = [...after, { test: arm.test, owner: arm, adjacent: true }];
+      if (relevant(arm.test)) after = withTest(after, arm.test, arm);
     }
     return everyArmLeaves && !finalElse ? after : markRun(after);
   };
@@ -215,8 +265,8 @@ export function getTestChains(
   const walkNode = (node: TSESTree.Node, known: Known): void => {
     if (isFunctionNode(node)) {
       // A nested function runs at another time: its own chains start afresh.
-      if (node.body.type === AST_NODE_TYPES.BlockStatement) walkStatements(node.body.body, []);
-      else walkNode(node.body, []);
+      if (node.body.type === AST_NODE_TYPES.BlockStatement) walkStatements(node.body.body, NOTHING_KNOWN);
+      else walkNode(node.body, NOTHING_KNOWN);
       return;
     }
     switch (node.type) {
@@ -228,7 +278,7 @@ export function getTestChains(
       }
       case AST_NODE_TYPES.ClassBody:
       case AST_NODE_TYPES.StaticBlock:
-        walkChildren(node, []);
+        walkChildren(node, NOTHING_KNOWN);
         return;
       case AST_NODE_TYPES.BlockStatement:
       case AST_NODE_TYPES.IfStatement:
@@ -240,7 +290,7 @@ export function getTestChains(
     }
   };
 
-  if (root.type === AST_NODE_TYPES.BlockStatement) walkStatements(root.body, []);
-  else walkNode(root, []);
+  if (root.type === AST_NODE_TYPES.BlockStatement) walkStatements(root.body, NOTHING_KNOWN);
+  else walkNode(root, NOTHING_KNOWN);
   return chained;
 }

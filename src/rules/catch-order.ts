@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/types';
 import type { Shadowing } from '../analysis/class-tests.js';
-import { createClassTestReader, findShadowing, findUnreachableTests, hasTwoErrorTests, isErrorTest } from '../analysis/class-tests.js';
+import { createClassTestReader, findShadowing, hasTwoErrorTests, isErrorTest } from '../analysis/class-tests.js';
 import { getHandlerErrorReferences } from '../analysis/error-flow.js';
 import { getErrorHierarchy } from '../analysis/error-hierarchy.js';
 import type { ErrorHandler } from '../analysis/handlers.js';
@@ -10,6 +10,7 @@ import { getHandlerCallees } from '../analysis/house-conventions.js';
 import { getPeerRules, isReportedByNoDupeElseIf } from '../analysis/peer-rules.js';
 import type { TestOwner } from '../analysis/test-chains.js';
 import { caseNeverFallsThrough, getTestChains } from '../analysis/test-chains.js';
+import { createUnreachableTestFinder } from '../analysis/unreachable-tests.js';
 import { createRule } from '../util/create-rule.js';
 import { quoteSource, shortenText } from '../util/quote.js';
 
@@ -175,22 +176,21 @@ export default createRule<Options, MessageIds>({
       }
 
       const references = getHandlerErrorReferences(context, handler);
-      if (!hasTwoErrorTests(root, references)) return;
+      if (!hasTwoErrorTests(root, references, sourceCode.visitorKeys)) return;
       const hierarchy = getErrorHierarchy(context);
       const readTest = createClassTestReader(sourceCode, hierarchy, references);
       const isPure = (test: TSESTree.Expression | null): boolean => test === null || readTest(test).key !== undefined;
+      const findUnreachable = createUnreachableTestFinder(hierarchy, readTest);
       for (const chained of getTestChains(sourceCode, root, (test) => isErrorTest(readTest(test)))) {
-        if (chained.earlier.length === 0) continue;
+        const later = readTest(chained.test);
+        // Every test goes through the finder, which indexes the path as it goes.
+        const unreachable = findUnreachable(chained);
         // A test that repeats (or narrows) an earlier test of its `else if` chain is core `no-dupe-else-if`'s too.
         if (peers.has('no-dupe-else-if') && chained.owner.type === AST_NODE_TYPES.IfStatement && isReportedByNoDupeElseIf(sourceCode, chained.owner)) {
           continue;
         }
-        const later = readTest(chained.test);
-        const earlier = chained.earlier.map((entry) => ({ test: readTest(entry.test), adjacent: entry.adjacent }));
-        for (const { part, earlierIndex, shadowing } of findUnreachableTests(hierarchy, later, earlier)) {
-          const earlierEntry = chained.earlier[earlierIndex];
-          const earlierTest = earlier[earlierIndex]?.test;
-          if (!earlierEntry || !earlierTest || reported.has(part.node)) continue;
+        for (const { part, earlier: earlierEntry, earlierTest, shadowing } of unreachable) {
+          if (reported.has(part.node)) continue;
           // Typing the receiver is costly: asked only once there is something to report.
           if (!isConfirmedHandler(context, handler)) return;
           reported.add(part.node);

@@ -24,7 +24,7 @@ import { getErrorReferences } from '../analysis/error-flow.js';
 import type { ErrorHandler } from '../analysis/handlers.js';
 import { getEnclosingHandler, getPromiseHandlerOfCallback } from '../analysis/handlers.js';
 import { getExecutorSettlerIndex } from '../analysis/promises.js';
-import type { Scope, Variable } from '../util/ast.js';
+import type { Scope, Variable, VisitorKeys } from '../util/ast.js';
 import { findVariable, getStaticMemberName, isFunctionNode, isInside, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { quoteSource } from '../util/quote.js';
@@ -477,10 +477,10 @@ function keptByArguments(construction: ErrorConstruction, carries: (node: TSESTr
 }
 
 /** The caught error is what the `cause` found in the arguments reads: a value, or what a getter returns. */
-function causeKeepsError(property: TSESTree.Property, carries: (node: TSESTree.Node) => boolean): boolean {
+function causeKeepsError(property: TSESTree.Property, carries: (node: TSESTree.Node) => boolean, visitorKeys: VisitorKeys): boolean {
   const kind = causeDefinitionKind(property);
   if (kind === 'value') return carries(property.value);
-  return kind === 'getter' && getterReturnValues(property).some(carries);
+  return kind === 'getter' && getterReturnValues(property, visitorKeys).some(carries);
 }
 
 function reportDropper(context: Context, construction: ErrorConstruction, dropper: CauseDropper): void {
@@ -631,7 +631,7 @@ export default createRule<Options, MessageIds>({
       if (found.kind === 'unknown') return;
       if (found.kind === 'property') {
         const property = found.property;
-        if (causeKeepsError(property, carries)) return;
+        if (causeKeepsError(property, carries, context.sourceCode.visitorKeys)) return;
         if (causeDefinitionKind(property) === 'value') {
           if (isExplicitlyUndefined(sourceCode, property.value)) return;
           const link = causeCreatedInHandler(context, handler, property.value);

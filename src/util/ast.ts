@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { DefinitionType, ScopeType } from '@typescript-eslint/scope-manager';
+import { visitorKeys as typescriptVisitorKeys } from '@typescript-eslint/visitor-keys';
 import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/types';
 
 export type FunctionNode =
@@ -74,16 +75,31 @@ export function isLoopStatement(node: TSESTree.Node): node is LoopStatement {
   }
 }
 
+export type VisitorKeys = TSESLint.SourceCode.VisitorKeys;
+
+/**
+ * typescript-eslint's visitor keys, for walks that run without a SourceCode at hand: they cover every
+ * node of either parser's tree (ESLint's own keys for espree's nodes are a subset of them).
+ */
+export const ALL_VISITOR_KEYS = typescriptVisitorKeys as VisitorKeys;
+
 /** A value of an AST property that is a node (as opposed to a token list, a location or a primitive). */
 export function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
-/** The direct child nodes of `node` that hold code (type annotations and type arguments left out). */
-export function getChildNodes(node: TSESTree.Node): TSESTree.Node[] {
+/** Keys of type annotations and type arguments: erased syntax, where no code runs. */
+const TYPE_KEYS: ReadonlySet<string> = new Set(['typeAnnotation', 'typeArguments', 'returnType']);
+
+/**
+ * The direct child nodes of `node` that hold code (type annotations and type arguments left out), in
+ * source order. Children are found through ESLint's visitor keys (`sourceCode.visitorKeys`), so a
+ * `Program`'s tokens and comments, which also carry a string `type`, are never taken for nodes.
+ */
+export function getChildNodes(node: TSESTree.Node, visitorKeys: VisitorKeys): TSESTree.Node[] {
   const children: TSESTree.Node[] = [];
-  for (const key of Object.keys(node)) {
-    if (key === 'parent' || key === 'loc' || key === 'range' || key === 'typeAnnotation' || key === 'typeArguments' || key === 'returnType') continue;
+  for (const key of visitorKeys[node.type] ?? []) {
+    if (TYPE_KEYS.has(key)) continue;
     const value = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(value)) {
       for (const item of value) if (isNode(item)) children.push(item);
@@ -92,6 +108,40 @@ export function getChildNodes(node: TSESTree.Node): TSESTree.Node[] {
     }
   }
   return children;
+}
+
+/**
+ * Visits `root` and the code below it (as `getChildNodes` finds it) depth-first in source order,
+ * with an explicit stack: however deep the tree, the walk does not recurse. `visit` returns `false`
+ * to skip the children of a node, or `'stop'` to end the walk.
+ */
+export function walkNodes(root: TSESTree.Node, visitorKeys: VisitorKeys, visit: (node: TSESTree.Node) => boolean | 'stop' | undefined): void {
+  const pending: TSESTree.Node[] = [root];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    const answer = visit(node);
+    if (answer === 'stop') return;
+    if (answer === false) continue;
+    for (const child of getChildNodes(node, visitorKeys).reverse()) pending.push(child);
+  }
+}
+
+/**
+ * Whether `test` holds for `root` or a node of code below it (searched without recursion), not looking
+ * below the nodes for which `skip` holds.
+ */
+export function someNode(
+  root: TSESTree.Node,
+  visitorKeys: VisitorKeys,
+  test: (node: TSESTree.Node) => boolean,
+  skip?: (node: TSESTree.Node) => boolean,
+): boolean {
+  let found = false;
+  walkNodes(root, visitorKeys, (node) => {
+    if (skip?.(node)) return false;
+    found = test(node);
+    return found ? 'stop' : undefined;
+  });
+  return found;
 }
 
 /** Strips what TypeScript adds around an expression without changing its value: `as`, `!`, `satisfies`, `<T>x`. */

@@ -100,7 +100,7 @@ export function parse(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    if (error instanceof Error) return undefined;
+    if (error instanceof Error) throw new TypeError('not JSON', { cause: error });
     if (error instanceof SyntaxError) return null;
     throw error;
   }

@@ -567,6 +567,104 @@ const realWorld = withPreamble<MessageIds, Options>(PREAMBLE, {
  * The error trackers and APM agents the default `reporters` know (docs/settings.md cites each API):
  * a declaration of the SDK object, and a handler that reports the error with it and swallows it.
  */
+/** A one-line handler reported at its `catch (e)` for the path ending on line 1. */
+const swallowedAt = (code: string, head = 'catch (e)', data: Record<string, unknown> = {}): Invalid => ({
+  code,
+  errors: [
+    {
+      messageId: data['unmatched'] === undefined ? 'swallowsEverything' : 'swallowsUnmatched',
+      data: { where: 'on the path ending at line 1', ...data },
+      ...at(code, head),
+      suggestions: [],
+    },
+  ],
+  output: null,
+});
+
+/** Tests that every error passes do not narrow; tests of what only some errors have do (issue 14). */
+const everyErrorTests = withPreamble<MessageIds, Options>(
+  `${PREAMBLE} declare function isRetryable(e: unknown): boolean;`,
+  {
+    valid: [
+      'function load() { try { return f(); } catch (e: any) { if (e.code === "ENOENT") return null; throw e; } }',
+      'function load() { try { return f(); } catch (e: any) { if (e.status === 404) return null; throw e; } }',
+      'function load() { try { return f(); } catch (e) { if (isRetryable(e)) return null; throw e; } }',
+      'function load() { try { return f(); } catch (e) { if (e instanceof Error && "code" in e) return null; throw e; } }',
+      // Only a thrown non-error takes the other side: a test of what it is.
+      'function load() { try { return f(); } catch (e) { if (!(e instanceof Error)) return null; throw e; } }',
+      'function load() { try { return f(); } catch (e) { if (e == null) return null; throw e; } }',
+      // A test made through a `const` computed from the error by a call narrows like the direct form.
+      'declare function errToString(e: unknown): string;\nfunction load() { try { return f(); } catch (err) { const message = errToString(err); if (message.includes("Unexpected end of JSON input")) return {}; throw err; } }',
+      'function load() { try { return f(); } catch (err) { const text = String(err).toLowerCase(); if (text.startsWith("abort")) return null; throw err; } }',
+      // A function that throws the error, called right there, rethrows it.
+      'function load() { try { return f(); } catch (e) { (() => { throw e; })(); } }',
+      'function load() { try { return f(); } catch (e) { (function () { logger.error(e); })(); return null; } }',
+      'function load() { try { return f(); } catch (e) { ((error: unknown) => { throw error; })(e); } }',
+      // A component given the error object, returned as JSX, hands it on.
+      { code: 'declare function ErrorView(props: { error: unknown }): null;\nfunction View() { try { return f(); } catch (e) { return <ErrorView error={e} />; } }', filename: 'react.tsx' },
+      { code: 'declare function ErrorView(props: { error: unknown }): null;\nfunction View() { try { return f(); } catch (error) { return <><h1>Failed</h1><ErrorView {...{ error }} /></>; } }', filename: 'react.tsx' },
+      // Sent to another thread or process: the receiver gets the error.
+      'declare const port: { postMessage(value: unknown): void };\ntry { f(); } catch (e) { port.postMessage(e); }',
+      'declare const worker: { postMessage(value: unknown): void };\ntry { f(); } catch (e) { worker.postMessage({ error: e }); }',
+      'declare const process: { send?(message: unknown): boolean };\ntry { f(); } catch (error) { process.send?.({ error }); }',
+      // A helper of this file that sends it on.
+      'declare const port: { postMessage(value: unknown): void };\ndeclare function describeThrown(e: unknown): { error: unknown };\nfunction postResult(runId: string, result: object) { port.postMessage({ runId, result }); }\nfunction run(runId: string) { try { f(); postResult(runId, { ok: true }); } catch (error) { postResult(runId, { ok: false, ...describeThrown(error) }); } }',
+      // An assertion that narrows: it throws unless the error is of that kind.
+      'declare function assert(value: unknown, message?: string): asserts value;\nfunction load() { try { return f(); } catch (e) { assert(e instanceof NotFoundError); return null; } }',
+      'declare const assert: { ok(value: unknown, message?: string): asserts value };\nfunction load() { try { return f(); } catch (e: any) { assert.ok(e.code === "ENOENT", "only a missing file is expected"); return null; } }',
+      'declare function invariant(condition: unknown, message?: string): asserts condition;\nfunction load() { try { return f(); } catch (e) { invariant(e instanceof NotFoundError, "unexpected"); return null; } }',
+    ],
+    invalid: [
+      swallowedAt('function load() { try { return f(); } catch (e) { if (e instanceof Error) return null; throw e; } }'),
+      swallowedAt('function load() { try { return f(); } catch (e) { if (Error.isError(e)) return null; throw e; } }'),
+      swallowedAt('function load() { try { return f(); } catch (e) { if (typeof e === "object") return null; throw e; } }'),
+      swallowedAt('function load() { try { return f(); } catch (e) { if (typeof e === "object" && e !== null) return null; throw e; } }'),
+      swallowedAt('function load() { try { return f(); } catch (e) { if (e != null) return null; throw e; } }'),
+      swallowedAt('function load() { try { return f(); } catch (e) { if (e) return null; throw e; } }'),
+      swallowedAt('function load() { try { return f(); } catch (e) { if (!(e instanceof Error)) throw e; return null; } }'),
+      swallowedAt('function load() { try { return f(); } catch (e) { if (e instanceof Error && "message" in e) return null; throw e; } }'),
+      swallowedAt('p.catch((e) => { if (e instanceof Error) return null; throw e; });', '(e)'),
+      // An async function called right there only rejects a promise nobody awaits.
+      swallowedAt('function load() { try { return f(); } catch (e) { void (async () => { throw e; })(); return null; } }'),
+      swallowedAt('function load() { try { return f(); } catch (e) { (() => { logger.info(String(e)); })(); return null; } }'),
+      // Only the message is sent: the error itself stays behind.
+      {
+        code: 'declare const port: { postMessage(value: unknown): void };\ntry { f(); } catch (e) { port.postMessage(`failed: ${String(e)}`); }',
+        output: null,
+        errors: [
+          {
+            messageId: 'swallowsEverything',
+            data: { where: 'on the path ending at line 2' },
+            ...at('declare const port: { postMessage(value: unknown): void };\ntry { f(); } catch (e) { port.postMessage(`failed: ${String(e)}`); }', 'catch (e)'),
+            suggestions: [rethrowAtEnd('e', 'declare const port: { postMessage(value: unknown): void };\ntry { f(); } catch (e) { port.postMessage(`failed: ${String(e)}`); throw e; }')],
+          },
+        ],
+      },
+      // Text made from the error is not the error.
+      {
+        ...swallowedAt('declare function ErrorView(props: { message: string }): null;\nfunction View() { try { return f(); } catch (e) { return <ErrorView message={String(e)} />; } }', 'catch (e)', { where: 'on the path ending at line 2' }),
+        filename: 'react.tsx',
+      },
+      // `console.assert` only logs; an assertion every error passes narrows nothing.
+      swallowedAt('function load() { try { return f(); } catch (e) { console.assert(e instanceof NotFoundError); return null; } }'),
+      swallowedAt(
+        'declare function assert(value: unknown, message?: string): asserts value;\nfunction load() { try { return f(); } catch (e) { assert(e instanceof Error); return null; } }',
+        'catch (e)',
+        { where: 'on the path ending at line 2' },
+      ),
+      // Text made from the error, tested only for being there, says nothing of what the error is.
+      swallowedAt('function load() { try { return f(); } catch (e) { const message = String(e); if (message) return null; throw e; } }'),
+      // A narrowing on one path does not excuse another.
+      swallowedAt(
+        'function load() { try { return f(); } catch (e) { if (e instanceof NotFoundError) return null; else if (e instanceof Error) return null; throw e; } }',
+        'catch (e)',
+        { unmatched: 'Errors other than NotFoundError', name: 'e' },
+      ),
+    ],
+  },
+  shiftWhere,
+);
+
 const TRACKERS: readonly [declaration: string, report: string][] = [
   ['declare const Sentry: { captureException(e: unknown): string };', 'Sentry.captureException(error)'],
   ['declare const appInsights: { trackException(t: { exception: unknown }): void };', 'void appInsights.trackException({ exception: error })'],
@@ -692,6 +790,10 @@ describe('no-catch-all-without-rethrow', () => {
     typedRuleTester.run('no-catch-all-without-rethrow', rule, house);
     untypedRuleTester.run('no-catch-all-without-rethrow', rule, house);
   });
+  describe('tests every error passes', () => {
+    typedRuleTester.run('no-catch-all-without-rethrow', rule, everyErrorTests);
+    untypedRuleTester.run('no-catch-all-without-rethrow', rule, everyErrorTests);
+  });
   describe('patterns from the real-world corpus, with type information', () => {
     typedRuleTester.run('no-catch-all-without-rethrow', rule, realWorld);
   });
@@ -708,6 +810,8 @@ describe('no-catch-all-without-rethrow', () => {
       'declare function fail(error: unknown): never;\ntry { JSON.parse("{"); } catch (e) { fail(e); }',
       // A type predicate is a test of the error.
       "import { isHttpError } from './lib/errors.js';\nfunction load() { try { return JSON.parse('{'); } catch (e) { if (isHttpError(e)) return null; throw e; } }",
+      // A signature that asserts a class narrows like a test of it.
+      'class NotFoundError extends Error {}\ndeclare function assertNotFound(e: unknown): asserts e is NotFoundError;\nfunction load() { try { return JSON.parse("{"); } catch (e) { assertNotFound(e); return null; } }',
     ];
     const invalid: Invalid[] = [
       {
@@ -730,6 +834,11 @@ describe('no-catch-all-without-rethrow', () => {
         ],
         output: null,
       },
+      // With types: a signature that asserts `Error` itself narrows nothing.
+      swallowedAt('declare function assertIsError(e: unknown): asserts e is Error;\nfunction load() { try { return JSON.parse("{"); } catch (e) { assertIsError(e); return null; } }', 'catch (e)', { where: 'on the path ending at line 2' }),
+      // With types: a predicate naming `Error` itself, and a class the error's own type already is.
+      swallowedAt('declare function isError(value: unknown): value is Error;\nfunction load() { try { return JSON.parse("{"); } catch (e) { if (isError(e)) return null; throw e; } }', 'catch (e)', { where: 'on the path ending at line 2' }),
+      swallowedAt('class HttpError extends Error {}\ndeclare const q: Promise<string>;\nq.catch((e: HttpError) => { if (e instanceof HttpError) return null; throw e; });', '(e: HttpError)', { where: 'on the path ending at line 3' }),
       {
         code: "import type { Deferred } from './lib/no-empty-catch/observable.js';\ndeclare const d: Deferred<number>;\nd.catch((e) => 0);",
         errors: [{ messageId: 'swallowsEverything', data: { where: 'on the path ending at line 3' }, line: 3, column: 9, endLine: 3, endColumn: 12, suggestions: [] }],
@@ -740,8 +849,15 @@ describe('no-catch-all-without-rethrow', () => {
   });
 
   describe('without type information only (the syntactic fallback and its limits)', () => {
-    const valid: Valid[] = [];
+    const valid: Valid[] = [
+      // Which class a predicate names, or the error's own type, is known only from the types.
+      'declare function isError(value: unknown): value is Error;\nfunction load() { try { return JSON.parse("{"); } catch (e) { if (isError(e)) return null; throw e; } }',
+      'class HttpError extends Error {}\ndeclare const q: Promise<string>;\nq.catch((e: HttpError) => { if (e instanceof HttpError) return null; throw e; });',
+    ];
+    const assertsClass = 'class NotFoundError extends Error {}\ndeclare function assertNotFound(e: unknown): asserts e is NotFoundError;\nfunction load() { try { return JSON.parse("{"); } catch (e) { assertNotFound(e); return null; } }';
     const invalid: Invalid[] = [
+      // What a signature asserts is known only from the types.
+      swallowedAt(assertsClass, 'catch (e)', { where: 'on the path ending at line 3' }),
       {
         // Without types every `.catch(cb)` is a promise handler, by name.
         code: "import { Stream } from './lib/no-empty-catch/observable.js';\nnew Stream([1]).catch((e) => null);",
