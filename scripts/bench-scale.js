@@ -58,49 +58,43 @@ function lintOnce(file, text, config) {
   return elapsed;
 }
 
-function measure(mode, generator, size, program) {
-  const language = mode === 'typed' ? 'ts' : 'js';
-  const file = virtualPath(generator.name, size, language);
-  const text = generator.generate(size, language);
-  const alone = scaleConfig(timed.plugin, [], program);
-  const withRules = scaleConfig(timed.plugin, rules, program);
-  const baseline = [];
-  const all = [];
-  const perRule = new Map();
-  for (let run = 0; run < runs; run += 1) {
-    baseline.push(lintOnce(file, text, alone));
-    timed.reset();
-    all.push(lintOnce(file, text, withRules));
-    for (const [rule, ms] of timed.times) perRule.set(rule, [...(perRule.get(rule) ?? []), ms]);
-  }
-  const ruleTimes = [...perRule].map(([rule, samples]) => [rule, fastest(samples)]).sort((a, b) => b[1] - a[1]);
-  return { mode, generator: generator.name, size, baseline: fastest(baseline), all: fastest(all), slowest: ruleTimes[0] };
-}
+/** Every row to time: a mode, a generator and a size, with the file's text. */
+const cases = modes.flatMap((mode) =>
+  generators.flatMap((generator) =>
+    sizesOf(generator, mode).map((size) => {
+      const language = mode === 'typed' ? 'ts' : 'js';
+      return { mode, generator, size, file: virtualPath(generator.name, size, language), text: generator.generate(size, language) };
+    }),
+  ),
+);
+const samples = new Map(cases.map((row) => [row, { baseline: [], all: [], perRule: new Map() }]));
+// Collected between lints when node runs with --expose-gc, so one lint's garbage is not the next one's cost.
+const collect = () => globalThis.gc?.();
 
-const rows = [];
 const started = performance.now();
-for (const mode of modes) {
-  let program;
-  if (mode === 'typed') {
-    const files = new Map();
-    for (const generator of generators) {
-      for (const size of sizesOf(generator, mode)) files.set(virtualPath(generator.name, size, 'ts'), generator.generate(size, 'ts'));
-    }
-    const building = performance.now();
-    program = createProgram(files);
-    log(`typed: one program for ${files.size} files in ${(performance.now() - building).toFixed(0)} ms (not counted below)`);
+// Warm up: the first lint of a deep file runs unoptimised code, which needs more stack.
+for (const row of cases) if (row.mode === 'untyped' && row.size === sizesOf(row.generator, 'untyped')[0]) lintOnce(row.file, row.text, scaleConfig(timed.plugin, rules));
+const typedCases = cases.filter((row) => row.mode === 'typed');
+for (let run = 0; run < runs; run += 1) {
+  // A fresh program each run: the rules pay for the checker's first answers, as in a real lint run.
+  const program = typedCases.length > 0 ? createProgram(new Map(typedCases.map((row) => [row.file, row.text]))) : undefined;
+  for (const row of cases) {
+    const sample = samples.get(row);
+    const rowProgram = row.mode === 'typed' ? program : undefined;
+    collect();
+    sample.baseline.push(lintOnce(row.file, row.text, scaleConfig(timed.plugin, [], rowProgram)));
+    collect();
+    timed.reset();
+    sample.all.push(lintOnce(row.file, row.text, scaleConfig(timed.plugin, rules, rowProgram)));
+    for (const [rule, ms] of timed.times) sample.perRule.set(rule, [...(sample.perRule.get(rule) ?? []), ms]);
   }
-  for (const generator of generators) {
-    const sizes = sizesOf(generator, mode);
-    // Warm up (the first lint of a deep file runs unoptimised code, which needs more stack).
-    lintOnce(virtualPath(generator.name, sizes[0], mode === 'typed' ? 'ts' : 'js'), generator.generate(sizes[0], mode === 'typed' ? 'ts' : 'js'), scaleConfig(timed.plugin, rules, program));
-    for (const size of sizes) {
-      const row = measure(mode, generator, size, program);
-      rows.push(row);
-      log(`${mode} ${generator.name} ${size}: ${row.baseline.toFixed(0)} ms alone, ${row.all.toFixed(0)} ms with every rule (x${(row.all / row.baseline).toFixed(2)})`);
-    }
-  }
+  log(`run ${run + 1} of ${runs} done (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }
+const rows = cases.map((row) => {
+  const sample = samples.get(row);
+  const ruleTimes = [...sample.perRule].map(([rule, times]) => [rule, fastest(times)]).sort((a, b) => b[1] - a[1]);
+  return { mode: row.mode, generator: row.generator.name, size: row.size, baseline: fastest(sample.baseline), all: fastest(sample.all), slowest: ruleTimes[0] };
+});
 
 const format = (ms) => ms.toFixed(0);
 console.log(`\nnode ${process.version}, the fastest of ${runs} run(s) per row, ${((performance.now() - started) / 1000).toFixed(0)} s in all\n`);
