@@ -126,6 +126,25 @@ interface Key {
   readonly readsError: boolean;
 }
 
+/** `Error.isError(e)` / `Array.isArray(e)` with the globals: realm-independent brand checks. */
+function brandCheckOf(sourceCode: TSESLint.SourceCode, references: ErrorReferences, call: TSESTree.CallExpression): 'Error' | 'Array' | undefined {
+  const callee = skipWrappers(call.callee);
+  const argument = call.arguments[0];
+  if (
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    callee.object.type !== AST_NODE_TYPES.Identifier ||
+    !argument ||
+    argument.type === AST_NODE_TYPES.SpreadElement ||
+    !references.isError(argument)
+  ) {
+    return undefined;
+  }
+  const method = getMethodName(call);
+  const owner = callee.object.name;
+  if (!((owner === 'Error' && method === 'isError') || (owner === 'Array' && method === 'isArray'))) return undefined;
+  return isGlobalReference(sourceCode, callee.object) ? owner : undefined;
+}
+
 /**
  * Reads the tests a handler makes on its error. `references` recognises the error (its binding and
  * `const` aliases), `hierarchy` names the classes.
@@ -209,25 +228,6 @@ export function createClassTestReader(
     return callee && `${callee.key}(${args.join(', ')})`;
   };
 
-  /** `Error.isError(e)` / `Array.isArray(e)` with the globals: realm-independent brand checks. */
-  const brandCheckOf = (call: TSESTree.CallExpression): 'Error' | 'Array' | undefined => {
-    const callee = skipWrappers(call.callee);
-    const argument = call.arguments[0];
-    if (
-      callee.type !== AST_NODE_TYPES.MemberExpression ||
-      callee.object.type !== AST_NODE_TYPES.Identifier ||
-      !argument ||
-      argument.type === AST_NODE_TYPES.SpreadElement ||
-      !references.isError(argument)
-    ) {
-      return undefined;
-    }
-    const method = getMethodName(call);
-    const owner = callee.object.name;
-    if (!((owner === 'Error' && method === 'isError') || (owner === 'Array' && method === 'isArray'))) return undefined;
-    return isGlobalReference(sourceCode, callee.object) ? owner : undefined;
-  };
-
   const readAtom = (node: TSESTree.Node): ClassTest => {
     const value = skipTypeWrappers(node);
     if (value.type === AST_NODE_TYPES.BinaryExpression && value.operator === 'instanceof' && references.isError(value.left)) {
@@ -240,7 +240,7 @@ export function createClassTestReader(
     }
     const call = skipWrappers(value);
     if (call.type === AST_NODE_TYPES.CallExpression) {
-      const brand = brandCheckOf(call);
+      const brand = brandCheckOf(sourceCode, references, call);
       if (brand) {
         const classes = brand === 'Error' ? (hierarchy.errorClass ? [hierarchy.errorClass] : undefined) : hierarchy.classesOfTypePredicate(call, 0);
         const key = keyOfCall(call);
