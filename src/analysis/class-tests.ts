@@ -1,7 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { VisitorKeys } from '../util/ast.js';
-import { getCalleePath, getMethodName, getStaticMemberName, isGlobalReference, skipTypeWrappers, skipWrappers, someNode, walkNodes } from '../util/ast.js';
+import { getCalleePath, getMethodName, getStaticMemberName, isGlobalReference, isTypeChild, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import type { ErrorClass, ErrorHierarchy } from './error-hierarchy.js';
 import type { ErrorReferences } from './error-references.js';
 
@@ -61,22 +60,41 @@ export type ClassTest = ClassAtom | ValueAtom | OtherAtom | CompoundTest;
 /**
  * Whether `root` has at least two tests (`if`, `?:`, `case`) that read the error or a value derived
  * from it: fewer cannot make a chain in which one shadows another. Pure syntax, so a handler with at
- * most one such test is passed over without reading any test (which can ask the checker).
+ * most one such test is passed over without reading any test (which can ask the checker). Found from
+ * the error's readings up, so the cost does not grow with the code around them (handlers nested in
+ * handlers each walk only up to their own body).
  */
-export function hasTwoErrorTests(root: TSESTree.Node, references: ErrorReferences, visitorKeys: VisitorKeys): boolean {
-  const readsError = (node: TSESTree.Node): boolean =>
-    node.type === AST_NODE_TYPES.Identifier &&
-    (references.isError(node) || references.isDerivedFromError(node) || references.conditionOf?.(node) !== undefined);
-  let found = 0;
-  walkNodes(root, visitorKeys, (node) => {
-    const test =
-      node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression || node.type === AST_NODE_TYPES.SwitchCase
-        ? node.test
-        : null;
-    if (test && someNode(test, visitorKeys, readsError)) found += 1;
-    return found >= 2 ? 'stop' : undefined;
-  });
-  return found >= 2;
+export function hasTwoErrorTests(root: TSESTree.Node, references: ErrorReferences): boolean {
+  const tests = new Set<TSESTree.Node>();
+  // Nodes already walked through, and whether their way up reached `root` outside type annotations:
+  // readings in one long condition share their way up, which is walked once.
+  const reachesRoot = new Map<TSESTree.Node, boolean>();
+  for (const reading of references.readings) {
+    const owners: TSESTree.Node[] = [];
+    const walked: TSESTree.Node[] = [];
+    let child: TSESTree.Node = reading;
+    let reached: boolean | undefined = child === root ? true : reachesRoot.get(child);
+    while (reached === undefined) {
+      walked.push(child);
+      const parent: TSESTree.Node | undefined = child.parent;
+      // A type annotation is erased: nothing in it is a test.
+      if (!parent || isTypeChild(parent, child)) {
+        reached = false;
+        break;
+      }
+      const isTest =
+        (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression || parent.type === AST_NODE_TYPES.SwitchCase) &&
+        parent.test === child;
+      if (isTest) owners.push(parent);
+      reached = parent === root ? true : reachesRoot.get(parent);
+      child = parent;
+    }
+    for (const node of walked) reachesRoot.set(node, reached);
+    if (!reached) continue;
+    for (const owner of owners) tests.add(owner);
+    if (tests.size >= 2) return true;
+  }
+  return false;
 }
 
 /** True when the test reads the error somewhere (a class or value atom). */
@@ -106,6 +124,25 @@ function namesEveryClass(functionName: string, classes: readonly ErrorClass[]): 
 interface Key {
   readonly key: string;
   readonly readsError: boolean;
+}
+
+/** `Error.isError(e)` / `Array.isArray(e)` with the globals: realm-independent brand checks. */
+function brandCheckOf(sourceCode: TSESLint.SourceCode, references: ErrorReferences, call: TSESTree.CallExpression): 'Error' | 'Array' | undefined {
+  const callee = skipWrappers(call.callee);
+  const argument = call.arguments[0];
+  if (
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    callee.object.type !== AST_NODE_TYPES.Identifier ||
+    !argument ||
+    argument.type === AST_NODE_TYPES.SpreadElement ||
+    !references.isError(argument)
+  ) {
+    return undefined;
+  }
+  const method = getMethodName(call);
+  const owner = callee.object.name;
+  if (!((owner === 'Error' && method === 'isError') || (owner === 'Array' && method === 'isArray'))) return undefined;
+  return isGlobalReference(sourceCode, callee.object) ? owner : undefined;
 }
 
 /**
@@ -191,25 +228,6 @@ export function createClassTestReader(
     return callee && `${callee.key}(${args.join(', ')})`;
   };
 
-  /** `Error.isError(e)` / `Array.isArray(e)` with the globals: realm-independent brand checks. */
-  const brandCheckOf = (call: TSESTree.CallExpression): 'Error' | 'Array' | undefined => {
-    const callee = skipWrappers(call.callee);
-    const argument = call.arguments[0];
-    if (
-      callee.type !== AST_NODE_TYPES.MemberExpression ||
-      callee.object.type !== AST_NODE_TYPES.Identifier ||
-      !argument ||
-      argument.type === AST_NODE_TYPES.SpreadElement ||
-      !references.isError(argument)
-    ) {
-      return undefined;
-    }
-    const method = getMethodName(call);
-    const owner = callee.object.name;
-    if (!((owner === 'Error' && method === 'isError') || (owner === 'Array' && method === 'isArray'))) return undefined;
-    return isGlobalReference(sourceCode, callee.object) ? owner : undefined;
-  };
-
   const readAtom = (node: TSESTree.Node): ClassTest => {
     const value = skipTypeWrappers(node);
     if (value.type === AST_NODE_TYPES.BinaryExpression && value.operator === 'instanceof' && references.isError(value.left)) {
@@ -222,7 +240,7 @@ export function createClassTestReader(
     }
     const call = skipWrappers(value);
     if (call.type === AST_NODE_TYPES.CallExpression) {
-      const brand = brandCheckOf(call);
+      const brand = brandCheckOf(sourceCode, references, call);
       if (brand) {
         const classes = brand === 'Error' ? (hierarchy.errorClass ? [hierarchy.errorClass] : undefined) : hierarchy.classesOfTypePredicate(call, 0);
         const key = keyOfCall(call);

@@ -9,6 +9,7 @@
 //   flow-statements.ts   the interpreter's statement steps
 //   flow-expressions.ts  the interpreter's expression steps
 //   flow-exits.ts        how paths end, and the answer built from the ends
+//   flow-summaries.ts    completions of nested `try` statements, shared by the handlers around them
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FunctionNode } from '../util/ast.js';
@@ -19,6 +20,7 @@ import { evaluate } from './flow-expressions.js';
 import type { Completion, ErrorFlowOptions, FlowSubject, Interpreter } from './flow-state.js';
 import { PROPAGATED, START, UNREACHABLE, runSteps, withFact } from './flow-state.js';
 import { execute } from './flow-statements.js';
+import { FlowSummaries, watchedReferences } from './flow-summaries.js';
 import type { HandOnScope } from './hand-on.js';
 import { factsOf, returnHandsOn } from './hand-on.js';
 import type { ErrorHandler } from './handlers.js';
@@ -132,7 +134,8 @@ function inlineHandlesError(context: Context, fn: FunctionNode, subject: FlowSub
 }
 
 function computeErrorFlow(context: Context, subject: FlowSubject, options: ErrorFlowOptions, depth: number): ErrorFlow {
-  const references = getErrorReferences(context.sourceCode, subject.errorVariable);
+  const summaries = new FlowSummaries(options, subject.returns, getErrorReferences(context.sourceCode, subject.errorVariable));
+  const references = watchedReferences(getErrorReferences(context.sourceCode, subject.errorVariable), summaries);
   const narrowingTests = new Set<TSESTree.Node>();
   const scope: HandOnScope = {
     context,
@@ -151,6 +154,7 @@ function computeErrorFlow(context: Context, subject: FlowSubject, options: Error
     returnHandsOn: (value) => returnHandsOn(scope, value),
     neverReturns: (call) => neverReturns(context, options, call),
     exactEnds: options.exactEnds === true,
+    summaries,
   };
   if (subject.body.type === AST_NODE_TYPES.BlockStatement) {
     return summarizeFlow(runSteps(execute(flow, subject.body, START)), subject.body, narrowingTests);

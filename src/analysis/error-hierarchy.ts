@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ScopeType } from '@typescript-eslint/scope-manager';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
-import type { Variable } from '../util/ast.js';
+import type { FunctionNode, Variable } from '../util/ast.js';
 import { findVariable, resolveFunction, skipTypeWrappers } from '../util/ast.js';
 import type { TypeServices } from './type-services.js';
 import { getTypeServices } from './type-services.js';
@@ -181,237 +181,264 @@ function symbolDisplayName(services: TypeServices, symbol: ts.Symbol): string {
   return symbol.name === 'default' ? 'default export' : 'anonymous class';
 }
 
-function createTypedBackend(services: TypeServices): Backend {
-  const { checker, ts: typescript } = services;
-  const cache = getTypedCache(checker);
-  const classLike = typescript.SymbolFlags.Class | typescript.SymbolFlags.Interface;
+/** What the typed backend's questions are answered with: the checker, and its caches. */
+interface Typed {
+  readonly services: TypeServices;
+  readonly checker: ts.TypeChecker;
+  readonly typescript: TypeServices['ts'];
+  readonly cache: TypedCache;
+  /** Symbol flags of the declarations a class can be: a class or an interface (lib's `TypeError`). */
+  readonly classLike: number;
+}
 
-  const classOfSymbol = (symbol: ts.Symbol): ErrorClass => {
-    let cls = cache.classes.get(symbol);
-    if (!cls) {
-      cls = { name: symbolDisplayName(services, symbol), key: symbol };
-      cache.classes.set(symbol, cls);
-    }
-    return cls;
-  };
+function classOfSymbol(typed: Typed, symbol: ts.Symbol): ErrorClass {
+  let cls = typed.cache.classes.get(symbol);
+  if (!cls) {
+    cls = { name: symbolDisplayName(typed.services, symbol), key: symbol };
+    typed.cache.classes.set(symbol, cls);
+  }
+  return cls;
+}
 
-  const symbolOfInstanceType = (type: ts.Type): ts.Symbol | undefined => {
-    if (type.flags & (typescript.TypeFlags.Any | typescript.TypeFlags.Unknown | typescript.TypeFlags.Never)) return undefined;
-    if (type.flags & typescript.TypeFlags.UnionOrIntersection) return undefined;
-    let target = type;
-    if (target.flags & typescript.TypeFlags.Object) {
-      const objectType = target as ts.ObjectType;
-      if (objectType.objectFlags & typescript.ObjectFlags.Reference) target = (objectType as ts.TypeReference).target;
-    }
-    const symbol = target.getSymbol();
-    return symbol && symbol.flags & classLike ? symbol : undefined;
-  };
+function symbolOfInstanceType({ typescript, classLike }: Typed, type: ts.Type): ts.Symbol | undefined {
+  if (type.flags & (typescript.TypeFlags.Any | typescript.TypeFlags.Unknown | typescript.TypeFlags.Never)) return undefined;
+  if (type.flags & typescript.TypeFlags.UnionOrIntersection) return undefined;
+  let target = type;
+  if (target.flags & typescript.TypeFlags.Object) {
+    const objectType = target as ts.ObjectType;
+    if (objectType.objectFlags & typescript.ObjectFlags.Reference) target = (objectType as ts.TypeReference).target;
+  }
+  const symbol = target.getSymbol();
+  return symbol && symbol.flags & classLike ? symbol : undefined;
+}
 
-  const classOfInstanceType = (type: ts.Type): ErrorClass | undefined => {
-    const symbol = symbolOfInstanceType(type);
-    return symbol ? classOfSymbol(symbol) : undefined;
-  };
+function classOfInstanceType(typed: Typed, type: ts.Type): ErrorClass | undefined {
+  const symbol = symbolOfInstanceType(typed, type);
+  return symbol ? classOfSymbol(typed, symbol) : undefined;
+}
 
-  const classesOfInstanceType = (type: ts.Type): ErrorClass[] | undefined => {
-    const members = type.isUnion() ? type.types : [type];
-    const classes: ErrorClass[] = [];
+function classesOfInstanceType(typed: Typed, type: ts.Type): ErrorClass[] | undefined {
+  const members = type.isUnion() ? type.types : [type];
+  const classes: ErrorClass[] = [];
+  for (const member of members) {
+    const cls = classOfInstanceType(typed, member);
+    if (!cls) return undefined;
+    if (!classes.includes(cls)) classes.push(cls);
+  }
+  return classes;
+}
+
+/** `B` or `ns.B`: a name, which the checker resolves without typing an expression. */
+function isNameExpression(typescript: TypeServices['ts'], node: ts.Expression): boolean {
+  let current = node;
+  while (typescript.isPropertyAccessExpression(current) && typescript.isIdentifier(current.name)) current = current.expression;
+  return typescript.isIdentifier(current);
+}
+
+/**
+ * A class declared in source names its base: `class A extends B` or `extends ns.B`, where B is a
+ * class. Following that name is much cheaper than `getBaseTypes`, which types the base constructor
+ * expression and its signatures. `undefined` when the declaration is anything else (a mixin call, a
+ * base held in a variable, a class merged with an interface).
+ */
+function parentsByName(typed: Typed, symbol: ts.Symbol): Parents | undefined {
+  const { checker, typescript } = typed;
+  const declarations = symbol.declarations ?? [];
+  if (!(symbol.flags & typescript.SymbolFlags.Class) || declarations.length !== 1) return undefined;
+  const declaration = declarations[0];
+  if (!declaration || !(typescript.isClassDeclaration(declaration) || typescript.isClassExpression(declaration))) return undefined;
+  const extendsClause = declaration.heritageClauses?.find((clause) => clause.token === typescript.SyntaxKind.ExtendsKeyword);
+  if (!extendsClause) return { parents: [], complete: true };
+  const expression = extendsClause.types[0]?.expression;
+  if (!expression || !isNameExpression(typescript, expression)) return undefined;
+  let base: ts.Symbol | undefined;
+  try {
+    base = checker.getSymbolAtLocation(expression);
+    if (base && base.flags & typescript.SymbolFlags.Alias) base = checker.getAliasedSymbol(base);
+  } catch {
+    return undefined;
+  }
+  if (!base || !(base.flags & typescript.SymbolFlags.Class) || base.flags & typescript.SymbolFlags.Interface) return undefined;
+  return { parents: [classOfSymbol(typed, base)], complete: true };
+}
+
+/** A class symbol with an `extends` clause TypeScript could not type (`extends (x as any)`): it has no base types. */
+function extendsUntyped(typescript: TypeServices['ts'], symbol: ts.Symbol): boolean {
+  if (!(symbol.flags & typescript.SymbolFlags.Class)) return false;
+  return (symbol.declarations ?? []).some(
+    (declaration) =>
+      (typescript.isClassDeclaration(declaration) || typescript.isClassExpression(declaration)) &&
+      declaration.heritageClauses?.some((clause) => clause.token === typescript.SyntaxKind.ExtendsKeyword) === true,
+  );
+}
+
+function computeParents(typed: Typed, symbol: ts.Symbol): Parents {
+  const { checker, typescript } = typed;
+  const byName = parentsByName(typed, symbol);
+  if (byName) return byName;
+  let declared: ts.Type;
+  try {
+    declared = checker.getDeclaredTypeOfSymbol(symbol);
+  } catch {
+    return { parents: [], complete: false };
+  }
+  const objectFlags = declared.flags & typescript.TypeFlags.Object ? (declared as ts.ObjectType).objectFlags : 0;
+  if (!(objectFlags & typescript.ObjectFlags.ClassOrInterface)) return { parents: [], complete: false };
+  let bases: readonly ts.BaseType[];
+  try {
+    bases = checker.getBaseTypes(declared as ts.InterfaceType);
+  } catch {
+    return { parents: [], complete: false };
+  }
+  const parents: ErrorClass[] = [];
+  let complete = true;
+  for (const base of bases) {
+    // A mixin's base is an intersection: follow each member we can, and say the rest is unknown.
+    const members = base.isIntersection() ? base.types : [base];
     for (const member of members) {
-      const cls = classOfInstanceType(member);
-      if (!cls) return undefined;
-      if (!classes.includes(cls)) classes.push(cls);
+      const cls = classOfInstanceType(typed, member);
+      if (cls) parents.push(cls);
+      else complete = false;
     }
-    return classes;
-  };
+  }
+  if (bases.length === 0 && extendsUntyped(typescript, symbol)) complete = false;
+  return { parents, complete };
+}
 
-  /**
-   * A class declared in source names its base: `class A extends B` or `extends ns.B`, where B is a
-   * class. Following that name is much cheaper than `getBaseTypes`, which types the base constructor
-   * expression and its signatures. `undefined` when the declaration is anything else (a mixin call, a
-   * base held in a variable, a class merged with an interface).
-   */
-  const isNameExpression = (node: ts.Expression): boolean =>
-    typescript.isIdentifier(node) || (typescript.isPropertyAccessExpression(node) && typescript.isIdentifier(node.name) && isNameExpression(node.expression));
+function typedParentsOf(typed: Typed, cls: ErrorClass): Parents {
+  const symbol = cls.key as ts.Symbol;
+  let parents = typed.cache.parents.get(symbol);
+  if (!parents) {
+    parents = computeParents(typed, symbol);
+    typed.cache.parents.set(symbol, parents);
+  }
+  return parents;
+}
 
-  const parentsByName = (symbol: ts.Symbol): Parents | undefined => {
-    const declarations = symbol.declarations ?? [];
-    if (!(symbol.flags & typescript.SymbolFlags.Class) || declarations.length !== 1) return undefined;
-    const declaration = declarations[0];
-    if (!declaration || !(typescript.isClassDeclaration(declaration) || typescript.isClassExpression(declaration))) return undefined;
-    const extendsClause = declaration.heritageClauses?.find((clause) => clause.token === typescript.SyntaxKind.ExtendsKeyword);
-    if (!extendsClause) return { parents: [], complete: true };
-    const expression = extendsClause.types[0]?.expression;
-    if (!expression || !isNameExpression(expression)) return undefined;
-    let base: ts.Symbol | undefined;
+function isSubclassOf(typed: Typed, sub: ErrorClass, sup: ErrorClass): boolean {
+  const pending = [sub];
+  const seen = new Set<ErrorClass>();
+  for (let current = pending.pop(); current; current = pending.pop()) {
+    if (current === sup) return true;
+    if (seen.has(current)) continue;
+    seen.add(current);
+    pending.push(...typedParentsOf(typed, current).parents);
+  }
+  return false;
+}
+
+function findErrorClass(typed: Typed): ErrorClass | undefined {
+  const { cache, checker, typescript } = typed;
+  if (cache.errorClass === undefined) {
+    let symbol: ts.Symbol | undefined;
     try {
-      base = checker.getSymbolAtLocation(expression);
-      if (base && base.flags & typescript.SymbolFlags.Alias) base = checker.getAliasedSymbol(base);
+      symbol = checker.resolveName('Error', undefined, typescript.SymbolFlags.Type, false);
     } catch {
+      symbol = undefined;
+    }
+    cache.errorClass = symbol && symbol.flags & typed.classLike ? classOfSymbol(typed, symbol) : null;
+  }
+  return cache.errorClass ?? undefined;
+}
+
+function typedClassOfConstructor(typed: Typed, expression: TSESTree.Node): ErrorClass | undefined {
+  const { services, checker, typescript } = typed;
+  const type = services.typeOf(expression);
+  if (!type || type.flags & (typescript.TypeFlags.Any | typescript.TypeFlags.Unknown)) return undefined;
+  // Lib constructors inherit their base's signatures (`TypeErrorConstructor extends
+  // ErrorConstructor`), so several classes may appear: the class is the most derived of them.
+  const classes: ErrorClass[] = [];
+  for (const signature of type.getConstructSignatures()) {
+    const cls = classOfInstanceType(typed, checker.getReturnTypeOfSignature(signature));
+    if (!cls) return undefined;
+    if (!classes.includes(cls)) classes.push(cls);
+  }
+  return classes.find((candidate) => classes.every((other) => other === candidate || isSubclassOf(typed, candidate, other)));
+}
+
+function typedClassOfDeclaration(typed: Typed, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): ErrorClass | undefined {
+  const { services, checker, typescript } = typed;
+  const declaration = services.toTsNode(node);
+  if (!declaration || !(typescript.isClassDeclaration(declaration) || typescript.isClassExpression(declaration))) return undefined;
+  let symbol: ts.Symbol | undefined;
+  try {
+    // A named declaration's symbol is its name's; an anonymous class's is its type's (the
+    // instance type of a declaration, the constructor type of an expression).
+    symbol = typescript.isClassDeclaration(declaration) && declaration.name
+      ? checker.getSymbolAtLocation(declaration.name)
+      : checker.getTypeAtLocation(declaration).getSymbol();
+  } catch {
+    symbol = undefined;
+  }
+  return symbol && symbol.flags & typescript.SymbolFlags.Class ? classOfSymbol(typed, symbol) : undefined;
+}
+
+function typedClassesOfTypePredicate(typed: Typed, call: TSESTree.CallExpression, argumentIndex: number): ErrorClass[] | undefined {
+  const { services, checker, typescript } = typed;
+  const tsCall = services.toTsNode(call);
+  if (!tsCall || !typescript.isCallExpression(tsCall)) return undefined;
+  try {
+    // Most calls given the error are not predicates: the callee's declared signatures say so
+    // without resolving the call (which types every argument).
+    const calleeType = checker.getNonNullableType(checker.getTypeAtLocation(tsCall.expression));
+    const declared = calleeType.isUnion() ? undefined : calleeType.getCallSignatures();
+    if (declared && declared.length > 0 && declared.every((candidate) => !checker.getTypePredicateOfSignature(candidate))) return undefined;
+    const signature = checker.getResolvedSignature(tsCall);
+    const predicate = signature && checker.getTypePredicateOfSignature(signature);
+    if (!predicate?.type || predicate.kind !== typescript.TypePredicateKind.Identifier || predicate.parameterIndex !== argumentIndex) {
       return undefined;
     }
-    if (!base || !(base.flags & typescript.SymbolFlags.Class) || base.flags & typescript.SymbolFlags.Interface) return undefined;
-    return { parents: [classOfSymbol(base)], complete: true };
-  };
+    return classesOfInstanceType(typed, predicate.type);
+  } catch {
+    return undefined;
+  }
+}
 
-  const computeParents = (symbol: ts.Symbol): Parents => {
-    const byName = parentsByName(symbol);
-    if (byName) return byName;
-    let declared: ts.Type;
-    try {
-      declared = checker.getDeclaredTypeOfSymbol(symbol);
-    } catch {
-      return { parents: [], complete: false };
-    }
-    const objectFlags = declared.flags & typescript.TypeFlags.Object ? (declared as ts.ObjectType).objectFlags : 0;
-    if (!(objectFlags & typescript.ObjectFlags.ClassOrInterface)) return { parents: [], complete: false };
-    let bases: readonly ts.BaseType[];
-    try {
-      bases = checker.getBaseTypes(declared as ts.InterfaceType);
-    } catch {
-      return { parents: [], complete: false };
-    }
-    const parents: ErrorClass[] = [];
-    let complete = true;
-    for (const base of bases) {
-      // A mixin's base is an intersection: follow each member we can, and say the rest is unknown.
-      const members = base.isIntersection() ? base.types : [base];
-      for (const member of members) {
-        const cls = classOfInstanceType(member);
-        if (cls) parents.push(cls);
-        else complete = false;
-      }
-    }
-    // A class that extends an expression TypeScript cannot type (`extends (x as any)`) has no base types.
-    if (bases.length === 0 && symbol.flags & typescript.SymbolFlags.Class) {
-      for (const declaration of symbol.declarations ?? []) {
-        if (
-          (typescript.isClassDeclaration(declaration) || typescript.isClassExpression(declaration)) &&
-          declaration.heritageClauses?.some((clause) => clause.token === typescript.SyntaxKind.ExtendsKeyword)
-        ) {
-          complete = false;
-        }
-      }
-    }
-    return { parents, complete };
-  };
+/** The class declares `static [Symbol.hasInstance]`. */
+function typedDeclaresHasInstance({ typescript, cache }: Typed, cls: ErrorClass): boolean {
+  const symbol = cls.key as ts.Symbol;
+  let declares = cache.hasInstance.get(symbol);
+  if (declares === undefined) {
+    declares = (symbol.declarations ?? []).some(
+      (declaration) =>
+        (typescript.isClassDeclaration(declaration) || typescript.isClassExpression(declaration)) &&
+        declaration.members.some(
+          (member) =>
+            member.name !== undefined &&
+            typescript.isComputedPropertyName(member.name) &&
+            typescript.isPropertyAccessExpression(member.name.expression) &&
+            member.name.expression.name.text === 'hasInstance' &&
+            typescript.isIdentifier(member.name.expression.expression) &&
+            member.name.expression.expression.text === 'Symbol' &&
+            (typescript.getCombinedModifierFlags(member) & typescript.ModifierFlags.Static) !== 0,
+        ),
+    );
+    cache.hasInstance.set(symbol, declares);
+  }
+  return declares;
+}
 
-  const parentsOf = (cls: ErrorClass): Parents => {
-    const symbol = cls.key as ts.Symbol;
-    let parents = cache.parents.get(symbol);
-    if (!parents) {
-      parents = computeParents(symbol);
-      cache.parents.set(symbol, parents);
-    }
-    return parents;
+function createTypedBackend(services: TypeServices): Backend {
+  const { checker, ts: typescript } = services;
+  const typed: Typed = {
+    services,
+    checker,
+    typescript,
+    cache: getTypedCache(checker),
+    classLike: typescript.SymbolFlags.Class | typescript.SymbolFlags.Interface,
   };
-
-  const isSubclassOf = (sub: ErrorClass, sup: ErrorClass): boolean => {
-    const pending = [sub];
-    const seen = new Set<ErrorClass>();
-    for (let current = pending.pop(); current; current = pending.pop()) {
-      if (current === sup) return true;
-      if (seen.has(current)) continue;
-      seen.add(current);
-      pending.push(...parentsOf(current).parents);
-    }
-    return false;
-  };
-
-  const findErrorClass = (): ErrorClass | undefined => {
-    if (cache.errorClass === undefined) {
-      let symbol: ts.Symbol | undefined;
-      try {
-        symbol = checker.resolveName('Error', undefined, typescript.SymbolFlags.Type, false);
-      } catch {
-        symbol = undefined;
-      }
-      cache.errorClass = symbol && symbol.flags & classLike ? classOfSymbol(symbol) : null;
-    }
-    return cache.errorClass ?? undefined;
-  };
-
   return {
     typed: true,
     get errorClass() {
-      return findErrorClass();
+      return findErrorClass(typed);
     },
-    classOfConstructor(expression) {
-      const type = services.typeOf(expression);
-      if (!type || type.flags & (typescript.TypeFlags.Any | typescript.TypeFlags.Unknown)) return undefined;
-      // Lib constructors inherit their base's signatures (`TypeErrorConstructor extends
-      // ErrorConstructor`), so several classes may appear: the class is the most derived of them.
-      const classes: ErrorClass[] = [];
-      for (const signature of type.getConstructSignatures()) {
-        const cls = classOfInstanceType(checker.getReturnTypeOfSignature(signature));
-        if (!cls) return undefined;
-        if (!classes.includes(cls)) classes.push(cls);
-      }
-      return classes.find((candidate) => classes.every((other) => other === candidate || isSubclassOf(candidate, other)));
-    },
-    classOfDeclaration(node) {
-      const declaration = services.toTsNode(node);
-      if (!declaration || !(typescript.isClassDeclaration(declaration) || typescript.isClassExpression(declaration))) return undefined;
-      let symbol: ts.Symbol | undefined;
-      try {
-        // A named declaration's symbol is its name's; an anonymous class's is its type's (the
-        // instance type of a declaration, the constructor type of an expression).
-        symbol = typescript.isClassDeclaration(declaration) && declaration.name
-          ? checker.getSymbolAtLocation(declaration.name)
-          : checker.getTypeAtLocation(declaration).getSymbol();
-      } catch {
-        symbol = undefined;
-      }
-      return symbol && symbol.flags & typescript.SymbolFlags.Class ? classOfSymbol(symbol) : undefined;
-    },
-    classesOfTypePredicate(call, argumentIndex) {
-      const tsCall = services.toTsNode(call);
-      if (!tsCall || !typescript.isCallExpression(tsCall)) return undefined;
-      try {
-        // Most calls given the error are not predicates: the callee's declared signatures say so
-        // without resolving the call (which types every argument).
-        const calleeType = checker.getNonNullableType(checker.getTypeAtLocation(tsCall.expression));
-        const declared = calleeType.isUnion() ? undefined : calleeType.getCallSignatures();
-        if (declared && declared.length > 0 && declared.every((candidate) => !checker.getTypePredicateOfSignature(candidate))) return undefined;
-        const signature = checker.getResolvedSignature(tsCall);
-        const predicate = signature && checker.getTypePredicateOfSignature(signature);
-        if (
-          !predicate?.type ||
-          predicate.kind !== typescript.TypePredicateKind.Identifier ||
-          predicate.parameterIndex !== argumentIndex
-        ) {
-          return undefined;
-        }
-        return classesOfInstanceType(predicate.type);
-      } catch {
-        return undefined;
-      }
-    },
-    classOfInstanceType,
-    parentsOf,
-    existsAtRuntime(cls) {
-      return ((cls.key as ts.Symbol).flags & typescript.SymbolFlags.Value) !== 0;
-    },
-    declaresHasInstance(cls) {
-      const symbol = cls.key as ts.Symbol;
-      let declares = cache.hasInstance.get(symbol);
-      if (declares === undefined) {
-        declares = (symbol.declarations ?? []).some(
-          (declaration) =>
-            (typescript.isClassDeclaration(declaration) || typescript.isClassExpression(declaration)) &&
-            declaration.members.some(
-              (member) =>
-                member.name !== undefined &&
-                typescript.isComputedPropertyName(member.name) &&
-                typescript.isPropertyAccessExpression(member.name.expression) &&
-                member.name.expression.name.text === 'hasInstance' &&
-                typescript.isIdentifier(member.name.expression.expression) &&
-                member.name.expression.expression.text === 'Symbol' &&
-                (typescript.getCombinedModifierFlags(member) & typescript.ModifierFlags.Static) !== 0,
-            ),
-        );
-        cache.hasInstance.set(symbol, declares);
-      }
-      return declares;
-    },
+    classOfConstructor: (expression) => typedClassOfConstructor(typed, expression),
+    classOfDeclaration: (node) => typedClassOfDeclaration(typed, node),
+    classesOfTypePredicate: (call, argumentIndex) => typedClassesOfTypePredicate(typed, call, argumentIndex),
+    classOfInstanceType: (type) => classOfInstanceType(typed, type),
+    parentsOf: (cls) => typedParentsOf(typed, cls),
+    existsAtRuntime: (cls) => ((cls.key as ts.Symbol).flags & typescript.SymbolFlags.Value) !== 0,
+    declaresHasInstance: (cls) => typedDeclaresHasInstance(typed, cls),
   };
 }
 
@@ -548,19 +575,8 @@ function createSyntacticBackend(sourceCode: TSESLint.SourceCode): Backend {
     classOfDeclaration,
     classesOfTypePredicate(call, argumentIndex) {
       const fn = resolveFunction(sourceCode, call.callee) ?? resolveDeclaredFunction(call.callee);
-      const predicate = fn?.returnType?.typeAnnotation;
-      if (predicate?.type !== AST_NODE_TYPES.TSTypePredicate || predicate.asserts) return undefined;
-      const parameter = fn?.params[argumentIndex];
-      const parameterName =
-        parameter?.type === AST_NODE_TYPES.Identifier
-          ? parameter.name
-          : parameter?.type === AST_NODE_TYPES.AssignmentPattern && parameter.left.type === AST_NODE_TYPES.Identifier
-            ? parameter.left.name
-            : undefined;
-      if (predicate.parameterName.type !== AST_NODE_TYPES.Identifier || predicate.parameterName.name !== parameterName) {
-        return undefined;
-      }
-      return classOfTypeNode(predicate.typeAnnotation.typeAnnotation);
+      const predicate = fn && predicateTypeOf(fn, argumentIndex);
+      return predicate && classOfTypeNode(predicate);
     },
     classOfInstanceType: () => undefined,
     parentsOf(cls) {
@@ -579,21 +595,39 @@ function createSyntacticBackend(sourceCode: TSESLint.SourceCode): Backend {
     existsAtRuntime: () => true,
     declaresHasInstance(cls) {
       const node = classNodes.get(cls.key);
-      return (
-        node?.body.body.some(
-          (member) =>
-            (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) &&
-            member.static &&
-            member.computed &&
-            member.key.type === AST_NODE_TYPES.MemberExpression &&
-            member.key.object.type === AST_NODE_TYPES.Identifier &&
-            member.key.object.name === 'Symbol' &&
-            member.key.property.type === AST_NODE_TYPES.Identifier &&
-            member.key.property.name === 'hasInstance',
-        ) ?? false
-      );
+      return node !== undefined && declaresStaticHasInstance(node);
     },
   };
+}
+
+/** The type `fn`'s predicate names for its parameter at `argumentIndex` (`value is HttpError`), if it has one. */
+function predicateTypeOf(fn: FunctionNode | TSESTree.TSDeclareFunction, argumentIndex: number): TSESTree.TypeNode | undefined {
+  const predicate = fn.returnType?.typeAnnotation;
+  if (predicate?.type !== AST_NODE_TYPES.TSTypePredicate || predicate.asserts) return undefined;
+  const parameter = fn.params[argumentIndex];
+  const parameterName =
+    parameter?.type === AST_NODE_TYPES.Identifier
+      ? parameter.name
+      : parameter?.type === AST_NODE_TYPES.AssignmentPattern && parameter.left.type === AST_NODE_TYPES.Identifier
+        ? parameter.left.name
+        : undefined;
+  if (predicate.parameterName.type !== AST_NODE_TYPES.Identifier || predicate.parameterName.name !== parameterName) return undefined;
+  return predicate.typeAnnotation.typeAnnotation;
+}
+
+/** The class declares `static [Symbol.hasInstance]`. */
+function declaresStaticHasInstance(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+  return node.body.body.some(
+    (member) =>
+      (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) &&
+      member.static &&
+      member.computed &&
+      member.key.type === AST_NODE_TYPES.MemberExpression &&
+      member.key.object.type === AST_NODE_TYPES.Identifier &&
+      member.key.object.name === 'Symbol' &&
+      member.key.property.type === AST_NODE_TYPES.Identifier &&
+      member.key.property.name === 'hasInstance',
+  );
 }
 
 const hierarchies = new WeakMap<TSESLint.SourceCode, ErrorHierarchy>();

@@ -25,6 +25,12 @@ export interface ErrorReferences {
   holdsError(node: TSESTree.Node): boolean;
   /** When `node` reads a `const` that holds a test of the error (`const retryable = isRetryable(e)`), that test. */
   conditionOf?(node: TSESTree.Node): TSESTree.Expression | undefined;
+  /**
+   * Every node for which one of the questions above can answer yes, in source order: the reads of the
+   * error and its aliases, of the `const`s derived from it, and of the `const`s holding a test of it.
+   * Code that holds none of them is code about which every answer is no.
+   */
+  readonly readings: readonly TSESTree.Node[];
 }
 
 const errorReferencesCache = new WeakMap<Variable, ErrorReferences>();
@@ -244,7 +250,22 @@ function createErrorReferences(
     return false;
   };
   const conditionOf = (node: TSESTree.Node): TSESTree.Expression | undefined => conditions.get(skipTypeWrappers(node));
-  return { isError, isDerivedFromError, holdsError, conditionOf };
+  const readings = [...new Set([...identifiers, ...derived, ...conditions.keys()])].sort((a, b) => a.range[0] - b.range[0]);
+  return { isError, isDerivedFromError, holdsError, conditionOf, readings };
+}
+
+/** Whether one of the error's readings lies in `range` (found by binary search). */
+export function hasReadingIn(references: ErrorReferences, range: TSESTree.Range): boolean {
+  const { readings } = references;
+  let low = 0;
+  let high = readings.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((readings[middle]?.range[0] ?? Infinity) < range[0]) low = middle + 1;
+    else high = middle;
+  }
+  const first = readings[low];
+  return first !== undefined && first.range[0] < range[1];
 }
 
 /** The error references of a handler: its binding and the binding's `const` aliases. */

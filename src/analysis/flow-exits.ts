@@ -127,10 +127,22 @@ export function summarizeFlow(completion: Completion, fallthroughNode: TSESTree.
   }
   swallowingExits.sort((a, b) => a.node.range[0] - b.node.range[0] || (a.kind === 'fallthrough' ? 1 : 0) - (b.kind === 'fallthrough' ? 1 : 0));
   const tests = [...new Set(narrowingTests)].sort((a, b) => a.range[0] - b.range[0]);
+  let ends: HandlerEnd[] | undefined;
+  return {
+    swallowingExits,
+    narrowingTests: tests,
+    // Listed and sorted when first asked for: a handler around a thousand nested ones has a thousand ends.
+    get ends() {
+      ends ??= listEnds(completion, fallthroughNode);
+      return ends;
+    },
+  };
+}
+
+function listEnds(completion: Completion, fallthroughNode: TSESTree.Node | undefined): HandlerEnd[] {
   const ends: HandlerEnd[] = completion.exits.map((exit) => ({ kind: exit.kind, node: exit.node }));
   if (fallthroughNode && completion.normal !== UNREACHABLE) ends.push({ kind: 'fallthrough', node: fallthroughNode });
   // A fallthrough happens at the body's closing brace.
   const position = (end: HandlerEnd): number => (end.kind === 'fallthrough' ? end.node.range[1] : end.node.range[0]);
-  ends.sort((a, b) => position(a) - position(b));
-  return { swallowingExits, narrowingTests: tests, ends };
+  return ends.sort((a, b) => position(a) - position(b));
 }

@@ -70,7 +70,7 @@ export interface Exit {
   readonly kind: ExitKind;
   readonly label: string | null;
   readonly node: TSESTree.Node;
-  states: StateSet;
+  readonly states: StateSet;
 }
 
 /** How a piece of code completes: the states of the paths that reach its end, and those that leave by an exit. */
@@ -81,46 +81,58 @@ export interface Completion {
 
 /** A list of exits is searched by node once it is this long (a `switch` of thousands of `return`s). */
 const INDEXED_EXITS = 8;
-const exitIndexes = new WeakMap<Exit[], Map<TSESTree.Node, Exit[]>>();
+/** Per list of exits, where the exits at each node are in it. */
+const exitIndexes = new WeakMap<Exit[], Map<TSESTree.Node, number[]>>();
 
-function findExit(target: Exit[], exit: Exit): Exit | undefined {
-  if (target.length < INDEXED_EXITS) return target.find((candidate) => candidate.node === exit.node && candidate.kind === exit.kind);
+function addToIndex(index: Map<TSESTree.Node, number[]>, node: TSESTree.Node, position: number): void {
+  const positions = index.get(node);
+  if (positions) positions.push(position);
+  else index.set(node, [position]);
+}
+
+/** Where `target` holds an exit at the node and of the kind of `exit`, or -1. */
+function positionOf(target: Exit[], exit: Exit): number {
+  if (target.length < INDEXED_EXITS) return target.findIndex((candidate) => candidate.node === exit.node && candidate.kind === exit.kind);
   let index = exitIndexes.get(target);
   if (!index) {
     index = new Map();
-    for (const candidate of target) index.set(candidate.node, [...(index.get(candidate.node) ?? []), candidate]);
+    for (const [position, candidate] of target.entries()) addToIndex(index, candidate.node, position);
     exitIndexes.set(target, index);
   }
-  return index.get(exit.node)?.find((candidate) => candidate.kind === exit.kind);
+  return index.get(exit.node)?.find((position) => target[position]?.kind === exit.kind) ?? -1;
 }
 
-/** Adds `source` to `target`: an exit at the same node and of the same kind gains the states, others are appended (copied). */
+/** Appends `exit` to `target` (which holds no exit at its node of its kind). */
+function appendExit(target: Exit[], exit: Exit): void {
+  target.push(exit);
+  const index = exitIndexes.get(target);
+  if (index) addToIndex(index, exit.node, target.length - 1);
+}
+
+/**
+ * Adds `source` to `target`: an exit at the same node and of the same kind is replaced by one with
+ * the states of both, others are appended. For exits of code run more than once: a loop's body, a
+ * `finally` block. Exits are never changed, so lists may share them.
+ */
 export function mergeExits(target: Exit[], source: readonly Exit[]): void {
   for (const exit of source) {
-    const existing = findExit(target, exit);
-    if (existing) {
-      existing.states |= exit.states;
-      continue;
-    }
-    const added = { ...exit };
-    target.push(added);
-    const index = exitIndexes.get(target);
-    if (index) index.set(added.node, [...(index.get(added.node) ?? []), added]);
+    const position = positionOf(target, exit);
+    const existing = target[position];
+    if (!existing) appendExit(target, exit);
+    else if ((existing.states | exit.states) !== existing.states) target[position] = { ...existing, states: existing.states | exit.states };
   }
 }
 
 /**
- * The exits of two completions as one list. The shorter list is merged into the longer, which is
- * returned, so a chain of thousands of `else if … return` costs linear time. Both lists are consumed;
- * their order does not matter, since every consumer sorts exits by position.
+ * The exits of two completions of different code (statements one after another, the branches of a
+ * condition) as one list: no exit of one is at a node of the other, so the shorter list is appended
+ * to the longer, which is returned. A chain of thousands of `else if … return` costs linear time.
+ * Both lists are consumed; their order does not matter, since every consumer sorts exits by position.
  */
 export function joinExits(first: Exit[], second: Exit[]): Exit[] {
-  if (first.length >= second.length) {
-    mergeExits(first, second);
-    return first;
-  }
-  mergeExits(second, first);
-  return second;
+  const [longer, shorter] = first.length >= second.length ? [first, second] : [second, first];
+  for (const exit of shorter) appendExit(longer, exit);
+  return longer;
 }
 
 /** A step that needs no sub-step: its completion is already known (a generator, to run like every other step). */
@@ -143,6 +155,18 @@ export interface Interpreter {
   neverReturns(call: TSESTree.CallExpression): boolean;
   /** Ask about calls that never return on every path, not only where the verdict depends on it. */
   readonly exactEnds: boolean;
+  /** Completions of `try` statements kept for the handlers around them (flow-summaries.ts). */
+  readonly summaries: Summaries;
+}
+
+/** Where completions of statements are kept, and what keeps them valid (see flow-summaries.ts). */
+export interface Summaries {
+  /** The kept completion of `statement` entered in `states`, when it holds for the subject. */
+  lookup(statement: TSESTree.Node, states: StateSet): Completion | undefined;
+  /** `statement` starts running (nested in the statements open before it). */
+  enter(statement: TSESTree.Node): void;
+  /** `statement`, entered in `states`, completed. */
+  leave(statement: TSESTree.Node, states: StateSet, completion: Completion): void;
 }
 
 /**

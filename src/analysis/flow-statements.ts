@@ -43,7 +43,7 @@ export function execute(flow: Interpreter, statement: TSESTree.Node, states: Sta
     case AST_NODE_TYPES.SwitchStatement:
       return executeSwitch(flow, statement, states);
     case AST_NODE_TYPES.TryStatement:
-      return executeTry(flow, statement, states);
+      return statement.handler ? executeSummarizedTry(flow, statement, states) : executeTry(flow, statement, states);
     case AST_NODE_TYPES.WithStatement:
       return executeWith(flow, statement, states);
     default:
@@ -225,6 +225,22 @@ function* executeSwitch(flow: Interpreter, statement: TSESTree.SwitchStatement, 
 }
 
 /**
+ * A `try` with a handler: a handler of its own, nested in the subject, which each handler around it
+ * runs again. Its completion is kept when it holds for all of them (flow-summaries.ts).
+ */
+function executeSummarizedTry(flow: Interpreter, statement: TSESTree.TryStatement, states: StateSet): Step {
+  const kept = flow.summaries.lookup(statement, states);
+  return kept ? completed(kept) : executeAndKeep(flow, statement, states);
+}
+
+function* executeAndKeep(flow: Interpreter, statement: TSESTree.TryStatement, states: StateSet): Step {
+  flow.summaries.enter(statement);
+  const completion = yield executeTry(flow, statement, states);
+  flow.summaries.leave(statement, states, completion);
+  return completion;
+}
+
+/**
  * A `try`: its handler may be entered from anywhere in the block (from its entry at the latest),
  * and its `finally` runs once for the paths that complete and once for each exit, which leaves
  * again where the `finally` completes.
@@ -246,16 +262,17 @@ function* executeTry(flow: Interpreter, statement: TSESTree.TryStatement, states
     exits = block.exits;
   }
   if (!statement.finalizer) return { normal, exits };
-  let afterExits: Exit[] = [];
+  // The `finally` block runs once per way in: its exits are merged, not joined.
+  const afterExits: Exit[] = [];
   let afterNormal = UNREACHABLE;
   if (normal !== UNREACHABLE) {
     const completion = yield execute(flow, statement.finalizer, normal);
-    afterExits = joinExits(afterExits, completion.exits);
+    mergeExits(afterExits, completion.exits);
     afterNormal |= completion.normal;
   }
   for (const exit of exits) {
     const completion = yield execute(flow, statement.finalizer, exit.states);
-    afterExits = joinExits(afterExits, completion.exits);
+    mergeExits(afterExits, completion.exits);
     if (completion.normal !== UNREACHABLE) mergeExits(afterExits, [{ ...exit, states: completion.normal }]);
   }
   return { normal: afterNormal, exits: afterExits };

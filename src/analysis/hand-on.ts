@@ -7,7 +7,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { DefinitionType } from '@typescript-eslint/scope-manager';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FunctionNode } from '../util/ast.js';
-import { findVariable, getCalleePath, getChildNodes, getMemberRoot, getMethodName, getStaticMemberName, isDeferredBoundary, isFunctionNode, isGlobalReference, isInside, isTypeWrapper, skipTypeWrappers, skipWrappers, walkNodes } from '../util/ast.js';
+import { findVariable, getCalleePath, getChildNodes, getInnermostScope, getMemberRoot, getMethodName, getStaticMemberName, isDeferredBoundary, isFunctionNode, isGlobalReference, isInside, isTypeWrapper, skipTypeWrappers, skipWrappers, walkNodes } from '../util/ast.js';
 import { assertionNarrows } from './assertions.js';
 import { resolveCalledFunction } from './called-functions.js';
 import { carriesError, getErrorConstructorInfo } from './error-construction.js';
@@ -151,7 +151,7 @@ export function returnHandsOn(scope: HandOnScope, value: TSESTree.Node): boolean
 }
 
 function isDeclaredOutsideHandler(scope: HandOnScope, identifier: TSESTree.Identifier): boolean {
-  for (let current: TSESLint.Scope.Scope | null = scope.context.sourceCode.getScope(identifier); current; current = current.upper) {
+  for (let current: TSESLint.Scope.Scope | null = getInnermostScope(scope.context.sourceCode, identifier); current; current = current.upper) {
     const variable = current.set.get(identifier.name);
     if (variable) {
       const declaration = variable.defs[0]?.name;

@@ -55,19 +55,57 @@ export function getJumpTarget(
  * another time.
  */
 export function getJumpExit(jump: JumpStatement): JumpExit | undefined {
+  if (jump.type === AST_NODE_TYPES.BreakStatement || jump.type === AST_NODE_TYPES.ContinueStatement) return getBreakExit(jump);
+  return getExitAbove(jump, jump.type === AST_NODE_TYPES.ThrowStatement);
+}
+
+function getBreakExit(jump: TSESTree.BreakStatement | TSESTree.ContinueStatement): JumpExit | undefined {
   let child: TSESTree.Node = jump;
   for (let current: TSESTree.Node | undefined = jump.parent; current; child = current, current = current.parent) {
-    if (current.type === AST_NODE_TYPES.TryStatement) {
-      if (current.finalizer === child) return { kind: 'finally', tryStatement: current as TryFinallyStatement };
-      // A `throw` in a try block with a `catch` never leaves the try statement.
-      if (jump.type === AST_NODE_TYPES.ThrowStatement && current.block === child && current.handler) return undefined;
-    }
-    if ((jump.type === AST_NODE_TYPES.BreakStatement || jump.type === AST_NODE_TYPES.ContinueStatement) && isJumpTarget(jump, current)) {
-      return undefined;
-    }
+    if (current.type === AST_NODE_TYPES.TryStatement && current.finalizer === child) return { kind: 'finally', tryStatement: current as TryFinallyStatement };
+    if (isJumpTarget(jump, current)) return undefined;
     if (isFunctionNode(current)) return { kind: 'function', fn: current };
     if (isDeferredBoundary(current) || current.type === AST_NODE_TYPES.StaticBlock) return undefined;
   }
+  return undefined;
+}
+
+/**
+ * Where a `return` or `throw` starting from `node` first leaves, keyed by the node the walk starts
+ * from (null: it leaves neither). Every node a walk passes gets the answer, so jumps deep in one
+ * long chain of `else if` walk their shared way out once.
+ */
+const returnExits = new WeakMap<TSESTree.Node, JumpExit | null>();
+const throwExits = new WeakMap<TSESTree.Node, JumpExit | null>();
+
+function getExitAbove(from: TSESTree.Node, isThrow: boolean): JumpExit | undefined {
+  const known = isThrow ? throwExits : returnExits;
+  const walked: TSESTree.Node[] = [];
+  let child = from;
+  let exit = known.get(child);
+  while (exit === undefined) {
+    walked.push(child);
+    exit = stepOut(child, isThrow);
+    if (exit !== undefined) break;
+    // Not decided here: the answer is the parent's (it is not undefined, or stepOut would have said).
+    child = child.parent as TSESTree.Node;
+    exit = known.get(child);
+  }
+  for (const node of walked) known.set(node, exit);
+  return exit ?? undefined;
+}
+
+/** What a `return` / `throw` leaving `child` meets in its parent: an exit, `null` (none), or undefined (go on). */
+function stepOut(child: TSESTree.Node, isThrow: boolean): JumpExit | null | undefined {
+  const current = child.parent;
+  if (!current) return null;
+  if (current.type === AST_NODE_TYPES.TryStatement) {
+    if (current.finalizer === child) return { kind: 'finally', tryStatement: current as TryFinallyStatement };
+    // A `throw` in a try block with a `catch` never leaves the try statement.
+    if (isThrow && current.block === child && current.handler) return null;
+  }
+  if (isFunctionNode(current)) return { kind: 'function', fn: current };
+  if (isDeferredBoundary(current) || current.type === AST_NODE_TYPES.StaticBlock) return null;
   return undefined;
 }
 

@@ -58,6 +58,17 @@ function markRun(known: Known): Known {
   return known.adjacentFrom === count ? known : { last: known.last, adjacentFrom: count };
 }
 
+function chainedTest(test: TSESTree.Expression, owner: TestOwner, known: Known): ChainedTest {
+  return {
+    test,
+    owner,
+    known,
+    get earlier() {
+      return knownTests(known);
+    },
+  };
+}
+
 /** The known tests as a list, in evaluation order. */
 export function knownTests(known: Known): EarlierTest[] {
   const tests: EarlierTest[] = [];
@@ -162,14 +173,7 @@ export function getTestChains(
   const visitTest = (test: TSESTree.Expression, owner: TestOwner, known: Known): Known => {
     walkNode(test, known);
     if (!relevant(test)) return known;
-    chained.push({
-      test,
-      owner,
-      known,
-      get earlier() {
-        return knownTests(known);
-      },
-    });
+    chained.push(chainedTest(test, owner, known));
     return withTest(known, test, owner);
   };
 

@@ -176,7 +176,7 @@ export default createRule<Options, MessageIds>({
       }
 
       const references = getHandlerErrorReferences(context, handler);
-      if (!hasTwoErrorTests(root, references, sourceCode.visitorKeys)) return;
+      if (!hasTwoErrorTests(root, references)) return;
       const hierarchy = getErrorHierarchy(context);
       const readTest = createClassTestReader(sourceCode, hierarchy, references);
       const isPure = (test: TSESTree.Expression | null): boolean => test === null || readTest(test).key !== undefined;

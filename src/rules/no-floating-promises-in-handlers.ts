@@ -200,6 +200,39 @@ function report(
   context.report({ node: voidOperatorAround(unhandled, target), messageId, data, suggest });
 }
 
+/**
+ * `await` / `return` suggestions for the discarded expression `target`, written over `range`
+ * (the statement without its semicolon, or an arrow function's body). `returnText` builds the
+ * code that returns the value, when returning it is a choice here.
+ */
+function suggestionsFor(
+  sourceCode: TSESLint.SourceCode,
+  handler: HandlerContext,
+  unhandled: UnhandledPromise,
+  target: TSESTree.Expression,
+  range: readonly [number, number],
+  returnText: ((value: string) => string) | undefined,
+): Suggestions {
+  // `void x` becomes `await x` / `return x`; a sequence has no one value to await or return.
+  const unwrapped = skipTypeWrappers(target);
+  const value = unwrapped.type === AST_NODE_TYPES.UnaryExpression && unwrapped.operator === 'void' ? unwrapped.argument : target;
+  if (skipWrappers(value).type === AST_NODE_TYPES.SequenceExpression) return [];
+  const suggestions: Suggestions = [];
+  if (isInAsyncFunction(target)) {
+    suggestions.push({
+      messageId: 'suggestAwait',
+      fix: (fixer: Fixer) => fixer.replaceTextRange(range, `await ${asOperand(sourceCode, value)}`),
+    });
+  }
+  if (returnText && unhandled.kind === 'promise' && returnablePromiseCallback(handler)) {
+    suggestions.push({
+      messageId: 'suggestReturn',
+      fix: (fixer: Fixer) => fixer.replaceTextRange(range, returnText(sourceCode.getText(value))),
+    });
+  }
+  return suggestions;
+}
+
 export default createRule<Options, MessageIds>({
   name: 'no-floating-promises-in-handlers',
   meta: {
@@ -250,38 +283,6 @@ export default createRule<Options, MessageIds>({
     const promiseOptions = { ignoreVoid };
     const finder = createHandlerContextFinder(context, { handlerCallees: getHandlerCallees(context, options.handlerCallees) });
     const peers = getPeerRules(context);
-
-    /**
-     * `await` / `return` suggestions for the discarded expression `target`, written over `range`
-     * (the statement without its semicolon, or an arrow function's body). `returnText` builds the
-     * code that returns the value, when returning it is a choice here.
-     */
-    function suggestionsFor(
-      handler: HandlerContext,
-      unhandled: UnhandledPromise,
-      target: TSESTree.Expression,
-      range: readonly [number, number],
-      returnText: ((value: string) => string) | undefined,
-    ): Suggestions {
-      // `void x` becomes `await x` / `return x`; a sequence has no one value to await or return.
-      const unwrapped = skipTypeWrappers(target);
-      const value = unwrapped.type === AST_NODE_TYPES.UnaryExpression && unwrapped.operator === 'void' ? unwrapped.argument : target;
-      if (skipWrappers(value).type === AST_NODE_TYPES.SequenceExpression) return [];
-      const suggestions: Suggestions = [];
-      if (isInAsyncFunction(target)) {
-        suggestions.push({
-          messageId: 'suggestAwait',
-          fix: (fixer: Fixer) => fixer.replaceTextRange(range, `await ${asOperand(sourceCode, value)}`),
-        });
-      }
-      if (returnText && unhandled.kind === 'promise' && returnablePromiseCallback(handler)) {
-        suggestions.push({
-          messageId: 'suggestReturn',
-          fix: (fixer: Fixer) => fixer.replaceTextRange(range, returnText(sourceCode.getText(value))),
-        });
-      }
-      return suggestions;
-    }
 
     /** `const p = promise` / `p = promise` in a handler, when `p` is never awaited or handled. */
     function checkStored(
@@ -361,7 +362,7 @@ export default createRule<Options, MessageIds>({
           handler.fn.body.type === AST_NODE_TYPES.BlockStatement &&
           handler.fn.body.body.at(-1) === statement;
         const returnText = isLastOfCallback ? (value: string) => `return ${value}` : undefined;
-        report(context, handler, unhandled, expression, suggestionsFor(handler, unhandled, expression, [statement.range[0], end], returnText));
+        report(context, handler, unhandled, expression, suggestionsFor(sourceCode, handler, unhandled, expression, [statement.range[0], end], returnText));
       },
 
       VariableDeclarator(declarator) {
@@ -382,7 +383,7 @@ export default createRule<Options, MessageIds>({
           if (!handler) return;
           const unhandled = findUnhandledPromise(context, body, promiseOptions);
           if (!unhandled) return;
-          report(context, handler, unhandled, body, suggestionsFor(handler, unhandled, body, body.range, (value) => value));
+          report(context, handler, unhandled, body, suggestionsFor(sourceCode, handler, unhandled, body, body.range, (value) => value));
           return;
         }
         checkReturnedToListener(fn, body);

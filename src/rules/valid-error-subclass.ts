@@ -25,6 +25,7 @@ export type MessageIds = 'dropsOptions' | 'missingName' | 'mismatchedName' | 'fo
 
 type Fixer = TSESLint.RuleFixer;
 type Fix = TSESLint.RuleFix;
+type Context = Readonly<TSESLint.RuleContext<MessageIds, []>>;
 
 interface Suggestion {
   readonly messageId: MessageIds;
@@ -75,6 +76,84 @@ function quoted(sourceCode: TSESLint.SourceCode, replaced: TSESTree.Node, value:
   return `${quote}${value}${quote}`;
 }
 
+/** How to give the constructor an options parameter and pass it to every `super(…)` call. */
+function planForwarding(
+  context: Context,
+  node: ClassNode,
+  constructor: TSESTree.FunctionExpression,
+  superCalls: readonly TSESTree.CallExpression[],
+  support: OptionsCauseSupport,
+): Suggestion | undefined {
+  const sourceCode = context.sourceCode;
+  const isJavaScript = JAVASCRIPT_FILE.test(context.filename);
+  if (support.missingFromLib) return undefined;
+  // With overload signatures, callers see only those: a parameter added to the implementation would reach no one.
+  const overloaded = node.body.body.some(
+    (member) => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor' && member.value !== constructor,
+  );
+  if (overloaded) return undefined;
+  const existing = findForwardableParameter(context, constructor);
+  let value: string;
+  let property: string;
+  let addParameter: ((fixer: Fixer) => Fix) | undefined;
+  let suggestion: Pick<Suggestion, 'messageId' | 'data'>;
+  if (existing?.kind === 'cause') {
+    if (!support.acceptsCause) return undefined;
+    value = '{ cause }';
+    property = 'cause';
+    suggestion = { messageId: 'forwardParameter', data: { argument: value } };
+  } else if (existing) {
+    value = existing.name;
+    property = `...${existing.name}`;
+    suggestion = { messageId: 'forwardParameter', data: { argument: value } };
+  } else {
+    const last = constructor.params.at(-1);
+    // A parameter after a rest parameter is a syntax error; one before it would take its arguments.
+    if (last?.type === AST_NODE_TYPES.RestElement) return undefined;
+    const scope = sourceCode.getScope(constructor);
+    const name = unusedName(scope, 'options') === 'options' ? 'options' : unusedName(scope, 'errorOptions');
+    const typeText = isErrorOptionsDeclared(context) === false ? '{ cause?: unknown }' : 'ErrorOptions';
+    const parameter = isJavaScript ? name : `${name}?: ${typeText}`;
+    value = name;
+    property = `...${name}`;
+    suggestion = { messageId: 'addOptionsParameter', data: { parameter } };
+    addParameter = (fixer) => {
+      if (!last) {
+        const open = sourceCode.getFirstToken(constructor, { filter: (token) => token.value === '(' });
+        return open ? fixer.insertTextAfter(open, parameter) : fixer.insertTextBefore(constructor.body, `(${parameter}) `);
+      }
+      const after = sourceCode.getTokenAfter(last);
+      return after?.value === ',' ? fixer.insertTextAfter(after, ` ${parameter},`) : fixer.insertTextAfter(last, `, ${parameter}`);
+    };
+  }
+
+  const edits: Array<(fixer: Fixer) => Fix> = [];
+  for (const call of superCalls) {
+    const count = call.arguments.length;
+    const slot = call.arguments[support.index];
+    if (!slot) {
+      if (!support.acceptsCauseAlone || count < support.requiredArguments) return undefined;
+      const text = `${'undefined, '.repeat(support.index - count)}${value}`;
+      edits.push((fixer) => appendArgument(sourceCode, fixer, call, text));
+      continue;
+    }
+    const slotValue = skipTypeWrappers(slot);
+    if (slotValue.type === AST_NODE_TYPES.ObjectExpression && slotValue === slot) {
+      if (!support.acceptsCause) return undefined;
+      edits.push((fixer) => appendProperty(sourceCode, fixer, slotValue, property));
+    } else if (isExplicitlyUndefined(sourceCode, slotValue) || (slotValue.type === AST_NODE_TYPES.Literal && slotValue.value === null)) {
+      if (!support.acceptsCauseAlone) return undefined;
+      edits.push((fixer) => fixer.replaceText(slot, value));
+    } else {
+      return undefined;
+    }
+  }
+  return {
+    ...suggestion,
+    fix: (fixer) => [...(addParameter ? [addParameter(fixer)] : []), ...edits.map((edit) => edit(fixer))],
+  };
+}
+
 export default createRule<Options, MessageIds>({
   name: 'valid-error-subclass',
   meta: {
@@ -106,81 +185,6 @@ export default createRule<Options, MessageIds>({
     /** Some code of this file assigns `this.name`, which a `readonly name` in a base class would reject. */
     let assignsThisName = false;
 
-    /** How to give the constructor an options parameter and pass it to every `super(…)` call. */
-    function planForwarding(
-      node: ClassNode,
-      constructor: TSESTree.FunctionExpression,
-      superCalls: readonly TSESTree.CallExpression[],
-      support: OptionsCauseSupport,
-    ): Suggestion | undefined {
-      if (support.missingFromLib) return undefined;
-      // With overload signatures, callers see only those: a parameter added to the implementation would reach no one.
-      const overloaded = node.body.body.some(
-        (member) => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor' && member.value !== constructor,
-      );
-      if (overloaded) return undefined;
-      const existing = findForwardableParameter(context, constructor);
-      let value: string;
-      let property: string;
-      let addParameter: ((fixer: Fixer) => Fix) | undefined;
-      let suggestion: Pick<Suggestion, 'messageId' | 'data'>;
-      if (existing?.kind === 'cause') {
-        if (!support.acceptsCause) return undefined;
-        value = '{ cause }';
-        property = 'cause';
-        suggestion = { messageId: 'forwardParameter', data: { argument: value } };
-      } else if (existing) {
-        value = existing.name;
-        property = `...${existing.name}`;
-        suggestion = { messageId: 'forwardParameter', data: { argument: value } };
-      } else {
-        const last = constructor.params.at(-1);
-        // A parameter after a rest parameter is a syntax error; one before it would take its arguments.
-        if (last?.type === AST_NODE_TYPES.RestElement) return undefined;
-        const scope = sourceCode.getScope(constructor);
-        const name = unusedName(scope, 'options') === 'options' ? 'options' : unusedName(scope, 'errorOptions');
-        const typeText = isErrorOptionsDeclared(context) === false ? '{ cause?: unknown }' : 'ErrorOptions';
-        const parameter = isJavaScript ? name : `${name}?: ${typeText}`;
-        value = name;
-        property = `...${name}`;
-        suggestion = { messageId: 'addOptionsParameter', data: { parameter } };
-        addParameter = (fixer) => {
-          if (!last) {
-            const open = sourceCode.getFirstToken(constructor, { filter: (token) => token.value === '(' });
-            return open ? fixer.insertTextAfter(open, parameter) : fixer.insertTextBefore(constructor.body, `(${parameter}) `);
-          }
-          const after = sourceCode.getTokenAfter(last);
-          return after?.value === ',' ? fixer.insertTextAfter(after, ` ${parameter},`) : fixer.insertTextAfter(last, `, ${parameter}`);
-        };
-      }
-
-      const edits: Array<(fixer: Fixer) => Fix> = [];
-      for (const call of superCalls) {
-        const count = call.arguments.length;
-        const slot = call.arguments[support.index];
-        if (!slot) {
-          if (!support.acceptsCauseAlone || count < support.requiredArguments) return undefined;
-          const text = `${'undefined, '.repeat(support.index - count)}${value}`;
-          edits.push((fixer) => appendArgument(sourceCode, fixer, call, text));
-          continue;
-        }
-        const slotValue = skipTypeWrappers(slot);
-        if (slotValue.type === AST_NODE_TYPES.ObjectExpression && slotValue === slot) {
-          if (!support.acceptsCause) return undefined;
-          edits.push((fixer) => appendProperty(sourceCode, fixer, slotValue, property));
-        } else if (isExplicitlyUndefined(sourceCode, slotValue) || (slotValue.type === AST_NODE_TYPES.Literal && slotValue.value === null)) {
-          if (!support.acceptsCauseAlone) return undefined;
-          edits.push((fixer) => fixer.replaceText(slot, value));
-        } else {
-          return undefined;
-        }
-      }
-      return {
-        ...suggestion,
-        fix: (fixer) => [...(addParameter ? [addParameter(fixer)] : []), ...edits.map((edit) => edit(fixer))],
-      };
-    }
-
     function checkCause(node: ClassNode, superClass: TSESTree.Expression, className: string): void {
       const support = getConstructorCauseSupport(context, superClass);
       if (support.kind !== 'options') return;
@@ -189,7 +193,7 @@ export default createRule<Options, MessageIds>({
       const forwarding = getCauseForwarding(context, constructor, support.index);
       if (forwarding.kind !== 'drops') return;
       const base = getErrorHierarchy(context).classOfConstructor(superClass)?.name ?? quoteSource(sourceCode, superClass);
-      const suggestion = planForwarding(node, constructor, forwarding.superCalls, support);
+      const suggestion = planForwarding(context, node, constructor, forwarding.superCalls, support);
       context.report({
         loc: reportLocation(sourceCode, node),
         messageId: 'dropsOptions',

@@ -91,6 +91,12 @@ export function isNode(value: unknown): value is TSESTree.Node {
 /** Keys of type annotations and type arguments: erased syntax, where no code runs. */
 const TYPE_KEYS: ReadonlySet<string> = new Set(['typeAnnotation', 'typeArguments', 'returnType']);
 
+/** Whether `child` is the type annotation, type arguments or return type of `parent` (erased syntax). */
+export function isTypeChild(parent: TSESTree.Node, child: TSESTree.Node): boolean {
+  for (const key of TYPE_KEYS) if ((parent as unknown as Record<string, unknown>)[key] === child) return true;
+  return false;
+}
+
 /**
  * The direct child nodes of `node` that hold code (type annotations and type arguments left out), in
  * source order. Children are found through ESLint's visitor keys (`sourceCode.visitorKeys`), so a
@@ -221,13 +227,64 @@ export function getMethodName(call: TSESTree.CallExpression): string | undefined
   return callee.type === AST_NODE_TYPES.MemberExpression ? getStaticMemberName(callee) : undefined;
 }
 
-/** The scope variable an identifier refers to, looked up from the identifier's own scope outwards. */
-export function findVariable(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Identifier): Variable | null {
-  for (let scope: Scope | null = sourceCode.getScope(identifier); scope; scope = scope.upper) {
-    const variable = scope.set.get(identifier.name);
-    if (variable) return variable;
+const innermostScopes = new WeakMap<TSESTree.Node, Scope>();
+
+/** A node's parent; none above the program (which the node types do not all say). */
+function parentOf(node: TSESTree.Node): TSESTree.Node | undefined {
+  return node.parent;
+}
+
+/**
+ * `sourceCode.getScope(node)`, with the answer kept for every node the search walks through, so that
+ * the nodes of one deep construct (a chain of thousands of `else if`) find their scope in constant
+ * time instead of each walking up to it.
+ */
+export function getInnermostScope(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): Scope {
+  const scopeManager = sourceCode.scopeManager;
+  // The program's own scope is the outermost one, which ESLint looks up differently.
+  if (!scopeManager || node.type === AST_NODE_TYPES.Program) return sourceCode.getScope(node);
+  const walked: TSESTree.Node[] = [];
+  let scope: Scope | undefined;
+  for (let current: TSESTree.Node | undefined = node; current; current = parentOf(current)) {
+    scope = innermostScopes.get(current);
+    if (scope) break;
+    walked.push(current);
+    const acquired = scopeManager.acquire(current, true);
+    if (!acquired) continue;
+    // A named function expression's own name scope holds only that name: the function's scope is its child.
+    scope = acquired.type === ScopeType.functionExpressionName ? acquired.childScopes[0] : acquired;
+    break;
   }
-  return null;
+  scope ??= sourceCode.getScope(node);
+  for (const walkedNode of walked) innermostScopes.set(walkedNode, scope);
+  return scope;
+}
+
+/** Per scope, what each name looked up from it was found to be: the answer for every scope a lookup passed. */
+const namesSeenFrom = new WeakMap<Scope, Map<string, Variable | null>>();
+
+/**
+ * The scope variable an identifier refers to, looked up from the identifier's own scope outwards.
+ * Answers are kept per scope and name, so lookups from a thousand nested scopes do not each climb them.
+ */
+export function findVariable(sourceCode: TSESLint.SourceCode, identifier: TSESTree.Identifier): Variable | null {
+  const name = identifier.name;
+  const walked: Scope[] = [];
+  let found: Variable | null | undefined;
+  for (let scope: Scope | null = getInnermostScope(sourceCode, identifier); scope; scope = scope.upper) {
+    found = namesSeenFrom.get(scope)?.get(name);
+    if (found !== undefined) break;
+    walked.push(scope);
+    found = scope.set.get(name);
+    if (found) break;
+  }
+  const variable = found ?? null;
+  for (const scope of walked) {
+    const names = namesSeenFrom.get(scope);
+    if (names) names.set(name, variable);
+    else namesSeenFrom.set(scope, new Map([[name, variable]]));
+  }
+  return variable;
 }
 
 /** True for the punctuator token `value` (`,`, `(`): a token check that needs no utility package at run time. */

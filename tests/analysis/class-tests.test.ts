@@ -302,7 +302,7 @@ describe.each(modes)('hasTwoErrorTests (%s)', (_mode, typed) => {
     let found: boolean | undefined;
     runProbe(`declare const cond: boolean; declare function isRetryable(e: unknown): boolean; class HttpError extends Error {}\n${code}`, typed, (context) => ({
       CatchClause(node: TSESTree.CatchClause) {
-        found ??= hasTwoErrorTests(node.body, getHandlerErrorReferences(context, getCatchClauseHandler(context, node)), context.sourceCode.visitorKeys);
+        found ??= hasTwoErrorTests(node.body, getHandlerErrorReferences(context, getCatchClauseHandler(context, node)));
       },
     }));
     if (found === undefined) throw new Error('no catch clause');

@@ -3,7 +3,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { describe, expect, it } from 'vitest';
-import { getChildNodes, someNode, walkNodes } from '../../src/util/ast.js';
+import { findVariable, getChildNodes, getInnermostScope, someNode, walkNodes } from '../../src/util/ast.js';
 import type { VisitorKeys } from '../../src/util/ast.js';
 import { runProbe } from '../analysis/harness.js';
 
@@ -71,5 +71,43 @@ describe('walkNodes', () => {
       return undefined;
     });
     expect(visited).toBe(100_001);
+  });
+});
+
+describe('getInnermostScope and findVariable', () => {
+  it('answer as sourceCode.getScope and a walk up the scopes do, for every node, in any order', () => {
+    const code = `
+      const top = 1;
+      function outer(a: number) {
+        const f = function named() { return named; };
+        class K { m() { let top = 2; return top + a; } static { const s = top; } }
+        for (const item of [a]) { try { item(); } catch (e) { if (e) { const top = e; return top; } } }
+        return (x: number) => x + top + f();
+      }
+      label: { outer(top); }
+    `;
+    let checked = 0;
+    runProbe(code, false, (context) => ({
+      'Program:exit'(program: TSESTree.Program) {
+        const sourceCode = context.sourceCode;
+        const nodes: TSESTree.Node[] = [];
+        walkNodes(program, sourceCode.visitorKeys, (node) => {
+          nodes.push(node);
+          return undefined;
+        });
+        // Deepest first, then the rest: answers kept for one node must hold for the others.
+        for (const node of [...nodes.reverse(), ...nodes]) {
+          expect(getInnermostScope(sourceCode, node)).toBe(sourceCode.getScope(node));
+          if (node.type !== AST_NODE_TYPES.Identifier) continue;
+          let expected = null;
+          for (let scope: ReturnType<typeof sourceCode.getScope> | null = sourceCode.getScope(node); scope && !expected; scope = scope.upper) {
+            expected = scope.set.get(node.name) ?? null;
+          }
+          expect(findVariable(sourceCode, node)).toBe(expected);
+          checked += 1;
+        }
+      },
+    }));
+    expect(checked).toBeGreaterThan(40);
   });
 });
