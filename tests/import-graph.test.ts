@@ -62,7 +62,7 @@ describe('the import graph of src/', () => {
     expect(graph.size).toBeGreaterThan(30);
     expect(graph.get('index.ts')).toContain('rules/index.ts');
     // Type-only imports count: they too make one file unreadable without the other.
-    expect(graph.get('analysis/class-tests.ts')).toContain('analysis/error-references.ts');
+    expect(graph.get('analysis/errors/class-tests.ts')).toContain('analysis/flow/error-references.ts');
     for (const targets of graph.values()) for (const target of targets) expect(graph.has(target), target).toBe(true);
   });
 

@@ -7,7 +7,7 @@ import { ESLint } from 'eslint';
 import { defineConfig } from 'eslint/config';
 import { builtinRules } from 'eslint/use-at-your-own-risk';
 import { describe, expect, it } from 'vitest';
-import { PEER_RULES } from '../src/analysis/peer-rules.js';
+import { PEER_RULES } from '../src/analysis/handlers/peer-rules.js';
 import type { CompanionConfigName, RuleConfigName } from '../src/configs.js';
 import { COMPANION_PEER_RULES, SUPERSEDED_CORE_RULES } from '../src/configs.js';
 import plugin from '../src/index.js';

@@ -34,7 +34,7 @@ export interface CorpusPlugin {
   rules: Record<string, unknown>;
 }
 
-/** The parts of `src/analysis/handlers.ts` the harness uses to count handlers. */
+/** The parts of `src/analysis/handlers/handlers.ts` the harness uses to count handlers. */
 export interface HandlerAnalysis {
   PROMISE_HANDLER_CALL_SELECTOR: string;
   getCatchClauseHandler: (...args: never[]) => unknown;

@@ -139,6 +139,6 @@ export async function loadBuiltPlugin(root = repoRoot) {
   const entry = path.join(root, 'dist', 'index.js');
   if (!fs.existsSync(entry)) throw new Error(`${entry} does not exist: run \`npm run build\` first.`);
   const { default: plugin } = await import(pathToFileURL(entry).href);
-  const handlers = await import(pathToFileURL(path.join(root, 'dist', 'analysis', 'handlers.js')).href);
+  const handlers = await import(pathToFileURL(path.join(root, 'dist', 'analysis', 'handlers', 'handlers.js')).href);
   return { plugin, handlers };
 }

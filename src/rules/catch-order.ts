@@ -1,16 +1,16 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/types';
-import type { Shadowing } from '../analysis/class-tests.js';
-import { createClassTestReader, findShadowing, hasTwoErrorTests, isErrorTest } from '../analysis/class-tests.js';
-import { getHandlerErrorReferences } from '../analysis/error-flow.js';
-import { getErrorHierarchy } from '../analysis/error-hierarchy.js';
-import type { ErrorHandler } from '../analysis/handlers.js';
-import { PROMISE_HANDLER_CALL_SELECTOR, getCalleeHandler, getCatchClauseHandler, getPromiseHandlerCandidate, isConfirmedHandler } from '../analysis/handlers.js';
-import { getHandlerCallees } from '../analysis/house-conventions.js';
-import { getPeerRules, isReportedByNoDupeElseIf } from '../analysis/peer-rules.js';
-import type { TestOwner } from '../analysis/test-chains.js';
-import { caseNeverFallsThrough, getTestChains } from '../analysis/test-chains.js';
-import { createUnreachableTestFinder } from '../analysis/unreachable-tests.js';
+import type { Shadowing } from '../analysis/errors/class-tests.js';
+import { createClassTestReader, findShadowing, hasTwoErrorTests, isErrorTest } from '../analysis/errors/class-tests.js';
+import { getHandlerErrorReferences } from '../analysis/flow/error-flow.js';
+import { getErrorHierarchy } from '../analysis/errors/error-hierarchy.js';
+import type { ErrorHandler } from '../analysis/handlers/handlers.js';
+import { PROMISE_HANDLER_CALL_SELECTOR, getCalleeHandler, getCatchClauseHandler, getPromiseHandlerCandidate, isConfirmedHandler } from '../analysis/handlers/handlers.js';
+import { getHandlerCallees } from '../analysis/handlers/house-conventions.js';
+import { getPeerRules, isReportedByNoDupeElseIf } from '../analysis/handlers/peer-rules.js';
+import type { TestOwner } from '../analysis/errors/test-chains.js';
+import { caseNeverFallsThrough, getTestChains } from '../analysis/errors/test-chains.js';
+import { createUnreachableTestFinder } from '../analysis/errors/unreachable-tests.js';
 import { createRule } from '../util/create-rule.js';
 import { quoteSource, shortenText } from '../util/quote.js';
 

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { SkippedCleanup, SkippingPath } from '../analysis/skipped-cleanup.js';
-import { compileCleanupNames, findSkippedCleanup, getDisposal } from '../analysis/skipped-cleanup.js';
+import type { SkippedCleanup, SkippingPath } from '../analysis/flow/skipped-cleanup.js';
+import { compileCleanupNames, findSkippedCleanup, getDisposal } from '../analysis/flow/skipped-cleanup.js';
 import { getTypeServices } from '../analysis/type-services.js';
 import type { Variable } from '../util/ast.js';
 import { getEnclosingFunction } from '../util/ast.js';

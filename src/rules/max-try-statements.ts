@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { VisitorKeys } from '../analysis/can-throw.js';
-import { findOwnThrowingConstruct, findThrowingConstruct, getNestedStatements, isTypeOnlyStatement } from '../analysis/can-throw.js';
+import type { VisitorKeys } from '../analysis/flow/can-throw.js';
+import { findOwnThrowingConstruct, findThrowingConstruct, getNestedStatements, isTypeOnlyStatement } from '../analysis/flow/can-throw.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [

@@ -1,11 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { RetryProblems } from '../analysis/retry-paths.js';
-import { getLoopRetryProblems, getSelfRetryProblems } from '../analysis/retry-paths.js';
-import type { RetryLoop } from '../analysis/retry-loops.js';
-import { findUnboundedRetry, getEnclosingLoop, getLoopRetries } from '../analysis/retry-loops.js';
-import { getCatchClauseHandler, isOnPromise, PROMISE_HANDLER_CALL_SELECTOR } from '../analysis/handlers.js';
-import { getRejectionHandlerCandidate, getSelfRetry } from '../analysis/self-retries.js';
+import type { RetryProblems } from '../analysis/retries/retry-paths.js';
+import { getLoopRetryProblems, getSelfRetryProblems } from '../analysis/retries/retry-paths.js';
+import type { RetryLoop } from '../analysis/retries/retry-loops.js';
+import { findUnboundedRetry, getEnclosingLoop, getLoopRetries } from '../analysis/retries/retry-loops.js';
+import { getCatchClauseHandler, isOnPromise, PROMISE_HANDLER_CALL_SELECTOR } from '../analysis/handlers/handlers.js';
+import { getRejectionHandlerCandidate, getSelfRetry } from '../analysis/retries/self-retries.js';
 import { createRule } from '../util/create-rule.js';
 import { getFunctionHeadLoc, getParameterListLoc } from '../util/handler-location.js';
 

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { CallbackHandler } from '../analysis/handlers.js';
+import type { CallbackHandler } from '../analysis/handlers/handlers.js';
 import {
   PROMISE_HANDLER_CALL_SELECTOR,
   getCalleeHandler,
@@ -9,10 +9,10 @@ import {
   isCatchWithoutCallback,
   isEmptyHandler,
   isOnPromise,
-} from '../analysis/handlers.js';
-import { getHandlerCallees } from '../analysis/house-conventions.js';
-import { getPeerRules, isReportedByNoEmpty } from '../analysis/peer-rules.js';
-import { isRejectionObservedElsewhere } from '../analysis/promise-branches.js';
+} from '../analysis/handlers/handlers.js';
+import { getHandlerCallees } from '../analysis/handlers/house-conventions.js';
+import { getPeerRules, isReportedByNoEmpty } from '../analysis/handlers/peer-rules.js';
+import { isRejectionObservedElsewhere } from '../analysis/promises/promise-branches.js';
 import type { FunctionNode } from '../util/ast.js';
 import { getCalleePath, getMethodName, isFunctionNode, isTypeWrapper } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';

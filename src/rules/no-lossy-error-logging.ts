@@ -1,11 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { acceptsAddedProperty, acceptsArguments } from '../analysis/call-arguments.js';
-import { getHandlerErrorReferences } from '../analysis/error-flow.js';
-import type { ErrorText } from '../analysis/error-text.js';
-import { findLossyErrorText, rethrowsUnchangedAfter } from '../analysis/error-text.js';
-import { getEnclosingHandler } from '../analysis/handlers.js';
-import { CALLEE_PATTERNS_SCHEMA, DEFAULT_REPORTERS, REPORTERS_SCHEMA, getCalleeConventions } from '../analysis/house-conventions.js';
+import { acceptsAddedProperty, acceptsArguments } from '../analysis/flow/call-arguments.js';
+import { getHandlerErrorReferences } from '../analysis/flow/error-flow.js';
+import type { ErrorText } from '../analysis/handlers/error-text.js';
+import { findLossyErrorText, rethrowsUnchangedAfter } from '../analysis/handlers/error-text.js';
+import { getEnclosingHandler } from '../analysis/handlers/handlers.js';
+import { CALLEE_PATTERNS_SCHEMA, DEFAULT_REPORTERS, REPORTERS_SCHEMA, getCalleeConventions } from '../analysis/handlers/house-conventions.js';
 import { getCalleePath, getStaticMemberName, isPunctuator, skipTypeWrappers } from '../util/ast.js';
 import { compileCalleePatterns } from '../util/callee-pattern.js';
 import { createRule } from '../util/create-rule.js';

@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { getPromiseHandlerOfCallback } from '../analysis/handlers.js';
-import type { JumpStatement, TryFinallyStatement } from '../analysis/jumps.js';
-import { getJumpExit, hasOwnReturn } from '../analysis/jumps.js';
-import { isPromiseRejectCall } from '../analysis/promises.js';
+import { getPromiseHandlerOfCallback } from '../analysis/handlers/handlers.js';
+import type { JumpStatement, TryFinallyStatement } from '../analysis/handlers/jumps.js';
+import { getJumpExit, hasOwnReturn } from '../analysis/handlers/jumps.js';
+import { isPromiseRejectCall } from '../analysis/promises/promises.js';
 import type { FunctionNode } from '../util/ast.js';
 import { skipTypeWrappers } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { RetryCatch, UnconditionalLoop } from '../analysis/retry-loops.js';
-import { findUnboundedRetry } from '../analysis/retry-loops.js';
+import type { RetryCatch, UnconditionalLoop } from '../analysis/retries/retry-loops.js';
+import { findUnboundedRetry } from '../analysis/retries/retry-loops.js';
 import { createRule } from '../util/create-rule.js';
 import { shortenText } from '../util/quote.js';
 

@@ -7,9 +7,9 @@ import {
   getStaticKeyName,
   getterReturnValues,
   nextCauseDefinition,
-} from '../analysis/cause-options.js';
-import { lacksCauseParameter, ownConstructorClassName, parameterMayTakeCause } from '../analysis/cause-parameters.js';
-import type { CauseDropper, CauseSupport, CaughtErrorSource, ErrorConstruction, ErrorConstructorInfo } from '../analysis/error-construction.js';
+} from '../analysis/errors/cause-options.js';
+import { lacksCauseParameter, ownConstructorClassName, parameterMayTakeCause } from '../analysis/errors/cause-parameters.js';
+import type { CauseDropper, CauseSupport, CaughtErrorSource, ErrorConstruction, ErrorConstructorInfo } from '../analysis/errors/error-construction.js';
 import {
   canPassCaughtError,
   carriesError,
@@ -17,13 +17,13 @@ import {
   getErrorConstructorInfo,
   isExplicitlyUndefined,
   isPrimitiveValued,
-} from '../analysis/error-construction.js';
-import { getErrorFactoryClass } from '../analysis/error-factories.js';
-import type { ErrorReferences } from '../analysis/error-flow.js';
-import { getErrorReferences } from '../analysis/error-flow.js';
-import type { ErrorHandler } from '../analysis/handlers.js';
-import { getEnclosingHandler, getPromiseHandlerOfCallback } from '../analysis/handlers.js';
-import { getExecutorSettlerIndex } from '../analysis/promises.js';
+} from '../analysis/errors/error-construction.js';
+import { getErrorFactoryClass } from '../analysis/errors/error-factories.js';
+import type { ErrorReferences } from '../analysis/flow/error-flow.js';
+import { getErrorReferences } from '../analysis/flow/error-flow.js';
+import type { ErrorHandler } from '../analysis/handlers/handlers.js';
+import { getEnclosingHandler, getPromiseHandlerOfCallback } from '../analysis/handlers/handlers.js';
+import { getExecutorSettlerIndex } from '../analysis/promises/promises.js';
 import type { Scope, Variable, VisitorKeys } from '../util/ast.js';
 import { findVariable, getStaticMemberName, isFunctionNode, isInside, skipTypeWrappers, skipWrappers } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';

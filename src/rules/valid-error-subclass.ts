@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/types';
-import type { OptionsCauseSupport } from '../analysis/error-construction.js';
-import { getConstructorCauseSupport, isExplicitlyUndefined } from '../analysis/error-construction.js';
-import { getErrorHierarchy } from '../analysis/error-hierarchy.js';
-import type { ClassNode, NameDeclaration } from '../analysis/error-subclass.js';
+import type { OptionsCauseSupport } from '../analysis/errors/error-construction.js';
+import { getConstructorCauseSupport, isExplicitlyUndefined } from '../analysis/errors/error-construction.js';
+import { getErrorHierarchy } from '../analysis/errors/error-hierarchy.js';
+import type { ClassNode, NameDeclaration } from '../analysis/errors/error-subclass.js';
 import {
   findForwardableParameter,
   getCauseForwarding,
@@ -14,7 +14,7 @@ import {
   getRuntimeClassName,
   isAmbientClass,
   isErrorOptionsDeclared,
-} from '../analysis/error-subclass.js';
+} from '../analysis/errors/error-subclass.js';
 import { getStaticMemberName, skipTypeWrappers } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { quoteSource } from '../util/quote.js';

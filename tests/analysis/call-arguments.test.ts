@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { acceptsAddedProperty, acceptsArguments } from '../../src/analysis/call-arguments.js';
+import { acceptsAddedProperty, acceptsArguments } from '../../src/analysis/flow/call-arguments.js';
 import { runProbe } from './harness.js';
 
 /**

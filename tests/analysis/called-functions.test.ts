@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { resolveCalledFunction } from '../../src/analysis/called-functions.js';
+import { resolveCalledFunction } from '../../src/analysis/flow/called-functions.js';
 import { resolveFunction } from '../../src/util/ast.js';
 import { modes, runProbe } from './harness.js';
 

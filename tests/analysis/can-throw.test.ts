@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { findOwnThrowingConstruct, findThrowingConstruct, getNestedStatements, isTypeOnlyStatement } from '../../src/analysis/can-throw.js';
+import { findOwnThrowingConstruct, findThrowingConstruct, getNestedStatements, isTypeOnlyStatement } from '../../src/analysis/flow/can-throw.js';
 import { runProbe } from './harness.js';
 
 interface StatementFacts {

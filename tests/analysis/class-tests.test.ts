@@ -1,11 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import type { ClassTest } from '../../src/analysis/class-tests.js';
-import { createClassTestReader, findShadowing, findUnreachableTests, hasTwoErrorTests, isErrorTest } from '../../src/analysis/class-tests.js';
-import { getHandlerErrorReferences } from '../../src/analysis/error-flow.js';
-import { getErrorHierarchy } from '../../src/analysis/error-hierarchy.js';
-import { getCatchClauseHandler } from '../../src/analysis/handlers.js';
+import type { ClassTest } from '../../src/analysis/errors/class-tests.js';
+import { createClassTestReader, findShadowing, findUnreachableTests, hasTwoErrorTests, isErrorTest } from '../../src/analysis/errors/class-tests.js';
+import { getHandlerErrorReferences } from '../../src/analysis/flow/error-flow.js';
+import { getErrorHierarchy } from '../../src/analysis/errors/error-hierarchy.js';
+import { getCatchClauseHandler } from '../../src/analysis/handlers/handlers.js';
 import { modes, runProbe } from './harness.js';
 
 /** A readable summary of a class test: `class:instanceof[HttpError]`, `or(…, …)`, `value`, `other`. */

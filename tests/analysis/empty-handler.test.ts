@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import type { ErrorHandler } from '../../src/analysis/handlers.js';
-import { PROMISE_HANDLER_CALL_SELECTOR, getCatchClauseHandler, getPromiseHandler, isEmptyHandler } from '../../src/analysis/handlers.js';
+import type { ErrorHandler } from '../../src/analysis/handlers/handlers.js';
+import { PROMISE_HANDLER_CALL_SELECTOR, getCatchClauseHandler, getPromiseHandler, isEmptyHandler } from '../../src/analysis/handlers/handlers.js';
 import { modes, runProbe } from './harness.js';
 
 /** `isEmptyHandler` for every handler in `code`, in source order (`.finally` callbacks excluded). */

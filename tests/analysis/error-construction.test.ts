@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import type { CauseSupport } from '../../src/analysis/error-construction.js';
+import type { CauseSupport } from '../../src/analysis/errors/error-construction.js';
 import {
   canPassCaughtError,
   carriesError,
@@ -9,9 +9,9 @@ import {
   getConstructorCauseSupport,
   getErrorConstructorInfo,
   isExplicitlyUndefined,
-} from '../../src/analysis/error-construction.js';
-import { getErrorReferences } from '../../src/analysis/error-flow.js';
-import { getCatchClauseHandler } from '../../src/analysis/handlers.js';
+} from '../../src/analysis/errors/error-construction.js';
+import { getErrorReferences } from '../../src/analysis/flow/error-flow.js';
+import { getCatchClauseHandler } from '../../src/analysis/handlers/handlers.js';
 import { modes, runProbe } from './harness.js';
 
 /** A compact description of a cause support answer, so tests read as tables. */

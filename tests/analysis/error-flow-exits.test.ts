@@ -1,8 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import type { SwallowingExit } from '../../src/analysis/error-flow.js';
-import { DEFAULT_PROPAGATORS, DEFAULT_REPORTERS, getErrorFlow } from '../../src/analysis/error-flow.js';
-import { getCatchClauseHandler, getPromiseHandler, PROMISE_HANDLER_CALL_SELECTOR } from '../../src/analysis/handlers.js';
+import type { SwallowingExit } from '../../src/analysis/flow/error-flow.js';
+import { DEFAULT_PROPAGATORS, DEFAULT_REPORTERS, getErrorFlow } from '../../src/analysis/flow/error-flow.js';
+import { getCatchClauseHandler, getPromiseHandler, PROMISE_HANDLER_CALL_SELECTOR } from '../../src/analysis/handlers/handlers.js';
 import { compileCalleePatterns } from '../../src/util/callee-pattern.js';
 import { modes, runProbe } from './harness.js';
 

@@ -3,8 +3,8 @@
 // handlers are asked about, each gets the answer it would get alone.
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PROPAGATORS, DEFAULT_REPORTERS, getErrorFlow } from '../../src/analysis/error-flow.js';
-import { getCatchClauseHandler } from '../../src/analysis/handlers.js';
+import { DEFAULT_PROPAGATORS, DEFAULT_REPORTERS, getErrorFlow } from '../../src/analysis/flow/error-flow.js';
+import { getCatchClauseHandler } from '../../src/analysis/handlers/handlers.js';
 import { compileCalleePatterns } from '../../src/util/callee-pattern.js';
 import { modes, runProbe } from './harness.js';
 

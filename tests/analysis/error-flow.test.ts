@@ -1,8 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PROPAGATORS, DEFAULT_REPORTERS, getErrorFlow } from '../../src/analysis/error-flow.js';
-import type { ErrorHandler } from '../../src/analysis/handlers.js';
-import { PROMISE_HANDLER_CALL_SELECTOR, getCatchClauseHandler, getPromiseHandler } from '../../src/analysis/handlers.js';
+import { DEFAULT_PROPAGATORS, DEFAULT_REPORTERS, getErrorFlow } from '../../src/analysis/flow/error-flow.js';
+import type { ErrorHandler } from '../../src/analysis/handlers/handlers.js';
+import { PROMISE_HANDLER_CALL_SELECTOR, getCatchClauseHandler, getPromiseHandler } from '../../src/analysis/handlers/handlers.js';
 import { compileCalleePatterns } from '../../src/util/callee-pattern.js';
 import { modes, runProbe } from './harness.js';
 

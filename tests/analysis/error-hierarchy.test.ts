@@ -1,8 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import type { ErrorClass, ErrorHierarchy, Ternary } from '../../src/analysis/error-hierarchy.js';
-import { getErrorHierarchy } from '../../src/analysis/error-hierarchy.js';
+import type { ErrorClass, ErrorHierarchy, Ternary } from '../../src/analysis/errors/error-hierarchy.js';
+import { getErrorHierarchy } from '../../src/analysis/errors/error-hierarchy.js';
 import { runProbe } from './harness.js';
 
 interface Answer {

@@ -1,10 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import type { HandlerContext, HandlerContextOptions } from '../../src/analysis/error-listeners.js';
-import { createHandlerContextFinder, listenerReturnAcceptsPromise } from '../../src/analysis/error-listeners.js';
+import type { HandlerContext, HandlerContextOptions } from '../../src/analysis/handlers/error-listeners.js';
+import { createHandlerContextFinder, listenerReturnAcceptsPromise } from '../../src/analysis/handlers/error-listeners.js';
 import type { FunctionNode } from '../../src/util/ast.js';
-import { compileHandlerCallees } from '../../src/analysis/house-conventions.js';
+import { compileHandlerCallees } from '../../src/analysis/handlers/house-conventions.js';
 import { modes, runProbe } from './harness.js';
 
 const PRELUDE = 'declare function here(): void; declare const emitter: any, app: any, target: any, ws: any, p: Promise<number>, bus: any, process: any;\n';

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import type { ClassNode, NameValue } from '../../src/analysis/error-subclass.js';
+import type { ClassNode, NameValue } from '../../src/analysis/errors/error-subclass.js';
 import {
   findForwardableParameter,
   getCauseForwarding,
@@ -11,7 +11,7 @@ import {
   getRuntimeClassName,
   isAmbientClass,
   isErrorOptionsDeclared,
-} from '../../src/analysis/error-subclass.js';
+} from '../../src/analysis/errors/error-subclass.js';
 import { modes, runProbe } from './harness.js';
 
 function describeValue(value: NameValue): string {

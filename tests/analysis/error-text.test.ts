@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { getHandlerErrorReferences } from '../../src/analysis/error-flow.js';
-import { getErrorHierarchy } from '../../src/analysis/error-hierarchy.js';
-import { canTakeError, getErrorTextInArguments, mayHoldError } from '../../src/analysis/error-text.js';
-import { getEnclosingHandler } from '../../src/analysis/handlers.js';
+import { getHandlerErrorReferences } from '../../src/analysis/flow/error-flow.js';
+import { getErrorHierarchy } from '../../src/analysis/errors/error-hierarchy.js';
+import { canTakeError, getErrorTextInArguments, mayHoldError } from '../../src/analysis/handlers/error-text.js';
+import { getEnclosingHandler } from '../../src/analysis/handlers/handlers.js';
 import { getTypeServices } from '../../src/analysis/type-services.js';
 import { modes, runProbe } from './harness.js';
 

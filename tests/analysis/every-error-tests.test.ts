@@ -1,8 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { describe, expect, it } from 'vitest';
-import { getErrorReferences, isTestEveryErrorPasses } from '../../src/analysis/error-flow.js';
-import { getCatchClauseHandler } from '../../src/analysis/handlers.js';
+import { getErrorReferences, isTestEveryErrorPasses } from '../../src/analysis/flow/error-flow.js';
+import { getCatchClauseHandler } from '../../src/analysis/handlers/handlers.js';
 import { modes, runProbe } from './harness.js';
 
 /** Each `if` test of the handler, by its text: does every error object make it true? */

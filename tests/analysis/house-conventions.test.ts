@@ -12,7 +12,7 @@ import {
   getHandlerCallees,
   getHouseSettings,
   parseHouseSettings,
-} from '../../src/analysis/house-conventions.js';
+} from '../../src/analysis/handlers/house-conventions.js';
 import plugin from '../../src/index.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import type { JumpStatement } from '../../src/analysis/jumps.js';
-import { getJumpExit, getJumpTarget } from '../../src/analysis/jumps.js';
+import type { JumpStatement } from '../../src/analysis/handlers/jumps.js';
+import { getJumpExit, getJumpTarget } from '../../src/analysis/handlers/jumps.js';
 import { runProbe } from './harness.js';
 
 /** For every jump in `code`, in source order: `<keyword>@<line> -> finally@<try line> | function@<line> | none`. */

@@ -13,7 +13,7 @@ import {
   isReportedByNoEmpty,
   isReportedByNoFloatingPromises,
   isReportedByNoMisusedPromises,
-} from '../../src/analysis/peer-rules.js';
+} from '../../src/analysis/handlers/peer-rules.js';
 import type { FunctionNode } from '../../src/util/ast.js';
 import { fixturesDir } from './harness.js';
 

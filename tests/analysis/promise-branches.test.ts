@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { isRejectionObservedElsewhere } from '../../src/analysis/promise-branches.js';
-import { PROMISE_HANDLER_CALL_SELECTOR } from '../../src/analysis/handlers.js';
+import { isRejectionObservedElsewhere } from '../../src/analysis/promises/promise-branches.js';
+import { PROMISE_HANDLER_CALL_SELECTOR } from '../../src/analysis/handlers/handlers.js';
 import { modes, runProbe } from './harness.js';
 
 const PREAMBLE = 'declare function open(): Promise<string>; declare function abortable<T>(p: Promise<T>): Promise<T>; declare const timeout: Promise<never>;';

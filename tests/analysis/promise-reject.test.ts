@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { isPromiseRejectCall } from '../../src/analysis/promises.js';
+import { isPromiseRejectCall } from '../../src/analysis/promises/promises.js';
 import { modes, runProbe } from './harness.js';
 
 /** isPromiseRejectCall for the initialiser of every `const` in `code`, in source order. */

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { getExecutorSettlerIndex, isExecutorSettlerCall, isPromiseValued } from '../../src/analysis/promises.js';
+import { getExecutorSettlerIndex, isExecutorSettlerCall, isPromiseValued } from '../../src/analysis/promises/promises.js';
 import { getTypeServices } from '../../src/analysis/type-services.js';
 import { modes, runProbe } from './harness.js';
 

@@ -1,11 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import type { ErrorFlowOptions } from '../../src/analysis/error-flow.js';
-import { DEFAULT_PROPAGATORS, DEFAULT_REPORTERS, getErrorFlow } from '../../src/analysis/error-flow.js';
-import { getCatchClauseHandler } from '../../src/analysis/handlers.js';
-import type { JumpStatement } from '../../src/analysis/jumps.js';
-import type { RetryCatch } from '../../src/analysis/retry-loops.js';
+import type { ErrorFlowOptions } from '../../src/analysis/flow/error-flow.js';
+import { DEFAULT_PROPAGATORS, DEFAULT_REPORTERS, getErrorFlow } from '../../src/analysis/flow/error-flow.js';
+import { getCatchClauseHandler } from '../../src/analysis/handlers/handlers.js';
+import type { JumpStatement } from '../../src/analysis/handlers/jumps.js';
+import type { RetryCatch } from '../../src/analysis/retries/retry-loops.js';
 import {
   getCatchOutcome,
   getEnclosingLoop,
@@ -14,7 +14,7 @@ import {
   isUnconditionalLoop,
   jumpLeavesLoop,
   throwLeavesLoop,
-} from '../../src/analysis/retry-loops.js';
+} from '../../src/analysis/retries/retry-loops.js';
 import { compileCalleePatterns } from '../../src/util/callee-pattern.js';
 import { modes, runProbe } from './harness.js';
 

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { caseNeverFallsThrough, getTestChains } from '../../src/analysis/test-chains.js';
+import { caseNeverFallsThrough, getTestChains } from '../../src/analysis/errors/test-chains.js';
 import { runProbe } from './harness.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { isKnownPromiseSyntax } from '../../src/analysis/promises.js';
-import type { UnhandledPromiseOptions } from '../../src/analysis/unhandled-promises.js';
-import { findUnhandledPromise, isKnownPromiseArraySyntax, isStoredPromiseUsed, mayHoldPromise } from '../../src/analysis/unhandled-promises.js';
+import { isKnownPromiseSyntax } from '../../src/analysis/promises/promises.js';
+import type { UnhandledPromiseOptions } from '../../src/analysis/promises/unhandled-promises.js';
+import { findUnhandledPromise, isKnownPromiseArraySyntax, isStoredPromiseUsed, mayHoldPromise } from '../../src/analysis/promises/unhandled-promises.js';
 import { modes, runProbe } from './harness.js';
 
 const PRELUDE =

@@ -2,12 +2,12 @@
 // earlier tests, for every chained test of a handler, whatever the branches between them.
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { createClassTestReader, findUnreachableTests, isErrorTest } from '../../src/analysis/class-tests.js';
-import { getHandlerErrorReferences } from '../../src/analysis/error-flow.js';
-import { getErrorHierarchy } from '../../src/analysis/error-hierarchy.js';
-import { getCatchClauseHandler } from '../../src/analysis/handlers.js';
-import { getTestChains, knownTests } from '../../src/analysis/test-chains.js';
-import { createUnreachableTestFinder } from '../../src/analysis/unreachable-tests.js';
+import { createClassTestReader, findUnreachableTests, isErrorTest } from '../../src/analysis/errors/class-tests.js';
+import { getHandlerErrorReferences } from '../../src/analysis/flow/error-flow.js';
+import { getErrorHierarchy } from '../../src/analysis/errors/error-hierarchy.js';
+import { getCatchClauseHandler } from '../../src/analysis/handlers/handlers.js';
+import { getTestChains, knownTests } from '../../src/analysis/errors/test-chains.js';
+import { createUnreachableTestFinder } from '../../src/analysis/errors/unreachable-tests.js';
 import { modes, runProbe } from './harness.js';
 
 const PRELUDE = `

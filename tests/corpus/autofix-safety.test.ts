@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as handlers from '../../src/analysis/handlers.js';
+import * as handlers from '../../src/analysis/handlers/handlers.js';
 import plugin from '../../src/index.js';
 import { listCorpusFiles, repoRoot, selectCorpora, TEST_SUBSET } from '../../scripts/corpus/corpora.js';
 import type { CorpusRunResult } from '../../scripts/corpus/harness.js';

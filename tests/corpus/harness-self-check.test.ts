@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as handlers from '../../src/analysis/handlers.js';
+import * as handlers from '../../src/analysis/handlers/handlers.js';
 import type { CorpusDefinition } from '../../scripts/corpus/corpora.js';
 import type { CorpusRunResult } from '../../scripts/corpus/harness.js';
 import { applyFixes, mapOffsetBack, planSuggestionBatches, runCorpus } from '../../scripts/corpus/harness.js';

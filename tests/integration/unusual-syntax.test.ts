@@ -16,9 +16,9 @@ import {
   getErrorFlow,
   getHandlerErrorReferences,
   getNarrowing,
-} from '../../src/analysis/error-flow.js';
-import { getErrorHierarchy } from '../../src/analysis/error-hierarchy.js';
-import type { ErrorHandler } from '../../src/analysis/handlers.js';
+} from '../../src/analysis/flow/error-flow.js';
+import { getErrorHierarchy } from '../../src/analysis/errors/error-hierarchy.js';
+import type { ErrorHandler } from '../../src/analysis/handlers/handlers.js';
 import {
   getCatchClauseHandler,
   getEnclosingHandler,
@@ -26,8 +26,8 @@ import {
   isEmptyHandler,
   isPromiseResultDiscarded,
   PROMISE_HANDLER_CALL_SELECTOR,
-} from '../../src/analysis/handlers.js';
-import { getRejectionHandling, isPromiseValued, isThenable } from '../../src/analysis/promises.js';
+} from '../../src/analysis/handlers/handlers.js';
+import { getRejectionHandling, isPromiseValued, isThenable } from '../../src/analysis/promises/promises.js';
 import plugin from '../../src/index.js';
 import { compileCalleePatterns } from '../../src/util/callee-pattern.js';
 
