@@ -18,11 +18,20 @@
  *   the limit)
  */
 
-/** `class C<i> extends Error { name = 'C<i>'; }` for i < count: one error class per test. */
+/** How many tests of a chain test the error's class (the first ones); the others test its code. */
+const CLASSES = 20;
+
+/** `class C<i> extends Error { name = 'C<i>'; }` for i < count. */
 function errorClasses(count, language) {
   const lines = [];
   for (let index = 0; index < count; index += 1) lines.push(`class C${index} extends Error {\n  ${typed(language, 'override ')}name = 'C${index}';\n}`);
   return lines.join('\n');
+}
+
+/** Test number `index` of one error: its class for the first ones, its code for the rest (no two tests alike). */
+function errorTest(index, language) {
+  if (index < CLASSES) return `error instanceof C${index}`;
+  return `${language === 'ts' ? '(error as { code?: string })' : 'error'}.code === 'E${index}'`;
 }
 
 /** Declarations of the functions the generated code calls (TypeScript only; JavaScript sees globals). */
@@ -50,13 +59,13 @@ function handlerStart(name, language, parameter = 'error') {
   return `export function ${name}()${typed(language, ': number')} {\n  try {\n    step(0);\n    return -1;\n  } catch (${parameter}) {\n`;
 }
 
-/** One catch whose `if … else if …` chain tests the error against `count` classes before rethrowing it. */
+/** One catch whose `if … else if …` chain makes `count` tests of the error before rethrowing it. */
 function elseIfChain(count, language) {
   const branches = [];
   for (let index = 0; index < count; index += 1) {
-    branches.push(`${index === 0 ? '    ' : '    } else '}if (error instanceof C${index}) {\n      return ${index};`);
+    branches.push(`${index === 0 ? '    ' : '    } else '}if (${errorTest(index, language)}) {\n      return ${index};`);
   }
-  return `${prelude(language)}${errorClasses(count, language)}\n${handlerStart('elseIfChain', language)}${branches.join('\n')}\n    } else {\n      throw error;\n    }\n  }\n}\n`;
+  return `${prelude(language)}${errorClasses(Math.min(count, CLASSES), language)}\n${handlerStart('elseIfChain', language)}${branches.join('\n')}\n    } else {\n      throw error;\n    }\n  }\n}\n`;
 }
 
 /** Guard clauses on the error's code before a final rethrow: `if (error.code === 'E<i>') return i;`. */
@@ -66,11 +75,18 @@ function guardClauses(count, language) {
   return `${prelude(language)}${handlerStart('guardClauses', language, `error${typed(language, ': any')}`)}${guards.join('\n')}\n    throw error;\n  }\n}\n`;
 }
 
-/** `switch (true)` with one `case error instanceof C<i>:` per class and a rethrowing default. */
+/** `switch (true)` with `count` cases testing the error and a rethrowing default. */
 function switchTrue(count, language) {
   const cases = [];
+  for (let index = 0; index < count; index += 1) cases.push(`      case ${errorTest(index, language)}:\n        return ${index};`);
+  return `${prelude(language)}${errorClasses(Math.min(count, CLASSES), language)}\n${handlerStart('switchTrue', language)}    switch (true) {\n${cases.join('\n')}\n      default:\n        throw error;\n    }\n  }\n}\n`;
+}
+
+/** `switch (true)` with one `case error instanceof C<i>:` per class, `count` classes declared. */
+function switchTrueClasses(count, language) {
+  const cases = [];
   for (let index = 0; index < count; index += 1) cases.push(`      case error instanceof C${index}:\n        return ${index};`);
-  return `${prelude(language)}${errorClasses(count, language)}\n${handlerStart('switchTrue', language)}    switch (true) {\n${cases.join('\n')}\n      default:\n        throw error;\n    }\n  }\n}\n`;
+  return `${prelude(language)}${errorClasses(count, language)}\n${handlerStart('switchTrueClasses', language)}    switch (true) {\n${cases.join('\n')}\n      default:\n        throw error;\n    }\n  }\n}\n`;
 }
 
 /** A promise chain of `count` links, alternating `.then(…)` and a `.catch(…)` that logs the error and recovers. */
@@ -86,11 +102,11 @@ function promiseChain(count, language) {
   return `${prelude(language)}export function promiseChain(start${typed(language, ': Promise<number>')})${typed(language, ': Promise<number>')} {\n  return start\n    ${links.join('\n    ')};\n}\n`;
 }
 
-/** One `||` chain of `count` tests of the error: the handler recovers from any of the classes, else rethrows. */
+/** One `||` chain of `count` tests of the error: the handler recovers from any of them, else rethrows. */
 function orChain(count, language) {
   const tests = [];
-  for (let index = 0; index < count; index += 1) tests.push(`error instanceof C${index}`);
-  return `${prelude(language)}${errorClasses(count, language)}\n${handlerStart('orChain', language)}    if (\n      ${tests.join(' ||\n      ')}\n    ) {\n      return 1;\n    }\n    throw error;\n  }\n}\n`;
+  for (let index = 0; index < count; index += 1) tests.push(errorTest(index, language));
+  return `${prelude(language)}${errorClasses(Math.min(count, CLASSES), language)}\n${handlerStart('orChain', language)}    if (\n      ${tests.join(' ||\n      ')}\n    ) {\n      return 1;\n    }\n    throw error;\n  }\n}\n`;
 }
 
 /**
@@ -113,6 +129,7 @@ export const GENERATORS = [
   { name: 'else-if-chain', generate: elseIfChain, limit: { js: 3000, ts: 600 }, stress: { js: 3000, ts: 600 }, bench: 1250 },
   { name: 'guard-clauses', generate: guardClauses, limit: { js: 5000, ts: 5000 }, stress: undefined, bench: 1250 },
   { name: 'switch-true', generate: switchTrue, limit: { js: 5000, ts: 5000 }, stress: { js: 5000, ts: 1000 }, bench: 1250 },
+  { name: 'switch-true-classes', generate: switchTrueClasses, limit: { js: 5000, ts: 5000 }, stress: undefined, bench: 1250 },
   { name: 'promise-chain', generate: promiseChain, limit: { js: 1000, ts: 300 }, stress: { js: 1000, ts: 300 }, bench: 1250 },
   { name: 'or-chain', generate: orChain, limit: { js: 3000, ts: 600 }, stress: { js: 3000, ts: 600 }, bench: 1250 },
   { name: 'nested-finally', generate: nestedFinally, limit: { js: 1000, ts: 250 }, stress: { js: 1000, ts: 250 }, bench: 250 },

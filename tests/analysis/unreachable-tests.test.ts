@@ -55,6 +55,7 @@ const BODIES = [
   'if (e instanceof DbError || e instanceof NetError) {} else if (e instanceof DbError) {} else { if (e instanceof NetError && flag) {} }',
   'if (e instanceof AppError) { if (e instanceof DbError) {} } else if (flag) { if (e instanceof DbError) {} } else { const x = e instanceof NetError ? 1 : e instanceof AppError ? 2 : 3; }',
   'if (isApp(e)) {} else if (e instanceof DbError) {} if (e instanceof Error) return; if (e instanceof TypeError) {}',
+  'if (e instanceof DbError && e.code === "A") {} else if (e instanceof DbError) {} else if ((e instanceof AppError || e instanceof NetError) && (e instanceof AppError || e instanceof DbError)) {} else if (e instanceof AppError) {} else if (e instanceof DbError && e.code === "A") {}',
 ];
 
 describe.each(modes)('the indexed search for unreachable tests (%s)', (_mode, typed) => {

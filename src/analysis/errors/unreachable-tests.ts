@@ -17,23 +17,37 @@ export interface UnreachableInChain {
   readonly shadowing: Shadowing;
 }
 
-/** What an earlier test is indexed under: the keys of it and its parts, and the classes its atoms test. */
+/**
+ * What an earlier test is indexed under: the keys and the classes it covers. A test covers its own key;
+ * `a || b` what either side covers, `a && b` what both sides cover (as `findShadowing` reads them).
+ * Reader-made trees are at most 64 deep, so this recursion is bounded.
+ */
 interface Terms {
   readonly keys: readonly string[];
   readonly classes: readonly object[];
 }
 
-/** Keys and classes of a test and its `||` / `&&` parts (trees the reader keeps shallow). */
 function termsOf(test: ClassTest): Terms {
-  const keys: string[] = [];
-  const classes: object[] = [];
-  const pending = [test];
-  for (let current = pending.pop(); current; current = pending.pop()) {
-    if (current.key !== undefined) keys.push(current.key);
-    if (current.kind === 'class') for (const cls of current.classes) classes.push(cls.key);
-    if (current.kind === 'or' || current.kind === 'and') pending.push(current.left, current.right);
+  const own = test.key === undefined ? [] : [test.key];
+  switch (test.kind) {
+    case 'class':
+      return { keys: own, classes: test.classes.map((cls) => cls.key) };
+    case 'or': {
+      const left = termsOf(test.left);
+      const right = termsOf(test.right);
+      return { keys: [...own, ...left.keys, ...right.keys], classes: [...left.classes, ...right.classes] };
+    }
+    case 'and': {
+      const left = termsOf(test.left);
+      const right = termsOf(test.right);
+      return {
+        keys: [...own, ...left.keys.filter((key) => right.keys.includes(key))],
+        classes: left.classes.filter((cls) => right.classes.includes(cls)),
+      };
+    }
+    default:
+      return { keys: own, classes: [] };
   }
-  return { keys, classes };
 }
 
 /** A map from a term to the entries on the current path indexed under it, latest last. */
