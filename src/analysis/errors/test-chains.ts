@@ -1,6 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { isFunctionNode, isNode } from '../../util/ast.js';
+import { isFunctionNode, isNode, someNode } from '../../util/ast.js';
+import type { Task } from '../../util/tasks.js';
+import { done, runTasks } from '../../util/tasks.js';
 
 /** The construct a test belongs to: an `if` (one arm of a chain), a `case` of `switch (true)`, or a `?:`. */
 export type TestOwner = TSESTree.IfStatement | TSESTree.SwitchCase | TSESTree.ConditionalExpression;
@@ -90,19 +92,18 @@ interface LeaveContext {
 
 const OUTSIDE: LeaveContext = { inLoop: false, inBreakable: false, labels: [] };
 
+/** Whether a `break label` inside `node` (outside nested functions and classes) targets `label`. */
 function breaksTo(visitorKeys: TSESLint.SourceCode.VisitorKeys, node: TSESTree.Node, label: string): boolean {
-  if (node.type === AST_NODE_TYPES.BreakStatement) return node.label?.name === label;
-  if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return false;
-  for (const key of visitorKeys[node.type] ?? []) {
-    const value = (node as unknown as Record<string, unknown>)[key];
-    for (const child of Array.isArray(value) ? value : [value]) {
-      if (isNode(child) && breaksTo(visitorKeys, child, label)) return true;
-    }
-  }
-  return false;
+  return someNode(
+    node,
+    visitorKeys,
+    (current) => current.type === AST_NODE_TYPES.BreakStatement && current.label?.name === label,
+    (current) => isFunctionNode(current) || current.type === AST_NODE_TYPES.ClassBody,
+  );
 }
 
-function leaves(visitorKeys: TSESLint.SourceCode.VisitorKeys, statement: TSESTree.Statement, context: LeaveContext): boolean {
+/** A task: whether `statement` never completes normally in `context` (see `alwaysLeaves`). */
+function* leaves(visitorKeys: TSESLint.SourceCode.VisitorKeys, statement: TSESTree.Statement, context: LeaveContext): Task<boolean> {
   switch (statement.type) {
     case AST_NODE_TYPES.ReturnStatement:
     case AST_NODE_TYPES.ThrowStatement:
@@ -113,15 +114,16 @@ function leaves(visitorKeys: TSESLint.SourceCode.VisitorKeys, statement: TSESTre
       return statement.label ? !context.labels.includes(statement.label.name) : !context.inLoop;
     case AST_NODE_TYPES.BlockStatement:
       // Statements before the leaving one either complete or leave too (labels inside are checked below).
-      return statement.body.some((inner) => leaves(visitorKeys, inner, context));
+      for (const inner of statement.body) if (yield leaves(visitorKeys, inner, context)) return true;
+      return false;
     case AST_NODE_TYPES.IfStatement:
-      return statement.alternate !== null && leaves(visitorKeys, statement.consequent, context) && leaves(visitorKeys, statement.alternate, context);
+      return statement.alternate !== null && (yield leaves(visitorKeys, statement.consequent, context)) && (yield leaves(visitorKeys, statement.alternate, context));
     case AST_NODE_TYPES.TryStatement:
-      if (statement.finalizer && leaves(visitorKeys, statement.finalizer, context)) return true;
-      return leaves(visitorKeys, statement.block, context) && (!statement.handler || leaves(visitorKeys, statement.handler.body, context));
+      if (statement.finalizer && (yield leaves(visitorKeys, statement.finalizer, context))) return true;
+      return (yield leaves(visitorKeys, statement.block, context)) && (!statement.handler || (yield leaves(visitorKeys, statement.handler.body, context)));
     case AST_NODE_TYPES.LabeledStatement:
       return (
-        leaves(visitorKeys, statement.body, { ...context, labels: [...context.labels, statement.label.name] }) &&
+        (yield leaves(visitorKeys, statement.body, { ...context, labels: [...context.labels, statement.label.name] })) &&
         !breaksTo(visitorKeys, statement.body, statement.label.name)
       );
     default:
@@ -134,12 +136,12 @@ function leaves(visitorKeys: TSESLint.SourceCode.VisitorKeys, statement: TSESTre
  * to a target outside it. Conservative: loops, `switch` and calls count as completing.
  */
 export function alwaysLeaves(visitorKeys: TSESLint.SourceCode.VisitorKeys, statement: TSESTree.Statement): boolean {
-  return leaves(visitorKeys, statement, OUTSIDE);
+  return runTasks(leaves(visitorKeys, statement, OUTSIDE));
 }
 
 /** Whether the statements of a `switch` case never fall through to the next case (a `break` leaves the switch). */
 export function caseNeverFallsThrough(visitorKeys: TSESLint.SourceCode.VisitorKeys, switchCase: TSESTree.SwitchCase): boolean {
-  return switchCase.consequent.some((statement) => leaves(visitorKeys, statement, OUTSIDE));
+  return switchCase.consequent.some((statement) => runTasks(leaves(visitorKeys, statement, OUTSIDE)));
 }
 
 /**
@@ -158,143 +160,156 @@ export function getTestChains(
   root: TSESTree.Node,
   isRelevant: (test: TSESTree.Expression) => boolean,
 ): ChainedTest[] {
-  const visitorKeys = sourceCode.visitorKeys;
-  const chained: ChainedTest[] = [];
   const relevance = new Map<TSESTree.Node, boolean>();
-  const relevant = (test: TSESTree.Expression): boolean => {
-    let answer = relevance.get(test);
-    if (answer === undefined) {
-      answer = isRelevant(test);
-      relevance.set(test, answer);
-    }
-    return answer;
-  };
-
-  const visitTest = (test: TSESTree.Expression, owner: TestOwner, known: Known): Known => {
-    walkNode(test, known);
-    if (!relevant(test)) return known;
-    chained.push(chainedTest(test, owner, known));
-    return withTest(known, test, owner);
-  };
-
-  const walkStatements = (statements: readonly TSESTree.Node[], known: Known): Known => {
-    let current = known;
-    for (const statement of statements) current = walkStatement(statement, current);
-    return current;
-  };
-
-  const walkIf = (statement: TSESTree.IfStatement, known: Known): Known => {
-    const arms: TSESTree.IfStatement[] = [];
-    for (let arm: TSESTree.IfStatement | undefined = statement; arm; ) {
-      arms.push(arm);
-      arm = arm.alternate?.type === AST_NODE_TYPES.IfStatement ? arm.alternate : undefined;
-    }
-    const finalElse = arms[arms.length - 1]?.alternate ?? null;
-    let chain = known;
-    for (const arm of arms) {
-      const withTest = visitTest(arm.test, arm, chain);
-      walkStatement(arm.consequent, chain);
-      chain = withTest;
-    }
-    if (finalElse) walkStatement(finalElse, chain);
-
-    // After the statement: the tests of the leading arms that leave were false.
-    let after = known;
-    let everyArmLeaves = true;
-    for (const arm of arms) {
-      if (!alwaysLeaves(visitorKeys, arm.consequent)) {
-        everyArmLeaves = false;
-        break;
+  const walker: Walker = {
+    visitorKeys: sourceCode.visitorKeys,
+    chained: [],
+    relevant(test) {
+      let answer = relevance.get(test);
+      if (answer === undefined) {
+        answer = isRelevant(test);
+        relevance.set(test, answer);
       }
-      if (relevant(arm.test)) after = withTest(after, arm.test, arm);
-    }
-    return everyArmLeaves && !finalElse ? after : markRun(after);
+      return answer;
+    },
   };
+  runTasks(root.type === AST_NODE_TYPES.BlockStatement ? walkStatements(walker, root.body, NOTHING_KNOWN) : walkNode(walker, root, NOTHING_KNOWN));
+  return walker.chained;
+}
 
-  const walkSwitch = (statement: TSESTree.SwitchStatement, known: Known): void => {
-    walkNode(statement.discriminant, known);
-    const discriminant = statement.discriminant;
-    const onTrue = discriminant.type === AST_NODE_TYPES.Literal && discriminant.value === true;
-    let cases = known;
-    for (const switchCase of statement.cases) {
-      if (switchCase.test) {
-        if (onTrue) cases = visitTest(switchCase.test, switchCase, cases);
-        else walkNode(switchCase.test, markRun(known));
-      }
-      walkStatements(switchCase.consequent, markRun(known));
-    }
-  };
+/** One walk of `getTestChains`: what it finds, and which tests matter. */
+interface Walker {
+  readonly visitorKeys: TSESLint.SourceCode.VisitorKeys;
+  readonly chained: ChainedTest[];
+  relevant(test: TSESTree.Expression): boolean;
+}
 
-  const walkStatement = (statement: TSESTree.Node, known: Known): Known => {
-    switch (statement.type) {
-      case AST_NODE_TYPES.BlockStatement:
-        return walkStatements(statement.body, known);
-      case AST_NODE_TYPES.IfStatement:
-        return walkIf(statement, known);
-      case AST_NODE_TYPES.SwitchStatement:
-        walkSwitch(statement, known);
-        return markRun(known);
-      case AST_NODE_TYPES.EmptyStatement:
-      case AST_NODE_TYPES.FunctionDeclaration:
-      case AST_NODE_TYPES.TSInterfaceDeclaration:
-      case AST_NODE_TYPES.TSTypeAliasDeclaration:
-      case AST_NODE_TYPES.TSDeclareFunction:
-        walkNode(statement, known);
-        return known;
-      case AST_NODE_TYPES.ExpressionStatement:
-      case AST_NODE_TYPES.ReturnStatement:
-      case AST_NODE_TYPES.ThrowStatement:
-      case AST_NODE_TYPES.VariableDeclaration:
-        walkChildren(statement, known);
-        return markRun(known);
-      default:
-        // Loops run their body more than once, `try` may enter its handler from anywhere: values may change.
-        walkChildren(statement, markRun(known));
-        return markRun(known);
-    }
-  };
+/**
+ * The walk's steps are tasks (util/tasks.ts): each yields the walks it needs and receives the tests
+ * known false after them, so nesting as deep as the parser allows never becomes call depth.
+ */
+type Walk = Task<Known>;
 
-  const walkChildren = (node: TSESTree.Node, known: Known): void => {
-    for (const key of visitorKeys[node.type] ?? []) {
-      if (SKIPPED_KEYS.has(key)) continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const child of value) if (isNode(child)) walkNode(child, known);
-      } else if (isNode(value)) {
-        walkNode(value, known);
-      }
-    }
-  };
+function* visitTest(walker: Walker, test: TSESTree.Expression, owner: TestOwner, known: Known): Walk {
+  yield walkNode(walker, test, known);
+  if (!walker.relevant(test)) return known;
+  walker.chained.push(chainedTest(test, owner, known));
+  return withTest(known, test, owner);
+}
 
-  const walkNode = (node: TSESTree.Node, known: Known): void => {
-    if (isFunctionNode(node)) {
-      // A nested function runs at another time: its own chains start afresh.
-      if (node.body.type === AST_NODE_TYPES.BlockStatement) walkStatements(node.body.body, NOTHING_KNOWN);
-      else walkNode(node.body, NOTHING_KNOWN);
-      return;
-    }
-    switch (node.type) {
-      case AST_NODE_TYPES.ConditionalExpression: {
-        const alternate = visitTest(node.test, node, known);
-        walkNode(node.consequent, known);
-        walkNode(node.alternate, alternate);
-        return;
-      }
-      case AST_NODE_TYPES.ClassBody:
-      case AST_NODE_TYPES.StaticBlock:
-        walkChildren(node, NOTHING_KNOWN);
-        return;
-      case AST_NODE_TYPES.BlockStatement:
-      case AST_NODE_TYPES.IfStatement:
-      case AST_NODE_TYPES.SwitchStatement:
-        walkStatement(node, known);
-        return;
-      default:
-        walkChildren(node, known);
-    }
-  };
+function* walkStatements(walker: Walker, statements: readonly TSESTree.Node[], known: Known): Walk {
+  let current = known;
+  for (const statement of statements) current = yield walkStatement(walker, statement, current);
+  return current;
+}
 
-  if (root.type === AST_NODE_TYPES.BlockStatement) walkStatements(root.body, NOTHING_KNOWN);
-  else walkNode(root, NOTHING_KNOWN);
-  return chained;
+function* walkIf(walker: Walker, statement: TSESTree.IfStatement, known: Known): Walk {
+  const arms: TSESTree.IfStatement[] = [];
+  for (let arm: TSESTree.IfStatement | undefined = statement; arm; ) {
+    arms.push(arm);
+    arm = arm.alternate?.type === AST_NODE_TYPES.IfStatement ? arm.alternate : undefined;
+  }
+  const finalElse = arms[arms.length - 1]?.alternate ?? null;
+  let chain = known;
+  for (const arm of arms) {
+    const afterTest = yield visitTest(walker, arm.test, arm, chain);
+    yield walkStatement(walker, arm.consequent, chain);
+    chain = afterTest;
+  }
+  if (finalElse) yield walkStatement(walker, finalElse, chain);
+
+  // After the statement: the tests of the leading arms that leave were false.
+  let after = known;
+  let everyArmLeaves = true;
+  for (const arm of arms) {
+    if (!alwaysLeaves(walker.visitorKeys, arm.consequent)) {
+      everyArmLeaves = false;
+      break;
+    }
+    if (walker.relevant(arm.test)) after = withTest(after, arm.test, arm);
+  }
+  return everyArmLeaves && !finalElse ? after : markRun(after);
+}
+
+function* walkSwitch(walker: Walker, statement: TSESTree.SwitchStatement, known: Known): Walk {
+  yield walkNode(walker, statement.discriminant, known);
+  const discriminant = statement.discriminant;
+  const onTrue = discriminant.type === AST_NODE_TYPES.Literal && discriminant.value === true;
+  let cases = known;
+  for (const switchCase of statement.cases) {
+    if (switchCase.test) {
+      if (onTrue) cases = yield visitTest(walker, switchCase.test, switchCase, cases);
+      else yield walkNode(walker, switchCase.test, markRun(known));
+    }
+    yield walkStatements(walker, switchCase.consequent, markRun(known));
+  }
+  return markRun(known);
+}
+
+function* walkStatement(walker: Walker, statement: TSESTree.Node, known: Known): Walk {
+  switch (statement.type) {
+    case AST_NODE_TYPES.BlockStatement:
+      return yield walkStatements(walker, statement.body, known);
+    case AST_NODE_TYPES.IfStatement:
+      return yield walkIf(walker, statement, known);
+    case AST_NODE_TYPES.SwitchStatement:
+      return yield walkSwitch(walker, statement, known);
+    case AST_NODE_TYPES.EmptyStatement:
+    case AST_NODE_TYPES.FunctionDeclaration:
+    case AST_NODE_TYPES.TSInterfaceDeclaration:
+    case AST_NODE_TYPES.TSTypeAliasDeclaration:
+    case AST_NODE_TYPES.TSDeclareFunction:
+      yield walkNode(walker, statement, known);
+      return known;
+    case AST_NODE_TYPES.ExpressionStatement:
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+    case AST_NODE_TYPES.VariableDeclaration:
+      yield walkChildren(walker, statement, known);
+      return markRun(known);
+    default:
+      // Loops run their body more than once, `try` may enter its handler from anywhere: values may change.
+      yield walkChildren(walker, statement, markRun(known));
+      return markRun(known);
+  }
+}
+
+function* walkChildren(walker: Walker, node: TSESTree.Node, known: Known): Walk {
+  for (const key of walker.visitorKeys[node.type] ?? []) {
+    if (SKIPPED_KEYS.has(key)) continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const child of value) if (isNode(child)) yield walkNode(walker, child, known);
+    } else if (isNode(value)) {
+      yield walkNode(walker, value, known);
+    }
+  }
+  return known;
+}
+
+function walkNode(walker: Walker, node: TSESTree.Node, known: Known): Walk {
+  if (isFunctionNode(node)) {
+    // A nested function runs at another time: its own chains start afresh.
+    return node.body.type === AST_NODE_TYPES.BlockStatement ? walkStatements(walker, node.body.body, NOTHING_KNOWN) : walkNode(walker, node.body, NOTHING_KNOWN);
+  }
+  switch (node.type) {
+    case AST_NODE_TYPES.ConditionalExpression:
+      return walkConditional(walker, node, known);
+    case AST_NODE_TYPES.ClassBody:
+    case AST_NODE_TYPES.StaticBlock:
+      return walkChildren(walker, node, NOTHING_KNOWN);
+    case AST_NODE_TYPES.BlockStatement:
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.SwitchStatement:
+      return walkStatement(walker, node, known);
+    default:
+      return node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.Literal ? done(known) : walkChildren(walker, node, known);
+  }
+}
+
+function* walkConditional(walker: Walker, node: TSESTree.ConditionalExpression, known: Known): Walk {
+  const alternate = yield visitTest(walker, node.test, node, known);
+  yield walkNode(walker, node.consequent, known);
+  yield walkNode(walker, node.alternate, alternate);
+  return known;
 }

@@ -3,6 +3,8 @@
 // interpreter's steps with a stack of its own, so the depth of the code never becomes call depth.
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { CalleeMatcher } from '../../util/callee-pattern.js';
+import type { Task } from '../../util/tasks.js';
+import { done, runTasks } from '../../util/tasks.js';
 import type { Variable } from '../../util/ast.js';
 import type { ErrorReferences } from './error-references.js';
 import type { Narrowing } from './narrowing.js';
@@ -135,11 +137,6 @@ export function joinExits(first: Exit[], second: Exit[]): Exit[] {
   return longer;
 }
 
-/** A step that needs no sub-step: its completion is already known (a generator, to run like every other step). */
-export function* completed(completion: Completion): Step {
-  return completion;
-}
-
 /** What the interpreter's steps ask of the handler being analysed. */
 export interface Interpreter {
   readonly references: ErrorReferences;
@@ -170,32 +167,13 @@ export interface Summaries {
 }
 
 /**
- * One step of the interpreter: a generator that yields the sub-steps it needs (a statement of a
- * block, the test of an `if`) and receives each one's completion, then returns its own.
+ * One step of the interpreter: a task (util/tasks.ts) that yields the sub-steps it needs (a statement
+ * of a block, the test of an `if`) and receives each one's completion, then returns its own.
  */
-export type Step = Generator<Step, Completion, Completion>;
+export type Step = Task<Completion>;
 
-/**
- * Runs a step to its completion. Pending steps wait on an explicit stack, one entry per step still
- * running, so nesting depth costs memory, never call depth.
- */
-export function runSteps(first: Step): Completion {
-  const pending: Step[] = [first];
-  let current = first;
-  let received: Completion | undefined;
-  for (;;) {
-    // A step started fresh ignores what it is sent; a resumed one receives its sub-step's completion.
-    const result = current.next(received as Completion);
-    if (result.done) {
-      pending.pop();
-      const waiting = pending.at(-1);
-      if (!waiting) return result.value;
-      current = waiting;
-      received = result.value;
-    } else {
-      pending.push(result.value);
-      current = result.value;
-      received = undefined;
-    }
-  }
-}
+/** A step that needs no sub-step: its completion is already known. */
+export const completed: (completion: Completion) => Step = done;
+
+/** Runs a step to its completion, pending steps on an explicit stack: nesting depth costs memory, never call depth. */
+export const runSteps: (first: Step) => Completion = runTasks;
