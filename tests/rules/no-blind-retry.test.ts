@@ -298,9 +298,24 @@ const valid: Valid[] = [
 }`),
     options: [{ requireDelay: false }],
   },
+  // A loop that retries every error forever is no-unbounded-retry's report; waiting, it has no other fault here.
+  withPrelude(`async function connect() {
+  for (;;) {
+    try { return await op(); } catch (error) { logger.warn(error); await sleep(1000); }
+  }
+}`),
 ];
 
 const invalid_: Invalid[] = [
+  // Unbounded and at once: only the missing wait is this rule's (no-unbounded-retry reports the rest).
+  invalid(
+    `async function connectNow() {
+  for (;;) {
+    try { return await op(); } catch (error) { logger.warn(error); }
+  }
+}`,
+    [{ messageId: 'retriesAtOnce', at: 'for', retry: LOOP }],
+  ),
   // The payment service: every failure retried, at once.
   invalid(
     `async function charge() {
