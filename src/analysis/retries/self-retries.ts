@@ -205,6 +205,8 @@ export function getSelfRetry(context: Context, handler: ErrorHandler): SelfRetry
   let self: { fn: FunctionNode; name: string } | undefined;
   const pending: TSESTree.Node[] = [body];
   for (let node = pending.pop(); node; node = pending.pop()) {
+    // A nested `catch` is a handler of its own (see `belongsTo`): its code is never this handler's attempt.
+    if (node.type === AST_NODE_TYPES.CatchClause) continue;
     pending.push(...getChildNodes(node, ALL_VISITOR_KEYS));
     const handed = getTimerCallee(node);
     const call = !handed && node.type === AST_NODE_TYPES.CallExpression ? node : undefined;
