@@ -26,6 +26,12 @@ export interface TypeServices {
    * Several overloads give several types; type arguments inside a result stay uninstantiated.
    */
   declaredResultTypes(node: TSESTree.Node): readonly ts.Type[] | undefined;
+  /**
+   * The call signatures a call's callee declares (of its type without `null`/`undefined`), without
+   * resolving the call; `undefined` for `super(…)`, a union-typed callee, or a callee the checker
+   * cannot type.
+   */
+  declaredSignatures(node: TSESTree.CallExpression): readonly ts.Signature[] | undefined;
 }
 
 interface NodeMaps {
@@ -75,6 +81,62 @@ function createTypeServices(parserServices: LooseParserServices | undefined): Ty
       return undefined;
     }
   };
+  // Several rules ask about the same nodes of a handler (a call in a catch block is a promise for one,
+  // a reporter for another, an assertion for a third): each answer is kept for the file's lifetime.
+  const memo = <T>(compute: (node: TSESTree.Node) => T): ((node: TSESTree.Node) => T) => {
+    const answers = new Map<TSESTree.Node, T>();
+    return (node) => {
+      if (answers.has(node)) return answers.get(node) as T;
+      const answer = compute(node);
+      answers.set(node, answer);
+      return answer;
+    };
+  };
+  const typeOf = memo((node): ts.Type | undefined => {
+    const tsNode = toTsNode(node);
+    if (!tsNode) return undefined;
+    try {
+      return checker.getTypeAtLocation(tsNode);
+    } catch {
+      return undefined;
+    }
+  });
+  const declaredSignatures = memo((node): readonly ts.Signature[] | undefined => {
+    if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type === AST_NODE_TYPES.Super) return undefined;
+    const calleeType = typeOf(node.callee);
+    if (!calleeType) return undefined;
+    try {
+      // `a?.b()` and `f?.()`: the callee's type includes the `undefined` the chain stops at.
+      const callable = checker.getNonNullableType(calleeType);
+      return callable.isUnion() ? undefined : callable.getCallSignatures();
+    } catch {
+      return undefined;
+    }
+  });
+  const dependent = typescript.TypeFlags.Instantiable | typescript.TypeFlags.Any | typescript.TypeFlags.Unknown;
+  const declaredResultTypes = memo((node): readonly ts.Type[] | undefined => {
+    const signatures = declaredSignatures(node);
+    // A generic signature's declared result still decides when it does not hang on a type parameter
+    // at the top (`Promise<T>` is a promise whatever T is; a bare `T` gives up below).
+    if (!signatures || signatures.length === 0) return undefined;
+    try {
+      const results = signatures.map((signature) => checker.getReturnTypeOfSignature(signature));
+      return results.some((result) => (result.isUnion() ? result.types : [result]).some((member) => member.flags & dependent)) ? undefined : results;
+    } catch {
+      return undefined;
+    }
+  });
+  const symbolOf = memo((node): ts.Symbol | undefined => {
+    const tsNode = toTsNode(node);
+    if (!tsNode) return undefined;
+    try {
+      const symbol = checker.getSymbolAtLocation(tsNode);
+      if (symbol && symbol.flags & typescript.SymbolFlags.Alias) return checker.getAliasedSymbol(symbol);
+      return symbol;
+    } catch {
+      return undefined;
+    }
+  });
   return {
     ts: typescript,
     program,
@@ -87,45 +149,10 @@ function createTypeServices(parserServices: LooseParserServices | undefined): Ty
         return undefined;
       }
     },
-    typeOf(node) {
-      const tsNode = toTsNode(node);
-      if (!tsNode) return undefined;
-      try {
-        return checker.getTypeAtLocation(tsNode);
-      } catch {
-        return undefined;
-      }
-    },
-    declaredResultTypes(node) {
-      if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type === AST_NODE_TYPES.Super) return undefined;
-      const tsNode = toTsNode(node.callee);
-      if (!tsNode) return undefined;
-      try {
-        // `a?.b()` and `f?.()`: the callee's type includes the `undefined` the chain stops at.
-        const calleeType = checker.getNonNullableType(checker.getTypeAtLocation(tsNode));
-        if (calleeType.isUnion()) return undefined;
-        const signatures = calleeType.getCallSignatures();
-        // A generic signature's declared result still decides when it does not hang on a type parameter
-        // at the top (`Promise<T>` is a promise whatever T is; a bare `T` gives up below).
-        if (signatures.length === 0) return undefined;
-        const results = signatures.map((signature) => checker.getReturnTypeOfSignature(signature));
-        const dependent = typescript.TypeFlags.Instantiable | typescript.TypeFlags.Any | typescript.TypeFlags.Unknown;
-        return results.some((result) => (result.isUnion() ? result.types : [result]).some((member) => member.flags & dependent)) ? undefined : results;
-      } catch {
-        return undefined;
-      }
-    },
-    symbolOf(node) {
-      const tsNode = toTsNode(node);
-      if (!tsNode) return undefined;
-      try {
-        const symbol = checker.getSymbolAtLocation(tsNode);
-        if (symbol && symbol.flags & typescript.SymbolFlags.Alias) return checker.getAliasedSymbol(symbol);
-        return symbol;
-      } catch {
-        return undefined;
-      }
-    },
+    typeOf,
+    declaredResultTypes,
+    declaredSignatures,
+    symbolOf,
   };
 }
 

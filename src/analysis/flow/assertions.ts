@@ -31,6 +31,11 @@ function signatureAssertionNarrows(context: Context, references: ErrorReferences
   const tsCall = services?.toTsNode(call);
   if (!services || !tsCall || !services.ts.isCallExpression(tsCall)) return false;
   try {
+    // Only a callee that declares an assertion is worth resolving the call for (the costly part).
+    const declared = services.declaredSignatures(call);
+    if (declared && !declared.some((signature) => services.checker.getTypePredicateOfSignature(signature)?.kind === services.ts.TypePredicateKind.AssertsIdentifier)) {
+      return false;
+    }
     const signature = services.checker.getResolvedSignature(tsCall);
     const predicate = signature && services.checker.getTypePredicateOfSignature(signature);
     if (predicate?.kind !== services.ts.TypePredicateKind.AssertsIdentifier) return false;
