@@ -40,7 +40,7 @@ if (values['count-handlers']) {
 }
 
 const findConfiguration = (key) => {
-  const found = benchConfigurations(Object.keys(plugin.rules)).find((candidate) => candidate.key === key);
+  const found = benchConfigurations(Object.keys(plugin.rules), plugin.configs.strict.rules).find((candidate) => candidate.key === key);
   if (!found) throw new Error(`Unknown bench configuration "${key}"`);
   return found;
 };
@@ -49,7 +49,7 @@ const findConfiguration = (key) => {
 // differences measure running rules, not importing modules; `processMs` includes the imports.
 const { default: tseslint } = await import('typescript-eslint');
 const plugins = { [PLUGIN_NAMESPACE]: plugin, '@typescript-eslint': tseslint.plugin, [PROBE_NAMESPACE]: checkerProbePlugin };
-const rulesOf = (configuration) => Object.fromEntries(configuration.rules.map((rule) => [rule, 'error']));
+const rulesOf = (configuration) => configuration.ruleSettings ?? Object.fromEntries(configuration.rules.map((rule) => [rule, 'error']));
 
 if (values.paired) {
   await measurePaired(values.paired.split(',').map(findConfiguration));
