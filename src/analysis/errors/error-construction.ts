@@ -459,8 +459,11 @@ function typedSupport(context: Context, services: TypeServices, callee: TSESTree
   const errorSymbol = hierarchy.errorClass?.key as ts.Symbol | undefined;
   const errorType = errorSymbol ? checker.getDeclaredTypeOfSymbol(errorSymbol) : undefined;
 
-  let resolved: ts.Signature | undefined;
-  const tsNode = construction && services.toTsNode(construction);
+  // One signature without type parameters is the one any call resolves to: resolving the call (which
+  // types every argument) is only worth it to choose among overloads or to instantiate a generic one.
+  const only = signatures.length === 1 && !signatures[0]?.typeParameters?.length ? signatures[0] : undefined;
+  let resolved: ts.Signature | undefined = construction && only;
+  const tsNode = construction && !only && services.toTsNode(construction);
   if (tsNode && (typescript.isNewExpression(tsNode) || typescript.isCallExpression(tsNode))) {
     try {
       resolved = checker.getResolvedSignature(tsNode);

@@ -341,8 +341,26 @@ function findErrorClass(typed: Typed): ErrorClass | undefined {
   return cache.errorClass ?? undefined;
 }
 
+/**
+ * `HttpError` or `errors.HttpError` naming a class declared once with `class` in source (through
+ * imports and re-exports): the class is that symbol's, with no need to type the constructor and its
+ * signatures. `undefined` for anything else (the lib's `Error`, an interface and a `var`, is typed).
+ */
+function classOfDeclaredName(typed: Typed, expression: TSESTree.Node): ErrorClass | undefined {
+  const { services, typescript } = typed;
+  const tsNode = services.toTsNode(skipTypeWrappers(expression));
+  if (!tsNode || !isNameExpression(typescript, tsNode as ts.Expression)) return undefined;
+  const symbol = services.symbolOf(skipTypeWrappers(expression));
+  const declarations = symbol?.declarations ?? [];
+  const declaration = declarations[0];
+  if (!symbol || symbol.flags !== typescript.SymbolFlags.Class || declarations.length !== 1 || !declaration) return undefined;
+  return typescript.isClassDeclaration(declaration) || typescript.isClassExpression(declaration) ? classOfSymbol(typed, symbol) : undefined;
+}
+
 function typedClassOfConstructor(typed: Typed, expression: TSESTree.Node): ErrorClass | undefined {
   const { services, checker, typescript } = typed;
+  const byName = classOfDeclaredName(typed, expression);
+  if (byName) return byName;
   const type = services.typeOf(expression);
   if (!type || type.flags & (typescript.TypeFlags.Any | typescript.TypeFlags.Unknown)) return undefined;
   // Lib constructors inherit their base's signatures (`TypeErrorConstructor extends
