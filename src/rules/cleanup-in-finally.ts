@@ -6,6 +6,7 @@ import { getTypeServices } from '../analysis/type-services.js';
 import type { Variable } from '../util/ast.js';
 import { getEnclosingFunction } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
+import { mentions } from '../util/file-words.js';
 
 export type Options = [
   {
@@ -157,6 +158,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    // A cleanup the error path skips sits after a `try` block.
+    if (!mentions(sourceCode, 'try')) return {};
     const names = compileCleanupNames(options.cleanupMethods ?? []);
     return {
       CallExpression(call) {

@@ -7,6 +7,7 @@ import { isPromiseRejectCall } from '../analysis/promises/promises.js';
 import type { FunctionNode } from '../util/ast.js';
 import { skipTypeWrappers } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
+import { mentions } from '../util/file-words.js';
 
 export type Options = [
   {
@@ -67,6 +68,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const { allowThrow } = options as Required<Options[0]>;
+    // Every jump this rule reports leaves a `finally` block or a `.finally(…)` callback.
+    if (!mentions(context.sourceCode, 'finally')) return {};
 
     const isFinallyCallback = (fn: FunctionNode): boolean => getPromiseHandlerOfCallback(context, fn, 'promise-finally') !== undefined;
 

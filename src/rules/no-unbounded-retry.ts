@@ -4,6 +4,7 @@ import type { RetryCatch, UnconditionalLoop } from '../analysis/retries/retry-lo
 import { findUnboundedRetry } from '../analysis/retries/retry-loops.js';
 import { createRule } from '../util/create-rule.js';
 import { shortenText } from '../util/quote.js';
+import { mentions } from '../util/file-words.js';
 
 export type Options = [];
 export type MessageIds = 'unboundedRetry';
@@ -59,6 +60,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
+    // A retry loop catches: a `catch` clause, or a `.catch(…)` / `.then(…, onRejected)` callback.
+    if (!mentions(sourceCode, 'catch-or-then')) return {};
     const check = (loop: TSESTree.DoWhileStatement | TSESTree.ForStatement | TSESTree.WhileStatement): void => {
       const retry = findUnboundedRetry(context, loop);
       if (!retry) return;
