@@ -289,7 +289,23 @@ interface SignatureShape {
   readonly open: boolean;
 }
 
+/**
+ * Shapes by signature: one checker's signatures (a base class's constructor, the lib's `Error`) are read
+ * once however many subclasses and constructions use them. A signature belongs to one checker, and so
+ * does the `errorType` its shape was read against, so the key is enough.
+ */
+const shapesBySignature = new WeakMap<ts.Signature, SignatureShape>();
+
 function shapeOf(services: TypeServices, signature: ts.Signature, errorType: ts.Type | undefined): SignatureShape {
+  let shape = shapesBySignature.get(signature);
+  if (!shape) {
+    shape = readShape(services, signature, errorType);
+    shapesBySignature.set(signature, shape);
+  }
+  return shape;
+}
+
+function readShape(services: TypeServices, signature: ts.Signature, errorType: ts.Type | undefined): SignatureShape {
   let optionsIndex: number | undefined;
   let argumentIndex: number | undefined;
   let argumentProperty: string | undefined;
