@@ -21,6 +21,12 @@ export function at(code: string, snippet: string, occurrence = 0): { line: numbe
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 }
 
+/**
+ * Files on disk (the lib's declarations above all, and the fixture modules) parsed once for every
+ * program these checks build: parsing the lib again for each program was most of their time.
+ */
+const diskSourceFiles = new Map<string, ts.SourceFile | undefined>();
+
 /** TypeScript's errors for each in-memory file, compiled together in the project at `projectDir`. */
 export function typeErrors(projectDir: string, files: readonly string[]): string[][] {
   const parsed = ts.getParsedCommandLineOfConfigFile(path.join(projectDir, 'tsconfig.json'), {}, {
@@ -37,7 +43,10 @@ export function typeErrors(projectDir: string, files: readonly string[]): string
   const readFile = host.readFile.bind(host);
   host.getSourceFile = (fileName, language, ...rest) => {
     const text = virtual.get(fileName);
-    return text === undefined ? getSourceFile(fileName, language, ...rest) : ts.createSourceFile(fileName, text, language);
+    if (text !== undefined) return ts.createSourceFile(fileName, text, language);
+    const key = `${fileName}\0${JSON.stringify(language)}`;
+    if (!diskSourceFiles.has(key)) diskSourceFiles.set(key, getSourceFile(fileName, language, ...rest));
+    return diskSourceFiles.get(key);
   };
   host.fileExists = (fileName) => virtual.has(fileName) || fileExists(fileName);
   host.readFile = (fileName) => virtual.get(fileName) ?? readFile(fileName);
