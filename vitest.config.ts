@@ -1,10 +1,48 @@
 import { defineConfig } from 'vitest/config';
+import type { TestSpecification } from 'vitest/node';
+import { BaseSequencer } from 'vitest/node';
 
 // A test file whose typed answers depend on the TypeScript program having seen no other test's files.
 // tests/analysis/peer-rules.test.ts compares our predicates with typescript-eslint's own rules on the
 // fixture project; beside other test files in one worker it has answered differently (an open issue: the
 // cause was not found), so it runs in a fresh module graph of its own.
 const ISOLATED = ['tests/analysis/peer-rules.test.ts'];
+
+// The slowest files, slowest first. Vitest starts the files it has timed before longest first, but a
+// fresh clone (CI) has no timings and it starts the largest files first: the stress test and the corpus
+// subset, short files but among the slowest, then ran last, one worker busy while the other had nothing left.
+const SLOW_FIRST = [
+  'tests/rules/require-error-cause.test.ts',
+  'tests/integration/stress.test.ts',
+  'tests/corpus/autofix-safety.test.ts',
+  'tests/rules/no-catch-all-without-rethrow.test.ts',
+  'tests/integration/examples.test.ts',
+  'tests/integration/editor.test.ts',
+  'tests/rules/no-floating-promises-in-handlers.test.ts',
+  'tests/rules/no-lossy-error-logging.test.ts',
+  'tests/rules/valid-error-subclass.test.ts',
+  'tests/rules/no-blind-retry.test.ts',
+  'tests/integration/package.test.ts',
+];
+
+class SlowFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (file: TestSpecification): number => {
+      const index = SLOW_FIRST.findIndex((name) => file.moduleId.replaceAll('\\', '/').endsWith(name));
+      return index === -1 ? SLOW_FIRST.length : index;
+    };
+    // Within each project (they run one after the other, in the order Vitest chose), the listed files go first.
+    const projects = [...new Set(sorted.map((file) => file.project.name))];
+    return projects.flatMap((name) =>
+      sorted
+        .filter((file) => file.project.name === name)
+        .map((file, index) => ({ file, index }))
+        .sort((a, b) => rank(a.file) - rank(b.file) || a.index - b.index)
+        .map(({ file }) => file),
+    );
+  }
+}
 
 export default defineConfig({
   test: {
@@ -13,6 +51,7 @@ export default defineConfig({
     // service load once per worker instead of once per file (setup was a fifth of the run). No test file
     // may depend on module state another leaves behind; each builds its own rule testers and linters.
     maxWorkers: 2,
+    sequence: { sequencer: SlowFirstSequencer },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
