@@ -114,6 +114,22 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
       output: null,
     },
     {
+      // A destructured error has no name to rethrow: no suggestion.
+      code: 'p.catch(({ message }) => { console.log(message); return null; });',
+      errors: [
+        {
+          messageId: 'swallowsEverything',
+          data: { where: 'on the path ending at line 1' },
+          line: 1,
+          column: 9,
+          endLine: 1,
+          endColumn: 22,
+          suggestions: [],
+        },
+      ],
+      output: null,
+    },
+    {
       // The message is not the error: the stack and the cause are gone.
       code: 'function load() {\n  try {\n    return f();\n  } catch (e) {\n    logger.info((e as Error).message);\n    return null;\n  }\n}',
       errors: [

@@ -260,6 +260,22 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
       output: null,
     },
     {
+      // A destructured parameter has no name to rethrow: no suggestion.
+      code: 'p.catch(({ message }) => {});',
+      errors: [
+        {
+          messageId: 'emptyRejectionHandler',
+          data: { method: 'catch', remedy: ADVICE },
+          line: 1,
+          column: 9,
+          endLine: 1,
+          endColumn: 28,
+          suggestions: [],
+        },
+      ],
+      output: null,
+    },
+    {
       code: 'p.catch((e) => {});',
       errors: [
         {

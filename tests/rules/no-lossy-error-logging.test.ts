@@ -189,6 +189,25 @@ const shared = withPreamble<MessageIds, Options>(PREAMBLE, {
       { callee: 'logger.error', text: json('JSON.stringify(e, null, 2)'), name: 'e' },
       [append('e', 'logger.error', 'try {\n  f();\n} catch (e) {\n  logger.error(`state: ${JSON.stringify(e, null, 2)}`, e);\n}'), first('e', 'logger.error', 'try {\n  f();\n} catch (e) {\n  logger.error(e, `state: ${JSON.stringify(e, null, 2)}`);\n}')],
     ),
+    // `undefined` and `void 0` replace nothing either.
+    lossy(
+      'try {\n  f();\n} catch (e) {\n  logger.error(JSON.stringify(e, undefined, 2));\n}',
+      { line: 4, column: 16, endColumn: 47 },
+      { callee: 'logger.error', text: json('JSON.stringify(e, undefined, 2)'), name: 'e' },
+      [
+        append('e', 'logger.error', 'try {\n  f();\n} catch (e) {\n  logger.error(JSON.stringify(e, undefined, 2), e);\n}'),
+        instead('e', 'JSON.stringify(e, undefined, 2)', 'try {\n  f();\n} catch (e) {\n  logger.error(e);\n}'),
+      ],
+    ),
+    lossy(
+      'try {\n  f();\n} catch (e) {\n  logger.error(JSON.stringify(e, void 0));\n}',
+      { line: 4, column: 16, endColumn: 41 },
+      { callee: 'logger.error', text: json('JSON.stringify(e, void 0)'), name: 'e' },
+      [
+        append('e', 'logger.error', 'try {\n  f();\n} catch (e) {\n  logger.error(JSON.stringify(e, void 0), e);\n}'),
+        instead('e', 'JSON.stringify(e, void 0)', 'try {\n  f();\n} catch (e) {\n  logger.error(e);\n}'),
+      ],
+    ),
     // Optional chaining and computed keys.
     lossy(
       'try {\n  f();\n} catch (e) {\n  logger?.error((e as Error)?.["message"]);\n}',
