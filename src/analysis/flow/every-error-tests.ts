@@ -4,8 +4,10 @@
 // takes the other side. With type information, a class test is one of these too when the error's
 // own type already is that class (`(e: HttpError) => e instanceof HttpError`).
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { DefinitionType } from '@typescript-eslint/scope-manager';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { getCalleePath, isGlobalReference, skipTypeWrappers } from '../../util/ast.js';
+import type * as ts from 'typescript';
+import { findVariable, getCalleePath, isGlobalReference, skipTypeWrappers } from '../../util/ast.js';
 import type { ErrorClass } from '../errors/error-hierarchy.js';
 import { getErrorHierarchy } from '../errors/error-hierarchy.js';
 import type { ErrorReferences } from './error-references.js';
@@ -57,10 +59,29 @@ export function isClassOfEveryError(context: Context | undefined, cls: ErrorClas
   if (!context) return false;
   const hierarchy = getErrorHierarchy(context);
   if (hierarchy.errorClass !== undefined && cls.key === hierarchy.errorClass.key) return true;
-  const services = getTypeServices(context);
-  const type = services?.typeOf(error);
+  const type = declaredTypeOf(context, error);
   const own = type && hierarchy.classOfInstanceType(type);
   return own !== undefined && hierarchy.isSubclass(own, cls) === 'yes';
+}
+
+/**
+ * The type the error has by its declaration, which every value it holds has: a callback's annotated
+ * parameter (`(e: HttpError) => …`). Not the type at this test, which TypeScript narrows by the tests
+ * before it (typing those costs the classes they name). A `catch` binding without an annotation is
+ * `unknown` or `any`, no class at all, which needs no checker to know.
+ */
+function declaredTypeOf(context: Context, error: TSESTree.Node): ts.Type | undefined {
+  const services = getTypeServices(context);
+  if (!services) return undefined;
+  if (error.type !== AST_NODE_TYPES.Identifier) return services.typeOf(error);
+  const definition = findVariable(context.sourceCode, error)?.defs[0];
+  if (definition?.type === DefinitionType.CatchClause && !definition.name.typeAnnotation) return undefined;
+  const symbol = services.symbolOf(error);
+  try {
+    return symbol && services.checker.getTypeOfSymbol(symbol);
+  } catch {
+    return undefined;
+  }
 }
 
 function binaryVerdict(context: Context | undefined, references: ErrorReferences, node: TSESTree.BinaryExpression): EveryErrorVerdict | undefined {
