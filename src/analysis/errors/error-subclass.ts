@@ -210,7 +210,7 @@ function definedName(context: Context, call: TSESTree.CallExpression, isTarget: 
  */
 export function getOwnNameDeclarations(context: Context, node: ClassNode): NameDeclaration[] {
   const sourceCode = context.sourceCode;
-  const declarations: NameDeclaration[] = (node.decorators ?? []).map((decorator) => ({ node: decorator, value: DYNAMIC, valueNode: undefined }));
+  const declarations: NameDeclaration[] = node.decorators.map((decorator) => ({ node: decorator, value: DYNAMIC, valueNode: undefined }));
   for (const member of node.body.body) {
     if (
       (member.type === AST_NODE_TYPES.PropertyDefinition || member.type === AST_NODE_TYPES.AccessorProperty) &&
