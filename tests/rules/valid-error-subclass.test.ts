@@ -6,7 +6,7 @@ import type { MessageIds, Options } from '../../src/rules/valid-error-subclass.j
 import rule from '../../src/rules/valid-error-subclass.js';
 import { itRendersEveryMessage } from '../rule-messages.js';
 import { fixturesDir, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
-import { at, describeRejectsOptions, typeErrors } from './rule-test-helpers.js';
+import { at, describeRejectsOptions, lintJavaScript, typeErrors } from './rule-test-helpers.js';
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
 type Valid = ValidTestCase<Options> | string;
@@ -1032,6 +1032,9 @@ describe('valid-error-subclass', () => {
       valid: [{ code: 'export declare class DeclaredError extends Error { constructor(message: string); }\nexport class Other extends Error {}', filename: 'types.d.ts' }],
       invalid: [],
     });
+  });
+  it("reports a nameless class under ESLint's default parser, whose classes have no `decorators`", () => {
+    expect(lintJavaScript('valid-error-subclass', rule, 'class PaymentError extends Error {}')).toEqual([['missingName', 1, 7]]);
   });
 });
 

@@ -210,7 +210,9 @@ function definedName(context: Context, call: TSESTree.CallExpression, isTarget: 
  */
 export function getOwnNameDeclarations(context: Context, node: ClassNode): NameDeclaration[] {
   const sourceCode = context.sourceCode;
-  const declarations: NameDeclaration[] = node.decorators.map((decorator) => ({ node: decorator, value: DYNAMIC, valueNode: undefined }));
+  // ESLint's default parser (espree) has no `decorators` on a class.
+  const decorators = (node as { readonly decorators?: readonly TSESTree.Decorator[] }).decorators ?? [];
+  const declarations: NameDeclaration[] = decorators.map((decorator) => ({ node: decorator, value: DYNAMIC, valueNode: undefined }));
   for (const member of node.body.body) {
     if (
       (member.type === AST_NODE_TYPES.PropertyDefinition || member.type === AST_NODE_TYPES.AccessorProperty) &&
