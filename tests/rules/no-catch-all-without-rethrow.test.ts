@@ -506,6 +506,12 @@ const realWorld = withPreamble<MessageIds, Options>(PREAMBLE, {
     'declare function reportInternalError(info: { error: unknown }): void;\ntry { f(); } catch (cause) { reportInternalError({ error: cause }); }',
     // Keeping the first error of several (`??=`).
     'let first: { cause: unknown } | null = null;\ntry { f(); } catch (cause) { first ??= { cause }; }',
+    // The same written out (Temporal, @temporalio/workflow src/worker-interface.ts:299): the first error is rethrown after the loop.
+    'declare const destructors: (() => void)[];\nfunction dispose() { let error: unknown = undefined; for (const destructor of destructors) { try { destructor(); } catch (e) { if (error == null) { error = e; } } } if (error != null) throw error; }',
+    'let first: unknown;\ntry { f(); } catch (e) { if (!first) first = e; }',
+    'let first: unknown;\ntry { f(); } catch (e) { if (typeof first === "undefined") first = e; }',
+    // …and in a helper of the class (@temporalio/workflow src/internals.ts:1413, `recordWorkflowTaskError`).
+    'class Activator { workflowTaskError: unknown; recordWorkflowTaskError(error: unknown) { if (this.workflowTaskError === undefined) this.workflowTaskError = error; } run() { p.catch((error) => { this.recordWorkflowTaskError(error); }); } }',
     // A promise's `reject` kept under another name.
     'class Transaction { _rejecter: (e: unknown) => void = () => undefined; run() { p.catch((e) => this._rejecter(e)); } }',
     // Returning what a call makes of the error: an error response.
@@ -552,6 +558,12 @@ const realWorld = withPreamble<MessageIds, Options>(PREAMBLE, {
       // A helper that logs only the message.
       code: 'function logStartupError(error: Error) { logger.error("startup failed: " + error.message); }\np.catch((e) => logStartupError(e as Error));',
       errors: [{ messageId: 'swallowsEverything', data: { where: 'on the path ending at line 2' }, line: 2, column: 9, endLine: 2, endColumn: 12, suggestions: [] }],
+      output: null,
+    },
+    {
+      // The test is of another variable than the one assigned: the path that skips the assignment drops the error.
+      code: 'let first: unknown;\nlet last: unknown;\nfunction run() {\n  try {\n    f();\n  } catch (error) {\n    if (first === undefined) last = error;\n  }\n}',
+      errors: [{ messageId: 'swallowsEverything', data: { where: 'on the path ending at line 8' }, line: 6, column: 5, endLine: 6, endColumn: 18, suggestions: [] }],
       output: null,
     },
     {
