@@ -619,6 +619,11 @@ const everyErrorTests = withPreamble<MessageIds, Options>(
       'declare const port: { postMessage(value: unknown): void };\ntry { f(); } catch (e) { port.postMessage(e); }',
       'declare const worker: { postMessage(value: unknown): void };\ntry { f(); } catch (e) { worker.postMessage({ error: e }); }',
       'declare const process: { send?(message: unknown): boolean };\ntry { f(); } catch (error) { process.send?.({ error }); }',
+      // …or as its parts with the stack, which the receiving thread rebuilds into an error (Temporal,
+      // @temporalio/worker src/workflow/workflow-worker-thread.ts:169); the stack holds the message and the trace.
+      'declare const parentPort: { postMessage(value: unknown): void };\ntry { f(); } catch (err: any) { parentPort.postMessage({ requestId: 1, result: { type: "error", message: err.message, name: err.name, stack: err.stack } }); }',
+      'try { f(); } catch (error) { logger.error((error as Error).stack); }',
+      'function load() { try { return { ok: true, value: f() }; } catch (e) { return { ok: false, stack: (e as Error)?.stack }; } }',
       // A helper of this file that sends it on.
       'declare const port: { postMessage(value: unknown): void };\ndeclare function describeThrown(e: unknown): { error: unknown };\nfunction postResult(runId: string, result: object) { port.postMessage({ runId, result }); }\nfunction run(runId: string) { try { f(); postResult(runId, { ok: true }); } catch (error) { postResult(runId, { ok: false, ...describeThrown(error) }); } }',
       // An assertion that narrows: it throws unless the error is of that kind.
@@ -649,6 +654,24 @@ const everyErrorTests = withPreamble<MessageIds, Options>(
             data: { where: 'on the path ending at line 2' },
             ...at('declare const port: { postMessage(value: unknown): void };\ntry { f(); } catch (e) { port.postMessage(`failed: ${String(e)}`); }', 'catch (e)'),
             suggestions: [rethrowAtEnd('e', 'declare const port: { postMessage(value: unknown): void };\ntry { f(); } catch (e) { port.postMessage(`failed: ${String(e)}`); throw e; }')],
+          },
+        ],
+      },
+      // The message and name without the stack: where the error came from is gone.
+      {
+        code: 'declare const parentPort: { postMessage(value: unknown): void };\ntry { f(); } catch (err: any) { parentPort.postMessage({ type: "error", message: err.message, name: err.name }); }',
+        output: null,
+        errors: [
+          {
+            messageId: 'swallowsEverything',
+            data: { where: 'on the path ending at line 2' },
+            ...at('declare const parentPort: { postMessage(value: unknown): void };\ntry { f(); } catch (err: any) { parentPort.postMessage({ type: "error", message: err.message, name: err.name }); }', 'catch (err: any)'),
+            suggestions: [
+              rethrowAtEnd(
+                'err',
+                'declare const parentPort: { postMessage(value: unknown): void };\ntry { f(); } catch (err: any) { parentPort.postMessage({ type: "error", message: err.message, name: err.name }); throw err; }',
+              ),
+            ],
           },
         ],
       },
