@@ -519,6 +519,14 @@ const realWorld = withPreamble<MessageIds, Options>(PREAMBLE, {
     // Validation errors recorded on the document or the aggregate.
     'declare const doc: { invalidate(path: string, e: unknown): void };\ntry { f(); } catch (e) { doc.invalidate("age", e); }',
     'declare const validation: { addError(path: string, e: unknown): void };\np.catch((e) => { validation.addError("age", e); });',
+    // An element of an array of promises that is awaited whole (@temporalio/common
+    // src/internal-non-workflow/external-storage-runner.ts:215).
+    'async function runAll(controller: AbortController, promises: Promise<void>[]) { for (const p of promises) { p.catch((reason: unknown) => { if (!controller.signal.aborted) controller.abort(reason); }); } const settled = await Promise.allSettled(promises); for (const outcome of settled) { if (outcome.status === "rejected") throw outcome.reason; } }',
+    // A promise the object holds, which the class hands on in `then` (@temporalio/workflow src/trigger.ts:55).
+    'declare function untrackPromise(p: Promise<unknown>): void;\nclass Trigger<T> implements PromiseLike<T> { protected readonly promise: Promise<T>; constructor() { this.promise = new Promise<T>(() => undefined); untrackPromise(this.promise.catch(() => undefined)); } then<A = T, B = never>(onfulfilled?: ((value: T) => A | PromiseLike<A>) | null, onrejected?: ((reason: any) => B | PromiseLike<B>) | null): PromiseLike<A | B> { return this.promise.then(onfulfilled, onrejected); } }',
+    // A cancellation listener on the scope's promise, which the same code forwards to `reject` on its other
+    // branch (@temporalio/workflow src/workflow.ts:151).
+    'declare function untrackPromise(p: Promise<unknown>): void;\ndeclare const commands: { push(command: object): void };\ninterface Scope { readonly cancelRequested: Promise<never>; readonly consideredCancelled: boolean }\ndeclare function currentScope(): Scope;\nfunction sleep(ms: number) { return new Promise<void>((resolve, reject) => { const scope = currentScope(); if (scope.consideredCancelled) { untrackPromise(scope.cancelRequested.catch(reject)); return; } untrackPromise(scope.cancelRequested.catch(() => { commands.push({ cancelTimer: ms }); })); commands.push({ startTimer: ms }); setTimeout(resolve, ms); }); }',
   ],
   invalid: [
     {
@@ -814,6 +822,10 @@ const house = withPreamble<MessageIds, Options>(
   shiftWhere,
 );
 
+/** A listener on a promise of the scope, whose other reads (in another function, through another variable) forward the rejection. */
+const PROPERTY_ELSEWHERE =
+  'declare function untrackPromise(p: Promise<unknown>): void;\ndeclare const commands: { push(command: object): void };\ninterface Scope { readonly cancelRequested: Promise<never> }\ndeclare function currentScope(): Scope;\nfunction condition() { return new Promise<void>((resolve, reject) => { const scope = currentScope(); untrackPromise(scope.cancelRequested.catch(reject)); resolve(); }); }\nfunction sleep() { const scope = currentScope(); untrackPromise(scope.cancelRequested.catch(() => { commands.push({ cancelTimer: 1 }); })); }';
+
 describe('no-catch-all-without-rethrow', () => {
   describe('with type information', () => {
     typedRuleTester.run('no-catch-all-without-rethrow', rule, shared);
@@ -847,6 +859,8 @@ describe('no-catch-all-without-rethrow', () => {
       "import { isHttpError } from './lib/errors.js';\nfunction load() { try { return JSON.parse('{'); } catch (e) { if (isHttpError(e)) return null; throw e; } }",
       // A signature that asserts a class narrows like a test of it.
       'class NotFoundError extends Error {}\ndeclare function assertNotFound(e: unknown): asserts e is NotFoundError;\nfunction load() { try { return JSON.parse("{"); } catch (e) { assertNotFound(e); return null; } }',
+      // The same declared property passed on elsewhere in the file, from another object of the class.
+      PROPERTY_ELSEWHERE,
     ];
     const invalid: Invalid[] = [
       {
@@ -893,6 +907,24 @@ describe('no-catch-all-without-rethrow', () => {
     const invalid: Invalid[] = [
       // What a signature asserts is known only from the types.
       swallowedAt(assertsClass, 'catch (e)', { where: 'on the path ending at line 3' }),
+      {
+        // Which reads are of the same property is known only from the types: here another variable's.
+        code: PROPERTY_ELSEWHERE,
+        errors: [
+          {
+            messageId: 'swallowsEverything',
+            data: { where: 'on the path ending at line 6' },
+            ...at(PROPERTY_ELSEWHERE, '() =>'),
+            suggestions: [
+              rethrowAtEnd(
+                'error',
+                PROPERTY_ELSEWHERE.replace('catch(() => { commands.push({ cancelTimer: 1 }); })', 'catch((error: unknown) => { commands.push({ cancelTimer: 1 }); throw error; })'),
+              ),
+            ],
+          },
+        ],
+        output: null,
+      },
       {
         // Without types every `.catch(cb)` is a promise handler, by name.
         code: "import { Stream } from './lib/no-empty-catch/observable.js';\nnew Stream([1]).catch((e) => null);",
