@@ -519,6 +519,8 @@ const realWorld = withPreamble<MessageIds, Options>(PREAMBLE, {
     // Validation errors recorded on the document or the aggregate.
     'declare const doc: { invalidate(path: string, e: unknown): void };\ntry { f(); } catch (e) { doc.invalidate("age", e); }',
     'declare const validation: { addError(path: string, e: unknown): void };\np.catch((e) => { validation.addError("age", e); });',
+    // A transaction rolled back with the error: its promise rejects with it (knex@3.3.0 lib/execution/transaction.js:241).
+    'declare const transactor: { rollback(error?: unknown): Promise<void> };\np.then(() => undefined).catch((err) => { return transactor.rollback(err); });',
     // An element of an array of promises that is awaited whole (@temporalio/common
     // src/internal-non-workflow/external-storage-runner.ts:215).
     'async function runAll(controller: AbortController, promises: Promise<void>[]) { for (const p of promises) { p.catch((reason: unknown) => { if (!controller.signal.aborted) controller.abort(reason); }); } const settled = await Promise.allSettled(promises); for (const outcome of settled) { if (outcome.status === "rejected") throw outcome.reason; } }',
@@ -632,6 +634,8 @@ const everyErrorTests = withPreamble<MessageIds, Options>(
       'declare const parentPort: { postMessage(value: unknown): void };\ntry { f(); } catch (err: any) { parentPort.postMessage({ requestId: 1, result: { type: "error", message: err.message, name: err.name, stack: err.stack } }); }',
       'try { f(); } catch (error) { logger.error((error as Error).stack); }',
       'function load() { try { return { ok: true, value: f() }; } catch (e) { return { ok: false, stack: (e as Error)?.stack }; } }',
+    // A copy given the stack, collected where the caller sees it (webpack@5.112.2 lib/util/magicComment.js:143).
+    'const errors: Error[] = [];\ntry { f(); } catch (err) { const copy = new Error(String((err as Error).message)); copy.stack = String((err as Error).stack); errors.push(copy); }',
       // A helper of this file that sends it on.
       'declare const port: { postMessage(value: unknown): void };\ndeclare function describeThrown(e: unknown): { error: unknown };\nfunction postResult(runId: string, result: object) { port.postMessage({ runId, result }); }\nfunction run(runId: string) { try { f(); postResult(runId, { ok: true }); } catch (error) { postResult(runId, { ok: false, ...describeThrown(error) }); } }',
       // An assertion that narrows: it throws unless the error is of that kind.
@@ -662,6 +666,24 @@ const everyErrorTests = withPreamble<MessageIds, Options>(
             data: { where: 'on the path ending at line 2' },
             ...at('declare const port: { postMessage(value: unknown): void };\ntry { f(); } catch (e) { port.postMessage(`failed: ${String(e)}`); }', 'catch (e)'),
             suggestions: [rethrowAtEnd('e', 'declare const port: { postMessage(value: unknown): void };\ntry { f(); } catch (e) { port.postMessage(`failed: ${String(e)}`); throw e; }')],
+          },
+        ],
+      },
+      // A copy that has the message but not the stack.
+      {
+        code: 'const errors: Error[] = [];\ntry { f(); } catch (err) { const copy = new Error(String((err as Error).message)); copy.stack = "(lost)"; errors.push(copy); }',
+        output: null,
+        errors: [
+          {
+            messageId: 'swallowsEverything',
+            data: { where: 'on the path ending at line 2' },
+            ...at('const errors: Error[] = [];\ntry { f(); } catch (err) { const copy = new Error(String((err as Error).message)); copy.stack = "(lost)"; errors.push(copy); }', 'catch (err)'),
+            suggestions: [
+              rethrowAtEnd(
+                'err',
+                'const errors: Error[] = [];\ntry { f(); } catch (err) { const copy = new Error(String((err as Error).message)); copy.stack = "(lost)"; errors.push(copy); throw err; }',
+              ),
+            ],
           },
         ],
       },
