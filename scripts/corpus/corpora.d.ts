@@ -7,6 +7,7 @@ export interface CorpusDefinition {
   dir: string;
   packageName?: string;
   include: string[];
+  siblings?: string[];
   tsconfig?: string;
   sourceType?: 'commonjs' | 'module' | 'script';
 }

@@ -14,6 +14,8 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
  * @property {string} dir             directory relative to the repository root (a package under node_modules, or a fixture)
  * @property {string} [packageName]   npm package the directory comes from (its version is reported and checked against package.json)
  * @property {string[]} include       sub-directories of `dir` whose files are linted
+ * @property {string[]} [siblings]    packages of the same framework, installed beside `packageName` and pinned the same
+ *                                    way, whose `include` sub-directories are linted as part of this corpus
  * @property {string} [tsconfig]      typed only: the tsconfig (relative to the repository root) that owns the files
  * @property {'commonjs' | 'module' | 'script'} [sourceType]  js only
  */
@@ -26,6 +28,13 @@ export const TYPED_CORPORA = [
   { name: 'grpc-js', kind: 'typed', packageName: '@grpc/grpc-js', dir: 'node_modules/@grpc/grpc-js', include: ['src'], tsconfig: 'corpus/grpc-js/tsconfig.json' },
   { name: 'trpc-server', kind: 'typed', packageName: '@trpc/server', dir: 'node_modules/@trpc/server', include: ['src'], tsconfig: 'corpus/trpc-server/tsconfig.json' },
   { name: 'apollo-server', kind: 'typed', packageName: '@apollo/server', dir: 'node_modules/@apollo/server', include: ['src'], tsconfig: 'corpus/apollo-server/tsconfig.json' },
+  // An application framework rather than a library: Temporal's worker (the process that runs an application's
+  // workflows and activities) with the packages of the same release its sources import.
+  {
+    name: 'temporal', kind: 'typed', packageName: '@temporalio/worker', dir: 'node_modules/@temporalio/worker', include: ['src'],
+    siblings: ['@temporalio/client', '@temporalio/workflow', '@temporalio/common', '@temporalio/activity'],
+    tsconfig: 'corpus/temporal/tsconfig.json',
+  },
 ];
 
 /** JavaScript `lib/` folders of a bundler, an ODM, a query builder and a linter (all CommonJS). */
@@ -68,29 +77,42 @@ function walk(dir, out) {
   return out;
 }
 
+/** The directories a corpus's files come from: its own, then its siblings' (installed at the top of node_modules). */
+function corpusDirs(corpus, root) {
+  return [path.join(root, corpus.dir), ...(corpus.siblings ?? []).map((name) => path.join(root, 'node_modules', name))];
+}
+
 /** Absolute paths of the files a corpus lints, sorted (declaration files are not linted). */
 export function listCorpusFiles(corpus, root = repoRoot) {
-  const base = path.join(root, corpus.dir);
-  if (!fs.existsSync(base)) {
-    throw new Error(`Corpus "${corpus.name}" is missing: ${base} does not exist. Run \`npm ci\` (the corpus packages are devDependencies).`);
-  }
   const pattern = corpus.kind === 'typed' ? TYPED_EXTENSIONS : JS_EXTENSIONS;
-  return corpus.include
-    .flatMap((sub) => walk(path.join(base, sub), []))
+  return corpusDirs(corpus, root)
+    .flatMap((base) => {
+      if (!fs.existsSync(base)) {
+        throw new Error(`Corpus "${corpus.name}" is missing: ${base} does not exist. Run \`npm ci\` (the corpus packages are devDependencies).`);
+      }
+      return corpus.include.flatMap((sub) => walk(path.join(base, sub), []));
+    })
     .filter((file) => pattern.test(file) && !/\.d\.[cm]?ts$/.test(file));
 }
 
-/** The installed version of a corpus package, checked against the exact pin in package.json. */
+/**
+ * The installed version of a corpus package, checked against the exact pin in package.json; a corpus of
+ * several packages checks each of them and answers the first one's version.
+ */
 export function corpusVersion(corpus, root = repoRoot) {
   if (!corpus.packageName) return undefined;
-  const installed = JSON.parse(fs.readFileSync(path.join(root, corpus.dir, 'package.json'), 'utf8')).version;
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-  const pinned = manifest.devDependencies?.[corpus.packageName];
-  // Only an exact pin can be checked; a range (if someone loosens it) is npm's business.
-  if (pinned && /^\d+\.\d+\.\d+$/.test(pinned) && pinned !== installed) {
-    throw new Error(`Corpus "${corpus.name}": ${corpus.packageName}@${installed} is installed but package.json pins ${pinned}. Run \`npm ci\`.`);
-  }
-  return installed;
+  const names = [corpus.packageName, ...(corpus.siblings ?? [])];
+  const versions = corpusDirs(corpus, root).map((dir, index) => {
+    const installed = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
+    const pinned = manifest.devDependencies?.[names[index]];
+    // Only an exact pin can be checked; a range (if someone loosens it) is npm's business.
+    if (pinned && /^\d+\.\d+\.\d+$/.test(pinned) && pinned !== installed) {
+      throw new Error(`Corpus "${corpus.name}": ${names[index]}@${installed} is installed but package.json pins ${pinned}. Run \`npm ci\`.`);
+    }
+    return installed;
+  });
+  return versions[0];
 }
 
 /** Node.js globals the JavaScript corpora use (ESLint adds the ECMAScript ones from `ecmaVersion`). */

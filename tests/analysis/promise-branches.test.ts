@@ -31,6 +31,24 @@ describe.each(modes)('rejections observed through another reference (%s)', (_mod
     expect(observed('const p = open(); p.catch(() => null); p.catch(() => 1);', typed)).toEqual([false, false]);
     expect(observed('const p = open(); if (p != null) p.catch(() => null);', typed)).toEqual([false]);
     expect(observed('open().catch(() => null);', typed)).toEqual([false]);
-    expect(observed('class C { p = open(); run() { this.p.catch(() => null); return this.p; } }', typed)).toEqual([false]);
+    expect(observed('class C { p = open(); run() { this.p.catch(() => null); this.p.catch(() => 1); } }', typed)).toEqual([false, false]);
+    expect(observed('class C { p = open(); run() { this.p.catch(() => null); if (this.p) return 1; return 0; } }', typed)).toEqual([false]);
+    expect(observed('async function g(ps: Promise<string>[]) { for (const p of ps) p.catch(() => null); }', typed)).toEqual([false]);
+  });
+
+  it('sees an element of an array of promises passed on whole', () => {
+    expect(observed('async function g(ps: Promise<string>[]) { for (const p of ps) p.catch(() => null); await Promise.allSettled(ps); }', typed)).toEqual([true]);
+  });
+
+  it('sees a promise an object holds that the file passes on elsewhere', () => {
+    expect(observed('class C { p = open(); run() { this.p.catch(() => null); return this.p; } }', typed)).toEqual([true]);
+    // Handed to a function from outside: the executor's `reject`, the caller's `onRejected`.
+    expect(
+      observed('declare const s: { done: Promise<never> };\nfunction g() { return new Promise((resolve, reject) => { s.done.catch(reject); s.done.catch(() => null); }); }', typed),
+    ).toEqual([false, true]);
+    expect(observed('class T { p = open(); constructor() { this.p.catch(() => null); } then(ok?: () => void, onRejected?: (e: unknown) => void) { return this.p.then(ok, onRejected); } }', typed)).toEqual([
+      true,
+      false,
+    ]);
   });
 });

@@ -522,6 +522,12 @@ const realWorld = withPreamble<MessageIds, Options>(PREAMBLE, {
     'declare function reportInternalError(info: { error: unknown }): void;\ntry { f(); } catch (cause) { reportInternalError({ error: cause }); }',
     // Keeping the first error of several (`??=`).
     'let first: { cause: unknown } | null = null;\ntry { f(); } catch (cause) { first ??= { cause }; }',
+    // The same written out (Temporal, @temporalio/workflow src/worker-interface.ts:299): the first error is rethrown after the loop.
+    'declare const destructors: (() => void)[];\nfunction dispose() { let error: unknown = undefined; for (const destructor of destructors) { try { destructor(); } catch (e) { if (error == null) { error = e; } } } if (error != null) throw error; }',
+    'let first: unknown;\ntry { f(); } catch (e) { if (!first) first = e; }',
+    'let first: unknown;\ntry { f(); } catch (e) { if (typeof first === "undefined") first = e; }',
+    // …and in a helper of the class (@temporalio/workflow src/internals.ts:1413, `recordWorkflowTaskError`).
+    'class Activator { workflowTaskError: unknown; recordWorkflowTaskError(error: unknown) { if (this.workflowTaskError === undefined) this.workflowTaskError = error; } run() { p.catch((error) => { this.recordWorkflowTaskError(error); }); } }',
     // A promise's `reject` kept under another name.
     'class Transaction { _rejecter: (e: unknown) => void = () => undefined; run() { p.catch((e) => this._rejecter(e)); } }',
     // Returning what a call makes of the error: an error response.
@@ -529,6 +535,16 @@ const realWorld = withPreamble<MessageIds, Options>(PREAMBLE, {
     // Validation errors recorded on the document or the aggregate.
     'declare const doc: { invalidate(path: string, e: unknown): void };\ntry { f(); } catch (e) { doc.invalidate("age", e); }',
     'declare const validation: { addError(path: string, e: unknown): void };\np.catch((e) => { validation.addError("age", e); });',
+    // A transaction rolled back with the error: its promise rejects with it (knex@3.3.0 lib/execution/transaction.js:241).
+    'declare const transactor: { rollback(error?: unknown): Promise<void> };\np.then(() => undefined).catch((err) => { return transactor.rollback(err); });',
+    // An element of an array of promises that is awaited whole (@temporalio/common
+    // src/internal-non-workflow/external-storage-runner.ts:215).
+    'async function runAll(controller: AbortController, promises: Promise<void>[]) { for (const p of promises) { p.catch((reason: unknown) => { if (!controller.signal.aborted) controller.abort(reason); }); } const settled = await Promise.allSettled(promises); for (const outcome of settled) { if (outcome.status === "rejected") throw outcome.reason; } }',
+    // A promise the object holds, which the class hands on in `then` (@temporalio/workflow src/trigger.ts:55).
+    'declare function untrackPromise(p: Promise<unknown>): void;\nclass Trigger<T> implements PromiseLike<T> { protected readonly promise: Promise<T>; constructor() { this.promise = new Promise<T>(() => undefined); untrackPromise(this.promise.catch(() => undefined)); } then<A = T, B = never>(onfulfilled?: ((value: T) => A | PromiseLike<A>) | null, onrejected?: ((reason: any) => B | PromiseLike<B>) | null): PromiseLike<A | B> { return this.promise.then(onfulfilled, onrejected); } }',
+    // A cancellation listener on the scope's promise, which the same code forwards to `reject` on its other
+    // branch (@temporalio/workflow src/workflow.ts:151).
+    'declare function untrackPromise(p: Promise<unknown>): void;\ndeclare const commands: { push(command: object): void };\ninterface Scope { readonly cancelRequested: Promise<never>; readonly consideredCancelled: boolean }\ndeclare function currentScope(): Scope;\nfunction sleep(ms: number) { return new Promise<void>((resolve, reject) => { const scope = currentScope(); if (scope.consideredCancelled) { untrackPromise(scope.cancelRequested.catch(reject)); return; } untrackPromise(scope.cancelRequested.catch(() => { commands.push({ cancelTimer: ms }); })); commands.push({ startTimer: ms }); setTimeout(resolve, ms); }); }',
   ],
   invalid: [
     {
@@ -568,6 +584,12 @@ const realWorld = withPreamble<MessageIds, Options>(PREAMBLE, {
       // A helper that logs only the message.
       code: 'function logStartupError(error: Error) { logger.error("startup failed: " + error.message); }\np.catch((e) => logStartupError(e as Error));',
       errors: [{ messageId: 'swallowsEverything', data: { where: 'on the path ending at line 2' }, line: 2, column: 9, endLine: 2, endColumn: 12, suggestions: [] }],
+      output: null,
+    },
+    {
+      // The test is of another variable than the one assigned: the path that skips the assignment drops the error.
+      code: 'let first: unknown;\nlet last: unknown;\nfunction run() {\n  try {\n    f();\n  } catch (error) {\n    if (first === undefined) last = error;\n  }\n}',
+      errors: [{ messageId: 'swallowsEverything', data: { where: 'on the path ending at line 8' }, line: 6, column: 5, endLine: 6, endColumn: 18, suggestions: [] }],
       output: null,
     },
     {
@@ -623,6 +645,13 @@ const everyErrorTests = withPreamble<MessageIds, Options>(
       'declare const port: { postMessage(value: unknown): void };\ntry { f(); } catch (e) { port.postMessage(e); }',
       'declare const worker: { postMessage(value: unknown): void };\ntry { f(); } catch (e) { worker.postMessage({ error: e }); }',
       'declare const process: { send?(message: unknown): boolean };\ntry { f(); } catch (error) { process.send?.({ error }); }',
+      // …or as its parts with the stack, which the receiving thread rebuilds into an error (Temporal,
+      // @temporalio/worker src/workflow/workflow-worker-thread.ts:169); the stack holds the message and the trace.
+      'declare const parentPort: { postMessage(value: unknown): void };\ntry { f(); } catch (err: any) { parentPort.postMessage({ requestId: 1, result: { type: "error", message: err.message, name: err.name, stack: err.stack } }); }',
+      'try { f(); } catch (error) { logger.error((error as Error).stack); }',
+      'function load() { try { return { ok: true, value: f() }; } catch (e) { return { ok: false, stack: (e as Error)?.stack }; } }',
+    // A copy given the stack, collected where the caller sees it (webpack@5.112.2 lib/util/magicComment.js:143).
+    'const errors: Error[] = [];\ntry { f(); } catch (err) { const copy = new Error(String((err as Error).message)); copy.stack = String((err as Error).stack); errors.push(copy); }',
       // A helper of this file that sends it on.
       'declare const port: { postMessage(value: unknown): void };\ndeclare function describeThrown(e: unknown): { error: unknown };\nfunction postResult(runId: string, result: object) { port.postMessage({ runId, result }); }\nfunction run(runId: string) { try { f(); postResult(runId, { ok: true }); } catch (error) { postResult(runId, { ok: false, ...describeThrown(error) }); } }',
       // An assertion that narrows: it throws unless the error is of that kind.
@@ -653,6 +682,42 @@ const everyErrorTests = withPreamble<MessageIds, Options>(
             data: { where: 'on the path ending at line 2' },
             ...at('declare const port: { postMessage(value: unknown): void };\ntry { f(); } catch (e) { port.postMessage(`failed: ${String(e)}`); }', 'catch (e)'),
             suggestions: [rethrowAtEnd('e', 'declare const port: { postMessage(value: unknown): void };\ntry { f(); } catch (e) { port.postMessage(`failed: ${String(e)}`); throw e; }')],
+          },
+        ],
+      },
+      // A copy that has the message but not the stack.
+      {
+        code: 'const errors: Error[] = [];\ntry { f(); } catch (err) { const copy = new Error(String((err as Error).message)); copy.stack = "(lost)"; errors.push(copy); }',
+        output: null,
+        errors: [
+          {
+            messageId: 'swallowsEverything',
+            data: { where: 'on the path ending at line 2' },
+            ...at('const errors: Error[] = [];\ntry { f(); } catch (err) { const copy = new Error(String((err as Error).message)); copy.stack = "(lost)"; errors.push(copy); }', 'catch (err)'),
+            suggestions: [
+              rethrowAtEnd(
+                'err',
+                'const errors: Error[] = [];\ntry { f(); } catch (err) { const copy = new Error(String((err as Error).message)); copy.stack = "(lost)"; errors.push(copy); throw err; }',
+              ),
+            ],
+          },
+        ],
+      },
+      // The message and name without the stack: where the error came from is gone.
+      {
+        code: 'declare const parentPort: { postMessage(value: unknown): void };\ntry { f(); } catch (err: any) { parentPort.postMessage({ type: "error", message: err.message, name: err.name }); }',
+        output: null,
+        errors: [
+          {
+            messageId: 'swallowsEverything',
+            data: { where: 'on the path ending at line 2' },
+            ...at('declare const parentPort: { postMessage(value: unknown): void };\ntry { f(); } catch (err: any) { parentPort.postMessage({ type: "error", message: err.message, name: err.name }); }', 'catch (err: any)'),
+            suggestions: [
+              rethrowAtEnd(
+                'err',
+                'declare const parentPort: { postMessage(value: unknown): void };\ntry { f(); } catch (err: any) { parentPort.postMessage({ type: "error", message: err.message, name: err.name }); throw err; }',
+              ),
+            ],
           },
         ],
       },
@@ -795,6 +860,10 @@ const house = withPreamble<MessageIds, Options>(
   shiftWhere,
 );
 
+/** A listener on a promise of the scope, whose other reads (in another function, through another variable) forward the rejection. */
+const PROPERTY_ELSEWHERE =
+  'declare function untrackPromise(p: Promise<unknown>): void;\ndeclare const commands: { push(command: object): void };\ninterface Scope { readonly cancelRequested: Promise<never> }\ndeclare function currentScope(): Scope;\nfunction condition() { return new Promise<void>((resolve, reject) => { const scope = currentScope(); untrackPromise(scope.cancelRequested.catch(reject)); resolve(); }); }\nfunction sleep() { const scope = currentScope(); untrackPromise(scope.cancelRequested.catch(() => { commands.push({ cancelTimer: 1 }); })); }';
+
 describe('no-catch-all-without-rethrow', () => {
   describe('with type information', () => {
     typedRuleTester.run('no-catch-all-without-rethrow', rule, shared);
@@ -828,6 +897,8 @@ describe('no-catch-all-without-rethrow', () => {
       "import { isHttpError } from './lib/errors.js';\nfunction load() { try { return JSON.parse('{'); } catch (e) { if (isHttpError(e)) return null; throw e; } }",
       // A signature that asserts a class narrows like a test of it.
       'class NotFoundError extends Error {}\ndeclare function assertNotFound(e: unknown): asserts e is NotFoundError;\nfunction load() { try { return JSON.parse("{"); } catch (e) { assertNotFound(e); return null; } }',
+      // The same declared property passed on elsewhere in the file, from another object of the class.
+      PROPERTY_ELSEWHERE,
     ];
     const invalid: Invalid[] = [
       {
@@ -874,6 +945,24 @@ describe('no-catch-all-without-rethrow', () => {
     const invalid: Invalid[] = [
       // What a signature asserts is known only from the types.
       swallowedAt(assertsClass, 'catch (e)', { where: 'on the path ending at line 3' }),
+      {
+        // Which reads are of the same property is known only from the types: here another variable's.
+        code: PROPERTY_ELSEWHERE,
+        errors: [
+          {
+            messageId: 'swallowsEverything',
+            data: { where: 'on the path ending at line 6' },
+            ...at(PROPERTY_ELSEWHERE, '() =>'),
+            suggestions: [
+              rethrowAtEnd(
+                'error',
+                PROPERTY_ELSEWHERE.replace('catch(() => { commands.push({ cancelTimer: 1 }); })', 'catch((error: unknown) => { commands.push({ cancelTimer: 1 }); throw error; })'),
+              ),
+            ],
+          },
+        ],
+        output: null,
+      },
       {
         // Without types every `.catch(cb)` is a promise handler, by name.
         code: "import { Stream } from './lib/no-empty-catch/observable.js';\nnew Stream([1]).catch((e) => null);",

@@ -537,8 +537,26 @@ const realWorld = withPreamble<MessageIds, Options>(PREAMBLE, {
     'function chain() {\n  // The chain only signals completion: exceptions are caught and ignored.\n  const settled = p.catch(() => {});\n  return settled;\n}',
     // The rejection still reaches `await q`.
     'async function read() { const q = p.then((v) => v.length); q.catch(() => {}); return await q; }',
+    // A promise the object holds, passed on by the same class: `connect()` returns it.
+    'class Connection { readonly ready: Promise<void>; constructor(open: Promise<void>) { this.ready = open; this.ready.catch(() => {}); } connect() { return this.ready; } }',
   ],
   invalid: [
+    {
+      // A promise the object holds that nothing in the file passes on: the rule cannot see who reads it.
+      code: 'class Connection {\n  readonly ready: Promise<void>;\n  constructor(open: Promise<void>) {\n    this.ready = open;\n    this.ready.catch(() => {});\n  }\n}',
+      errors: [
+        {
+          messageId: 'emptyRejectionHandler',
+          data: { method: 'catch', remedy: ADVICE },
+          line: 5,
+          column: 22,
+          endLine: 5,
+          endColumn: 30,
+          suggestions: [rethrow('error', 'class Connection {\n  readonly ready: Promise<void>;\n  constructor(open: Promise<void>) {\n    this.ready = open;\n    this.ready.catch((error: unknown) => { throw error; });\n  }\n}')],
+        },
+      ],
+      output: null,
+    },
     {
       // A comment separated by a blank line is about something else.
       code: '// Section: startup\n\np.catch(() => {});',

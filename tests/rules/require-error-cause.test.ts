@@ -593,7 +593,7 @@ function sharedInvalid(): Invalid[] {
 // ---------------------------------------------------------------------------------------------
 // Only with type information: classes from other modules, signatures, thenable receivers.
 
-const classes = `import { AppError, CardDeclinedError, CodedError, ExternalAssertionError, ExternalOptionsError, ExternalPlainError, GraphLikeError, LooseError, NarrowCauseError, PlainError, StatusError, WrappingError } from './lib/require-error-cause/classes.js';\nimport { HttpError, NotFoundError, PaymentDeclinedError } from './lib/errors.js';\nimport { errors } from './lib/reexports.js';\nimport { VendorError } from 'vendor-errors';\n`;
+const classes = `import { AppError, CardDeclinedError, CodedError, ExternalAssertionError, ExternalOptionsError, ExternalPlainError, GraphLikeError, LooseError, NarrowCauseError, PlainError, PositionalCauseError, StatusError, WrappingError } from './lib/require-error-cause/classes.js';\nimport { HttpError, NotFoundError, PaymentDeclinedError } from './lib/errors.js';\nimport { errors } from './lib/reexports.js';\nimport { VendorError } from 'vendor-errors';\n`;
 
 const typedValid: Valid[] = [
   // Library classes that cannot carry a cause (like Node's AssertionError): nothing the user can change.
@@ -649,6 +649,20 @@ function typedInvalid(): Invalid[] {
     errors: [{ messageId: 'missingCause', data: missing(className, 'e', how, optOut), ...at(code, snippet), suggestions: [] }],
   });
 
+  {
+    // A `cause?: unknown` parameter can take the error: the construction leaves it out, the class does not
+    // drop it (Temporal's `new ValueError(message)`, @temporalio/common src/internal-non-workflow/data-converter-helpers.ts:45).
+    const code = withClasses("try {} catch (e) { throw new PositionalCauseError('no such file'); }");
+    cases.push(
+      suggested(
+        "new PositionalCauseError('no such file')",
+        code,
+        'add `{ cause: e }` as the last argument (check that the constructor takes it there)',
+        withClasses("try {} catch (e) { throw new PositionalCauseError('no such file', { cause: e }); }"),
+        'PositionalCauseError',
+      ),
+    );
+  }
   // Cross-module subclasses: the options position comes from the signature.
   cases.push(
     fixed(

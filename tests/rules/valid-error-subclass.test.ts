@@ -6,7 +6,7 @@ import type { MessageIds, Options } from '../../src/rules/valid-error-subclass.j
 import rule from '../../src/rules/valid-error-subclass.js';
 import { itRendersEveryMessage } from '../rule-messages.js';
 import { fixturesDir, typedRuleTester, untypedRuleTester } from '../rule-tester.js';
-import { at, describeRejectsOptions, typeErrors } from './rule-test-helpers.js';
+import { at, describeRejectsOptions, lintJavaScript, typeErrors } from './rule-test-helpers.js';
 
 type Invalid = InvalidTestCase<MessageIds, Options>;
 type Valid = ValidTestCase<Options> | string;
@@ -170,6 +170,14 @@ const sharedValid: Valid[] = [
   `declare module 'somewhere' { class ModuleError extends Error { constructor(message: string); } }`,
   `declare global { class GlobalError extends Error { constructor(message: string); } }
    export {};`,
+  // A class decorator may set the name, as Temporal's does on the prototype (@temporalio/common
+  // src/errors.ts); a subclass then inherits a name the rule cannot read.
+  `declare function SymbolBasedInstanceOfError(markerName: string): (cls: Function) => void;
+   @SymbolBasedInstanceOfError('ValueError')
+   class ValueError extends Error {
+     constructor(message: string | undefined, public readonly cause?: unknown) { super(message ?? undefined); }
+   }
+   class PayloadConverterError extends ValueError {}`,
   // Not Error classes.
   `class Base { constructor(readonly message: string) {} }
    class Derived extends Base { constructor() { super('x'); } }`,
@@ -248,6 +256,25 @@ function sharedInvalid(): Invalid[] {
         ]),
         missingName(code, 'PaymentError', error('PaymentError'), [
           addName(tsName('PaymentError'), code.replace('  // Declined', `  ${tsName('PaymentError')};\n  // Declined`)),
+        ]),
+      ),
+    );
+  }
+  {
+    // The constructor's own `this.name` wins over whatever a decorator put on the prototype.
+    const code = `declare function marked(cls: Function): void;
+@marked
+class PaymentError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'Error';
+  }
+}`;
+    cases.push(
+      invalid(
+        code,
+        mismatchedName(code, 'PaymentError', { className: 'PaymentError', name: 'Error' }, [
+          useClassName('PaymentError', code.replace("this.name = 'Error'", "this.name = 'PaymentError'")),
         ]),
       ),
     );
@@ -572,6 +599,8 @@ const typedValid: Valid[] = [
    export class SubError extends OpaqueNameError {}`,
   `import { QuietError } from './lib/valid-error-subclass/declared.js';
    export class LoudError extends QuietError {}`,
+  `import { MarkedError } from './lib/valid-error-subclass/bases.js';
+   export class MarkedSubError extends MarkedError {}`,
   `import { VendorError } from 'vendor-errors';
    export class PartnerError extends VendorError {}`,
   // GraphQLError's second parameter is its own options (unicorn#3614): passing `{ extensions }` is right.
@@ -1003,6 +1032,9 @@ describe('valid-error-subclass', () => {
       valid: [{ code: 'export declare class DeclaredError extends Error { constructor(message: string); }\nexport class Other extends Error {}', filename: 'types.d.ts' }],
       invalid: [],
     });
+  });
+  it("reports a nameless class under ESLint's default parser, whose classes have no `decorators`", () => {
+    expect(lintJavaScript('valid-error-subclass', rule, 'class PaymentError extends Error {}')).toEqual([['missingName', 1, 7]]);
   });
 });
 

@@ -42,6 +42,8 @@ function parameterTypeAt(services: TypeServices, signature: ts.Signature, index:
 function mayHoldCause(services: TypeServices, type: ts.Type): boolean {
   const { checker, ts: typescript } = services;
   const open = typescript.TypeFlags.Any | typescript.TypeFlags.Unknown;
+  // Before `getNonNullableType`, which turns `unknown` into `{}` (a `cause?: unknown` parameter).
+  if (type.flags & open) return true;
   const nonNullable = checker.getNonNullableType(type);
   return (nonNullable.isUnion() ? nonNullable.types : [nonNullable]).some((member) => {
     const apparent = member.flags & typescript.TypeFlags.TypeParameter ? (checker.getBaseConstraintOfType(member) ?? checker.getUnknownType()) : member;

@@ -205,10 +205,14 @@ function definedName(context: Context, call: TSESTree.CallExpression, isTarget: 
  * 'name', …)` / `Object.assign(this, { name })` in its constructor, and `C.prototype.name = …` /
  * `Object.defineProperty(C.prototype, 'name', …)` in its module. Static members do not count
  * (`static name` renames the constructor), nor do fields without a value (`declare name: string`).
+ * A class decorator may set it too (`@SymbolBasedInstanceOfError('ValueError')` defines `name` on the
+ * prototype): its code is not read, so what it sets is unknown.
  */
 export function getOwnNameDeclarations(context: Context, node: ClassNode): NameDeclaration[] {
   const sourceCode = context.sourceCode;
-  const declarations: NameDeclaration[] = [];
+  // ESLint's default parser (espree) has no `decorators` on a class.
+  const decorators = (node as { readonly decorators?: readonly TSESTree.Decorator[] }).decorators ?? [];
+  const declarations: NameDeclaration[] = decorators.map((decorator) => ({ node: decorator, value: DYNAMIC, valueNode: undefined }));
   for (const member of node.body.body) {
     if (
       (member.type === AST_NODE_TYPES.PropertyDefinition || member.type === AST_NODE_TYPES.AccessorProperty) &&
@@ -389,6 +393,8 @@ function tsNameValues(services: TypeServices, declaration: ts.ClassLikeDeclarati
   }
   if (ambient) return values.length > 0 ? values : undefined;
 
+  // A class decorator may set the name (see getOwnNameDeclarations).
+  if (typescript.canHaveDecorators(declaration) && (typescript.getDecorators(declaration)?.length ?? 0) > 0) values.push(DYNAMIC);
   const constructor = declaration.members.find(typescript.isConstructorDeclaration);
   for (const parameter of constructor?.parameters ?? []) {
     if (typescript.isParameterPropertyDeclaration(parameter, constructor as ts.ConstructorDeclaration) && typescript.isIdentifier(parameter.name) && parameter.name.text === 'name') {

@@ -75,11 +75,68 @@ function* executeDeclaration(flow: Interpreter, statement: TSESTree.VariableDecl
   return { normal, exits };
 }
 
+/** `a` and `b` name the same variable or property: `first`, `this.firstError`, `state.error`. */
+function sameTarget(a: TSESTree.Node, b: TSESTree.Node): boolean {
+  const left = skipTypeWrappers(a);
+  const right = skipTypeWrappers(b);
+  if (left.type === AST_NODE_TYPES.ThisExpression) return right.type === AST_NODE_TYPES.ThisExpression;
+  if (left.type === AST_NODE_TYPES.Identifier) return right.type === AST_NODE_TYPES.Identifier && left.name === right.name;
+  return (
+    left.type === AST_NODE_TYPES.MemberExpression &&
+    right.type === AST_NODE_TYPES.MemberExpression &&
+    !left.computed &&
+    !right.computed &&
+    left.property.type === AST_NODE_TYPES.Identifier &&
+    right.property.type === AST_NODE_TYPES.Identifier &&
+    left.property.name === right.property.name &&
+    sameTarget(left.object, right.object)
+  );
+}
+
+const isUndefinedValue = (node: TSESTree.Node): boolean =>
+  (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') ||
+  (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'void' && node.argument.type === AST_NODE_TYPES.Literal);
+
+/** `test` holds when `target` is still empty: `!t`, `t == null`, `t === undefined`, `t === null`, `typeof t === 'undefined'`. */
+function testsEmpty(test: TSESTree.Node, target: TSESTree.Node): boolean {
+  const node = skipTypeWrappers(test);
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') return sameTarget(node.argument, target);
+  if (node.type !== AST_NODE_TYPES.BinaryExpression || (node.operator !== '==' && node.operator !== '===')) return false;
+  for (const [side, other] of [[node.left, node.right], [node.right, node.left]] as const) {
+    const value = skipTypeWrappers(other);
+    const empty = (value.type === AST_NODE_TYPES.Literal && value.value === null) || isUndefinedValue(value);
+    if (empty && sameTarget(side, target)) return true;
+    const typeOf = skipTypeWrappers(side);
+    if (typeOf.type === AST_NODE_TYPES.UnaryExpression && typeOf.operator === 'typeof' && value.type === AST_NODE_TYPES.Literal && value.value === 'undefined') {
+      return sameTarget(typeOf.argument, target);
+    }
+  }
+  return false;
+}
+
+/**
+ * `if (first === undefined) first = error;`, the long form of `first ??= error`: the first error is
+ * kept, and the path that skips the assignment has one kept already. The assignment, or undefined.
+ */
+function keepsFirst(statement: TSESTree.IfStatement): TSESTree.AssignmentExpression | undefined {
+  if (statement.alternate) return undefined;
+  let body: TSESTree.Node = statement.consequent;
+  if (body.type === AST_NODE_TYPES.BlockStatement) {
+    const [only] = body.body;
+    if (!only || body.body.length !== 1) return undefined;
+    body = only;
+  }
+  const assignment = body.type === AST_NODE_TYPES.ExpressionStatement ? skipTypeWrappers(body.expression) : undefined;
+  return assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.operator === '=' && testsEmpty(statement.test, assignment.left) ? assignment : undefined;
+}
+
 function* executeIf(flow: Interpreter, statement: TSESTree.IfStatement, states: StateSet): Step {
   const test = yield evaluate(flow, statement.test, states);
   const narrowed = flow.narrowing(statement.test);
   const consequent = yield execute(flow, statement.consequent, narrowedIf(narrowed.whenTrue, test.normal));
-  const alternateInput = narrowedIf(narrowed.whenFalse, test.normal);
+  const kept = keepsFirst(statement);
+  const keptFacts = kept ? flow.factsOf(kept) : 0;
+  const alternateInput = withFact(narrowedIf(narrowed.whenFalse, test.normal), keptFacts);
   const alternate: Completion = statement.alternate ? yield execute(flow, statement.alternate, alternateInput) : { normal: alternateInput, exits: [] };
   return { normal: consequent.normal | alternate.normal, exits: joinExits(joinExits(test.exits, consequent.exits), alternate.exits) };
 }

@@ -101,13 +101,52 @@ function jsxCarries(scope: HandOnScope, node: TSESTree.Node): boolean {
   return false;
 }
 
+/**
+ * `error.stack`, or a value holding it: an object or array literal (`{ type: 'error', message, stack:
+ * err.stack }` posted to the thread that rebuilds the error), `String(error.stack)`, or a variable whose
+ * `stack` is set from it (`copy.stack = String(err.stack); errors.push(copy)`). Its message and trace,
+ * which no-lossy-error-logging does not count as lost either.
+ */
+function holdsStack(scope: HandOnScope, node: TSESTree.Node): boolean {
+  const sourceCode = scope.context.sourceCode;
+  const pending: TSESTree.Node[] = [node];
+  for (let current = pending.pop(), budget = 64; current && budget > 0; current = pending.pop(), budget--) {
+    const value = skipWrappers(current);
+    if (value.type === AST_NODE_TYPES.MemberExpression) {
+      if (getStaticMemberName(value) === 'stack' && scope.references.isError(value.object)) return true;
+    } else if (value.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const property of value.properties) pending.push(property.type === AST_NODE_TYPES.SpreadElement ? property.argument : property.value);
+    } else if (value.type === AST_NODE_TYPES.ArrayExpression) {
+      for (const element of value.elements) if (element) pending.push(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element);
+    } else if (value.type === AST_NODE_TYPES.CallExpression && value.arguments.length === 1 && value.arguments[0] && getCalleePath(value.callee).join('.') === 'String') {
+      pending.push(value.arguments[0]);
+    } else if (value.type === AST_NODE_TYPES.Identifier) {
+      for (const reference of findVariable(sourceCode, value)?.references ?? []) {
+        const member = reference.identifier.parent;
+        const assignment = member.parent;
+        if (
+          member.type === AST_NODE_TYPES.MemberExpression &&
+          member.object === reference.identifier &&
+          getStaticMemberName(member) === 'stack' &&
+          assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
+          assignment.left === member &&
+          assignment.operator === '='
+        ) {
+          pending.push(assignment.right);
+        }
+      }
+    }
+  }
+  return false;
+}
+
 /** The error, or a value made from it (a wrapper, a literal holding it, a `const` holding one): see `carriesError`. */
 function carries(scope: HandOnScope, node: TSESTree.Node): boolean {
   const value = skipTypeWrappers(node);
   if (value.type === AST_NODE_TYPES.JSXElement || value.type === AST_NODE_TYPES.JSXFragment) return jsxCarries(scope, value);
   // `'failed: ' + e.message || e` is always the text: the error on the right is never reached.
   if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator !== '&&' && isAlwaysTruthyText(value.left)) return carries(scope, value.left);
-  return carriesError(scope.context, scope.references, node);
+  return carriesError(scope.context, scope.references, node) || holdsStack(scope, value);
 }
 
 /** The argument that gives a helper the error: the error itself, else the first value made from it. */

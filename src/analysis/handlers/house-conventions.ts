@@ -55,7 +55,8 @@ export const DEFAULT_REPORTERS: readonly string[] = [
  * `callback(e)`, `innerCallback(e)`), a promise's `reject` under any name (`this._rejecter(e)`), event
  * emitters and streams (`emitter.emit('error', e)`, `stream.destroy(e)`), error-handling functions by
  * their conventional names (`onError(e)`, `handleError(e)`, `errorHandler(e)`), and error state and
- * collections (`setLoadError(e)`, `validation.addError(path, e)`, `doc.invalidate(path, e)`).
+ * collections (`setLoadError(e)`, `validation.addError(path, e)`, `doc.invalidate(path, e)`), and a
+ * transaction rolled back with the error, whose promise then rejects with it (knex's `trx.rollback(e)`).
  */
 export const DEFAULT_PROPAGATORS: readonly string[] = [
   'next',
@@ -76,6 +77,7 @@ export const DEFAULT_PROPAGATORS: readonly string[] = [
   'set*Error',
   'add*Error',
   '*.invalidate',
+  '*.rollback',
 ];
 
 /** A dotted callee pattern: segments of at least one character, `*` globs allowed (`*.error`, `set*Error`). */

@@ -1,6 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { DefinitionType } from '@typescript-eslint/scope-manager';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { findVariable, getMethodName, isTypeWrapper, skipWrappers } from '../../util/ast.js';
+import { findVariable, getMethodName, getStaticMemberName, isTypeWrapper, skipWrappers, walkNodes } from '../../util/ast.js';
+import { getTypeServices } from '../type-services.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -65,17 +67,112 @@ function passesRejectionOn(identifier: TSESTree.Node): boolean {
 }
 
 /**
+ * A read of the promise that hands its rejection to a function from outside: `p.catch(reject)` with the
+ * `reject` of a promise executor, `p.then(onFulfilled, onRejected)` with the caller's callbacks.
+ */
+function forwardsRejection(sourceCode: TSESLint.SourceCode, read: TSESTree.Node): boolean {
+  const member = read.parent;
+  const call = member?.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== read || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return false;
+  const method = getMethodName(call);
+  const handler = method === 'catch' ? call.arguments[0] : method === 'then' ? call.arguments[1] : undefined;
+  return handler?.type === AST_NODE_TYPES.Identifier && findVariable(sourceCode, handler)?.defs[0]?.type === DefinitionType.Parameter;
+}
+
+/** Does some read of `variable` other than `except` pass the promise's rejection on? */
+function someReadPassesOn(variable: TSESLint.Scope.Variable, except: TSESTree.Node): boolean {
+  return variable.references.some((reference) => reference.identifier !== except && reference.isRead() && passesRejectionOn(reference.identifier));
+}
+
+/**
+ * `for (const p of promises) p.catch(…)`: each element is also a promise of the array, which the code
+ * may pass on whole (`await Promise.allSettled(promises)`).
+ */
+function isElementOfPassedArray(sourceCode: TSESLint.SourceCode, variable: TSESLint.Scope.Variable): boolean {
+  const declaration = variable.defs[0]?.parent;
+  const loop = declaration?.parent;
+  if (variable.defs.length !== 1 || loop?.type !== AST_NODE_TYPES.ForOfStatement || loop.left !== declaration || loop.right.type !== AST_NODE_TYPES.Identifier) return false;
+  const array = findVariable(sourceCode, loop.right);
+  return array !== null && someReadPassesOn(array, loop.right);
+}
+
+type PropertyRead = TSESTree.MemberExpression & { readonly property: TSESTree.Identifier };
+
+/** `a.b.c` made of names only (rooted at `this` or a variable): a promise an object holds, not one a call makes. */
+function isStoredPromise(node: TSESTree.Node): node is PropertyRead {
+  let current: TSESTree.Node = node;
+  while (current.type === AST_NODE_TYPES.MemberExpression && !current.computed && current.property.type === AST_NODE_TYPES.Identifier) current = current.object;
+  return current !== node && (current.type === AST_NODE_TYPES.ThisExpression || current.type === AST_NODE_TYPES.Identifier);
+}
+
+const propertyReads = new WeakMap<TSESLint.SourceCode, Map<string, PropertyRead[]>>();
+
+/** The reads of properties named `name` in the file, found in one walk per file. */
+function readsOf(sourceCode: TSESLint.SourceCode, name: string): readonly PropertyRead[] {
+  let byName = propertyReads.get(sourceCode);
+  if (!byName) {
+    const found = new Map<string, PropertyRead[]>();
+    walkNodes(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier) {
+        const list = found.get(node.property.name) ?? [];
+        list.push(node as PropertyRead);
+        found.set(node.property.name, list);
+      }
+      return undefined;
+    });
+    propertyReads.set(sourceCode, found);
+    byName = found;
+  }
+  return byName.get(name) ?? [];
+}
+
+function enclosingClass(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassBody) return current;
+  }
+  return undefined;
+}
+
+/** Without type information: the same names from the same variable, or from `this` in the same class. */
+function sameChain(sourceCode: TSESLint.SourceCode, a: TSESTree.Node, b: TSESTree.Node): boolean {
+  if (a.type === AST_NODE_TYPES.MemberExpression && b.type === AST_NODE_TYPES.MemberExpression) {
+    return getStaticMemberName(a) === getStaticMemberName(b) && sameChain(sourceCode, a.object, b.object);
+  }
+  if (a.type === AST_NODE_TYPES.ThisExpression && b.type === AST_NODE_TYPES.ThisExpression) return enclosingClass(a) === enclosingClass(b);
+  return a.type === AST_NODE_TYPES.Identifier && b.type === AST_NODE_TYPES.Identifier && findVariable(sourceCode, a) === findVariable(sourceCode, b) && findVariable(sourceCode, a) !== null;
+}
+
+/**
+ * A promise an object holds (`this.ready`, `scope.cancelRequested`) is observed elsewhere when the file
+ * reads the same property again and passes the rejection on there. With type information "the same
+ * property" is the same declaration, on any object of the class; without, the same chain of names.
+ */
+function isPropertyObservedElsewhere(context: Context, receiver: PropertyRead): boolean {
+  const sourceCode = context.sourceCode;
+  const services = getTypeServices(context);
+  const symbol = services?.symbolOf(receiver.property);
+  return readsOf(sourceCode, receiver.property.name).some((read) => {
+    if (read === receiver) return false;
+    const same = symbol ? services?.symbolOf(read.property) === symbol : sameChain(sourceCode, read, receiver);
+    return same && (passesRejectionOn(read) || forwardsRejection(sourceCode, read));
+  });
+}
+
+/**
  * The rejection handler `call` attaches (`p.catch(…)`, `p.then(ok, …)`) settles only its own branch
  * when the promise is a variable that the code also awaits, returns or passes on elsewhere:
  * `p.catch(() => {}); … return p;` marks the branch as handled (no unhandled-rejection warning)
- * while the rejection still reaches whoever consumes `p`. True in that case.
+ * while the rejection still reaches whoever consumes `p`. True in that case, and for an element of an
+ * array passed on so (`for (const p of promises) p.catch(…); await Promise.allSettled(promises)`), and
+ * for a promise an object holds that the file passes on elsewhere (`isPropertyObservedElsewhere`).
  */
 export function isRejectionObservedElsewhere(context: Context, call: TSESTree.CallExpression): boolean {
   const callee = skipWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const receiver = skipWrappers(callee.object);
+  if (isStoredPromise(receiver)) return isPropertyObservedElsewhere(context, receiver);
   if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = findVariable(context.sourceCode, receiver);
   if (!variable || variable.defs.length === 0) return false;
-  return variable.references.some((reference) => reference.identifier !== receiver && reference.isRead() && passesRejectionOn(reference.identifier));
+  return someReadPassesOn(variable, receiver) || isElementOfPassedArray(context.sourceCode, variable);
 }
