@@ -4,9 +4,10 @@
 // The build only emits (`tsc --noCheck`: the same dist/ as `npm run build`, in a third of the time),
 // because the type check right after it covers src/ as well as the tests, the scripts and the examples.
 // Most test files import src/ directly; the ones that lint with the built or packed plugin need dist/,
-// so Vitest starts once the build is done, and the type check runs beside it instead of before it: on a
-// 2-core machine that keeps both cores busy for the whole run. Vitest's output streams as it comes; the
-// type check's is printed whole when it ends. The script fails when any step fails. Arguments go to
+// so Vitest starts once the build is done; the type check (which needs no dist/) runs from the start,
+// beside the build and then beside Vitest, instead of before them: on a 2-core machine that keeps both
+// cores busy for the whole run. Vitest's output streams as it comes; the type check's is printed whole
+// when it ends. The script fails when any step fails. Arguments go to
 // Vitest: `npm test -- tests/rules/catch-order.test.ts`.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -42,19 +43,19 @@ async function sequence(steps) {
 }
 
 fs.rmSync('dist', { recursive: true, force: true });
+// The type check starts with the build (which uses one core), and Vitest as soon as the build is done.
+const typecheck = sequence([
+  () => run('typecheck (tsconfig.json)', ['tsc', '-p', 'tsconfig.json'], { collect: true }),
+  () => run('typecheck (examples/tsconfig.json)', ['tsc', '-p', 'examples/tsconfig.json'], { collect: true }),
+]);
 const built = await run('build (tsc --noCheck)', ['tsc', '-p', 'tsconfig.build.json', '--noCheck'], { collect: true });
-if (built !== 0) {
-  process.exitCode = built;
-} else {
-  const typecheck = sequence([
-    () => run('typecheck (tsconfig.json)', ['tsc', '-p', 'tsconfig.json'], { collect: true }),
-    () => run('typecheck (examples/tsconfig.json)', ['tsc', '-p', 'examples/tsconfig.json'], { collect: true }),
-  ]);
-  const vitest = run(
-    'vitest',
-    ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=tests/.tmp/vitest-results.json', ...process.argv.slice(2)],
-    { collect: false },
-  );
-  const codes = await Promise.all([typecheck, vitest]);
-  process.exitCode = codes.some((code) => code !== 0) ? 1 : 0;
-}
+const vitest =
+  built === 0
+    ? run(
+        'vitest',
+        ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=tests/.tmp/vitest-results.json', ...process.argv.slice(2)],
+        { collect: false },
+      )
+    : Promise.resolve(built);
+const codes = await Promise.all([typecheck, vitest]);
+process.exitCode = codes.some((code) => code !== 0) ? 1 : 0;
