@@ -3,7 +3,7 @@
 // process (scripts/bench/worker.js), and prints medians and the ratios issue 17 sets targets for.
 // Writes corpus-report/bench.json and corpus-report/bench.md (the table to record in BENCHMARKS.md).
 //
-//   node scripts/bench.js [--runs 3] [--configs typed-baseline,typed-all] [--corpus mongodb,bson] [--out corpus-report]
+//   node scripts/bench.js [--runs 3] [--configs typed-baseline,typed-all] [--corpus libraries|application|mongodb,bson] [--out corpus-report]
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';

@@ -18,6 +18,8 @@ export const JS_CORPORA: CorpusDefinition[];
 export const ALL_CORPORA: CorpusDefinition[];
 export const TEST_SUBSET: string[];
 export const NODE_GLOBALS: Record<string, 'readonly'>;
+/** Groups of typed corpora by name: `libraries`, `application`. */
+export const CORPUS_GROUPS: Record<string, string[]>;
 export function selectCorpora(names: string[] | undefined, corpora?: CorpusDefinition[]): CorpusDefinition[];
 export function listCorpusFiles(corpus: CorpusDefinition, root?: string): string[];
 export function corpusVersion(corpus: CorpusDefinition, root?: string): string | undefined;

@@ -51,10 +51,19 @@ export const ALL_CORPORA = [...TYPED_CORPORA, ...JS_CORPORA];
 /** The subset `npm test` checks (tests/corpus/autofix-safety.test.ts): one typed program, one JS library. */
 export const TEST_SUBSET = ['trpc-server', 'knex'];
 
-/** Selects corpora by name; throws on an unknown name so a typo cannot silently shrink the corpus. */
+/**
+ * Names for groups of typed corpora, usable wherever corpus names are: the libraries, and the
+ * application (the benchmark reports the two separately).
+ */
+export const CORPUS_GROUPS = {
+  libraries: ['mongodb', 'bson', 'grpc-js', 'trpc-server', 'apollo-server'],
+  application: ['temporal'],
+};
+
+/** Selects corpora by name (or group name); throws on an unknown name so a typo cannot silently shrink the corpus. */
 export function selectCorpora(names, corpora = ALL_CORPORA) {
   if (!names || names.length === 0) return corpora;
-  return names.map((name) => {
+  return names.flatMap((name) => CORPUS_GROUPS[name] ?? [name]).map((name) => {
     const found = corpora.find((corpus) => corpus.name === name);
     if (!found) throw new Error(`Unknown corpus "${name}". Known: ${corpora.map((corpus) => corpus.name).join(', ')}`);
     return found;
