@@ -2,12 +2,6 @@ import { defineConfig } from 'vitest/config';
 import type { TestSpecification } from 'vitest/node';
 import { BaseSequencer } from 'vitest/node';
 
-// A test file whose typed answers depend on the TypeScript program having seen no other test's files.
-// tests/analysis/peer-rules.test.ts compares our predicates with typescript-eslint's own rules on the
-// fixture project; beside other test files in one worker it has answered differently (an open issue: the
-// cause was not found), so it runs in a fresh module graph of its own.
-const ISOLATED = ['tests/analysis/peer-rules.test.ts'];
-
 // The slowest files, slowest first. Vitest starts the files it has timed before longest first, but a
 // fresh clone (CI) has no timings and it starts the largest files first: the stress test and the corpus
 // subset, short files but among the slowest, then ran last, one worker busy while the other had nothing left.
@@ -32,15 +26,10 @@ class SlowFirstSequencer extends BaseSequencer {
       const index = SLOW_FIRST.findIndex((name) => file.moduleId.replaceAll('\\', '/').endsWith(name));
       return index === -1 ? SLOW_FIRST.length : index;
     };
-    // Within each project (they run one after the other, in the order Vitest chose), the listed files go first.
-    const projects = [...new Set(sorted.map((file) => file.project.name))];
-    return projects.flatMap((name) =>
-      sorted
-        .filter((file) => file.project.name === name)
-        .map((file, index) => ({ file, index }))
-        .sort((a, b) => rank(a.file) - rank(b.file) || a.index - b.index)
-        .map(({ file }) => file),
-    );
+    return sorted
+      .map((file, index) => ({ file, index }))
+      .sort((a, b) => rank(a.file) - rank(b.file) || a.index - b.index)
+      .map(({ file }) => file);
   }
 }
 
@@ -54,9 +43,7 @@ export default defineConfig({
     sequence: { sequencer: SlowFirstSequencer },
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    projects: [
-      { extends: true, test: { name: 'shared', include: ['tests/**/*.test.ts'], exclude: ISOLATED, isolate: false } },
-      { extends: true, test: { name: 'isolated', include: ISOLATED, isolate: true } },
-    ],
+    include: ['tests/**/*.test.ts'],
+    isolate: false,
   },
 });

@@ -132,6 +132,9 @@ describe("typescript-eslint's rules, which run only with type information", () =
     'f().then(() => undefined, () => undefined);',
     'thenable.then(() => undefined);',
     'maybe;',
+    // A module: its declarations cannot merge with globals that another test left in a fixture file
+    // the project service still has open (a script's `f` would become an overload of this one).
+    'export {};',
   ].join('\n');
 
   it('no-floating-promises: claims floating Promise statements (possibly undefined), never voided ones, and nothing without types', () => {
@@ -147,6 +150,7 @@ describe("typescript-eslint's rules, which run only with type information", () =
       'on(() => later());',
       'onAsync(async () => { await later(); });',
       'on(() => undefined);',
+      'export {};',
     ].join('\n');
     const misused = (context: Context, node: TSESTree.Node): boolean => isReportedByNoMisusedPromises(context, node as FunctionNode);
     const claimed = expectSound(compare(code, true, '@typescript-eslint/no-misused-promises', 'ArrowFunctionExpression', misused));
