@@ -348,9 +348,10 @@ function findErrorClass(typed: Typed): ErrorClass | undefined {
  */
 function classOfDeclaredName(typed: Typed, expression: TSESTree.Node): ErrorClass | undefined {
   const { services, typescript } = typed;
-  const tsNode = services.toTsNode(skipTypeWrappers(expression));
+  const name = skipTypeWrappers(expression);
+  const tsNode = services.toTsNode(name);
   if (!tsNode || !isNameExpression(typescript, tsNode as ts.Expression)) return undefined;
-  const symbol = services.symbolOf(skipTypeWrappers(expression));
+  const symbol = services.symbolOf(name);
   const declarations = symbol?.declarations ?? [];
   const declaration = declarations[0];
   if (!symbol || symbol.flags !== typescript.SymbolFlags.Class || declarations.length !== 1 || !declaration) return undefined;
@@ -398,8 +399,7 @@ function typedClassesOfTypePredicate(typed: Typed, call: TSESTree.CallExpression
   try {
     // Most calls given the error are not predicates: the callee's declared signatures say so
     // without resolving the call (which types every argument).
-    const calleeType = checker.getNonNullableType(checker.getTypeAtLocation(tsCall.expression));
-    const declared = calleeType.isUnion() ? undefined : calleeType.getCallSignatures();
+    const declared = services.declaredSignatures(call);
     if (declared && declared.length > 0 && declared.every((candidate) => !checker.getTypePredicateOfSignature(candidate))) return undefined;
     const signature = checker.getResolvedSignature(tsCall);
     const predicate = signature && checker.getTypePredicateOfSignature(signature);
