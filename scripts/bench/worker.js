@@ -1,7 +1,7 @@
 // One bench measurement: lints the typed corpus once with one configuration, in this process only,
 // and prints a JSON line with wall time, ESLint's own parse/rule timings (`stats: true`) and peak RSS.
 //   node scripts/bench/worker.js --config typed-all [--corpus mongodb,bson] [--count-handlers]
-//   node scripts/bench/worker.js --paired typed-baseline,typed-all   (both, interleaved file by file)
+//   node scripts/bench/worker.js --paired typed-baseline,typed-all   (both in one process, file by file)
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
