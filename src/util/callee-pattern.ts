@@ -14,11 +14,18 @@ type SegmentTest = (segment: string) => boolean;
 
 const anySegment: SegmentTest = () => true;
 
+/** The regular expression source of a segment with a `*` inside: the glob over one segment's name. */
+function globSource(segment: string): string {
+  return segment
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[^.]*');
+}
+
 function compileSegment(segment: string): SegmentTest {
   if (segment === '*') return anySegment;
   if (!segment.includes('*')) return (candidate) => candidate === segment;
-  const escaped = segment.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
-  const regex = new RegExp(`^${escaped.join('[^.]*')}$`);
+  const regex = new RegExp(`^${globSource(segment)}$`);
   return (candidate) => candidate !== DYNAMIC_SEGMENT && regex.test(candidate);
 }
 
@@ -42,23 +49,31 @@ export function compileCalleePatterns(patterns: readonly string[]): CalleeMatche
   if (cached) return cached;
   const byLastName = new Map<string, SegmentTest[][]>();
   const endingInGlob: SegmentTest[][] = [];
+  const lastGlobs: string[] = [];
+  let endingInAnySegment = false;
   for (const pattern of patterns) {
     const segments = pattern.split('.');
     const tests = segments.map(compileSegment);
     const last = segments.at(-1) ?? '';
     if (last.includes('*')) {
       endingInGlob.push(tests);
+      if (last === '*') endingInAnySegment = true;
+      else lastGlobs.push(globSource(last));
     } else {
       const list = byLastName.get(last);
       if (list) list.push(tests);
       else byLastName.set(last, [tests]);
     }
   }
+  // One test of the last name against every glob-ending pattern's last segment at once, before any of them.
+  const lastGlob = lastGlobs.length > 0 ? new RegExp(`^(?:${lastGlobs.join('|')})$`) : undefined;
+  const mayEndInGlob = (last: string): boolean => endingInAnySegment || (last !== DYNAMIC_SEGMENT && lastGlob?.test(last) === true);
   const matcher: CalleeMatcher = {
     matches(path) {
       const last = path.at(-1);
-      const named = last === undefined ? undefined : byLastName.get(last);
-      return (named?.some((tests) => endsWith(tests, path)) ?? false) || endingInGlob.some((tests) => endsWith(tests, path));
+      if (last === undefined) return false;
+      if (byLastName.get(last)?.some((tests) => endsWith(tests, path))) return true;
+      return mayEndInGlob(last) && endingInGlob.some((tests) => endsWith(tests, path));
     },
   };
   matcherCache.set(patterns, matcher);
