@@ -150,7 +150,7 @@ async function measurePaired(pair) {
   const texts = files.map((file) => fs.readFileSync(file, 'utf8'));
   const primeStart = performance.now();
   if (pair[0].types) {
-    // One file of each project through the rule-less side, untimed: builds the programs both use.
+    // One file of each project through the baseline side, untimed: builds the programs both sides use.
     const seen = new Set();
     for (const [index, file] of files.entries()) {
       const corpus = corpora.find((candidate) => file.startsWith(path.join(repoRoot, candidate.dir) + path.sep));

@@ -620,6 +620,10 @@ const swallowedAt = (code: string, head = 'catch (e)', data: Record<string, unkn
 });
 
 /** Tests that every error passes do not narrow; tests of what only some errors have do (issue 14). */
+// A copy given the stack through a local `String` that keeps none of it: only the global keeps the text.
+const SHADOWED_STRING =
+  'const errors: Error[] = [];\ntry { f(); } catch (err) { const String = (value: unknown) => "(hidden)"; const copy = new Error("failed"); copy.stack = String((err as Error).stack); errors.push(copy); }';
+
 const everyErrorTests = withPreamble<MessageIds, Options>(
   `${PREAMBLE} declare function isRetryable(e: unknown): boolean;`,
   {
@@ -700,6 +704,18 @@ const everyErrorTests = withPreamble<MessageIds, Options>(
                 'const errors: Error[] = [];\ntry { f(); } catch (err) { const copy = new Error(String((err as Error).message)); copy.stack = "(lost)"; errors.push(copy); throw err; }',
               ),
             ],
+          },
+        ],
+      },
+      {
+        code: SHADOWED_STRING,
+        output: null,
+        errors: [
+          {
+            messageId: 'swallowsEverything',
+            data: { where: 'on the path ending at line 2' },
+            ...at(SHADOWED_STRING, 'catch (err)'),
+            suggestions: [rethrowAtEnd('err', SHADOWED_STRING.replace('errors.push(copy); }', 'errors.push(copy); throw err; }'))],
           },
         ],
       },

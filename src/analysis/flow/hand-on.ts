@@ -107,6 +107,12 @@ function jsxCarries(scope: HandOnScope, node: TSESTree.Node): boolean {
  * `stack` is set from it (`copy.stack = String(err.stack); errors.push(copy)`). Its message and trace,
  * which no-lossy-error-logging does not count as lost either.
  */
+/** The global `String`, which keeps the text of what it converts (a local function of that name may not). */
+function isGlobalString(sourceCode: TSESLint.SourceCode, callee: TSESTree.Node): boolean {
+  const name = skipTypeWrappers(callee);
+  return name.type === AST_NODE_TYPES.Identifier && name.name === 'String' && isGlobalReference(sourceCode, name);
+}
+
 function holdsStack(scope: HandOnScope, node: TSESTree.Node): boolean {
   const sourceCode = scope.context.sourceCode;
   const pending: TSESTree.Node[] = [node];
@@ -118,7 +124,7 @@ function holdsStack(scope: HandOnScope, node: TSESTree.Node): boolean {
       for (const property of value.properties) pending.push(property.type === AST_NODE_TYPES.SpreadElement ? property.argument : property.value);
     } else if (value.type === AST_NODE_TYPES.ArrayExpression) {
       for (const element of value.elements) if (element) pending.push(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element);
-    } else if (value.type === AST_NODE_TYPES.CallExpression && value.arguments.length === 1 && value.arguments[0] && getCalleePath(value.callee).join('.') === 'String') {
+    } else if (value.type === AST_NODE_TYPES.CallExpression && value.arguments.length === 1 && value.arguments[0] && isGlobalString(sourceCode, value.callee)) {
       pending.push(value.arguments[0]);
     } else if (value.type === AST_NODE_TYPES.Identifier) {
       for (const reference of findVariable(sourceCode, value)?.references ?? []) {
